@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages that building and testing stridecare need.
+# Idempotent: when every package is already present it changes nothing and
+# does not touch the network.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libfmt-dev libhowardhinnant-date-dev tzdata libcli11-dev nlohmann-json3-dev
+  libsqlite3-dev sqlite3
+  libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
+  clang-format clang-19 libclang-rt-19-dev
+)
+# Optional groups: `install-deps.sh bench` adds the benchmark tools.
+for group in "$@"; do
+  case "$group" in
+    bench) packages+=(hyperfine python3) ;;
+    *) echo "install-deps.sh: unknown group '$group' (known: bench)" >&2; exit 2 ;;
+  esac
+done
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO=sudo
+else
+  SUDO=
+fi
+echo "install-deps.sh: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

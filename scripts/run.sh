@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds stridecare (Release) and runs it on the embedded SQLite database with
+# the bundled demo data: a runner with a sore left knee, as of the demo day.
+# Extra arguments are passed to stridecare instead of the demo tour.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release -j "$(nproc)" --target stridecare
+
+exe=build/release/src/cli/stridecare
+demo_db=build/demo/stridecare.db
+demo_day=2026-03-17
+if [ ! -s "$demo_db" ]; then
+  mkdir -p "$(dirname "$demo_db")"
+  "$exe" --db "$demo_db" restore data/demo/demo-export.json
+fi
+if [ $# -gt 0 ]; then
+  exec "$exe" --db "$demo_db" "$@"
+fi
+echo "== stridecare --db $demo_db profile"
+"$exe" --db "$demo_db" profile
+echo
+echo "== stridecare --db $demo_db activities --from 2026-03-01"
+"$exe" --db "$demo_db" activities --from 2026-03-01
+echo
+echo "== stridecare --db $demo_db checkins"
+"$exe" --db "$demo_db" checkins
+echo
+echo "== stridecare --db $demo_db today --date $demo_day"
+"$exe" --db "$demo_db" today --date "$demo_day"

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite: Release, then Debug with
+# AddressSanitizer + UndefinedBehaviorSanitizer. Installs missing packages first.
+# Output ends with ctest's summary of the sanitizer run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-deps.sh
+bash scripts/check-format.sh
+
+jobs=$(nproc)
+for preset in release fuzz asan; do
+  echo "== $preset: configure and build"
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+done
+echo "== release: tests"
+ctest --preset release -j "$jobs"
+echo "== fuzz: each libFuzzer target for a short smoke run (ASan+UBSan)"
+ctest --preset fuzz -j "$jobs"
+echo "== asan: tests (AddressSanitizer + UndefinedBehaviorSanitizer)"
+ctest --preset asan -j "$jobs"

@@ -1,0 +1,67 @@
+#pragma once
+/// State shared by the CLI's subcommands: the global options and the lazily
+/// opened session. Commands validate their own flags first and open the
+/// database only afterwards, so a usage error never touches the file.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "domain/date.hpp"
+#include "domain/error.hpp"
+#include "services/environment.hpp"
+#include "services/session.hpp"
+
+namespace stridecare::cli {
+
+enum class Units { metric, imperial };
+
+struct GlobalOptions {
+  std::optional<std::string> db;
+  std::optional<std::string> rules;
+  std::optional<std::string> date;
+  std::string units = "metric";
+  bool json = false;
+};
+
+/// Thrown out of a command to end it with an exit code after printing `error`.
+struct CommandFailed {
+  domain::Error error;
+};
+
+class CliContext {
+ public:
+  /// `options` is filled by the parser and must outlive the context.
+  CliContext(const GlobalOptions& options, services::EnvLookup env) : options_(options), env_(std::move(env)) {}
+
+  const GlobalOptions& options() const { return options_; }
+  bool json() const { return options_.json; }
+  Units units() const;
+
+  /// `--date` if given, else today in the profile's time zone (opens the store).
+  domain::Date date();
+  /// `--date` if given (validated, no store needed).
+  std::optional<domain::Date> date_flag() const;
+
+  /// Validates the global options; call before a command does anything.
+  void check_globals() const;
+
+  /// Opens the database and the rule book on first use.
+  services::Session& session();
+
+ private:
+  const GlobalOptions& options_;
+  services::EnvLookup env_;
+  std::unique_ptr<storage::Store> store_;
+  std::optional<rules::RuleBook> rules_;
+  std::optional<services::Session> session_;
+};
+
+/// Unwraps `e` or throws CommandFailed.
+template <class T>
+T value_or_fail(domain::Expected<T> e) {
+  if (!e) throw CommandFailed{e.error()};
+  if constexpr (!std::is_void_v<T>) return std::move(*e);
+}
+
+}  // namespace stridecare::cli

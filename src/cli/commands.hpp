@@ -1,0 +1,24 @@
+#pragma once
+/// Registration of the subcommands. Each `add_*` adds its subcommands to
+/// `app`; a subcommand's callback stores in `run` the work to do once the
+/// whole command line is parsed.
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/cli_context.hpp"
+
+namespace stridecare::cli {
+
+using Runner = std::function<void()>;
+
+void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run);
+void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run);
+void add_profile_command(CLI::App& app, CliContext& ctx, Runner& run);
+void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run);
+
+/// Writes `text` to stdout.
+void print(const std::string& text);
+
+}  // namespace stridecare::cli

@@ -1,0 +1,36 @@
+#pragma once
+/// Calendar days. A `Date` is a day in the athlete's own time zone (a local
+/// day), never a UTC instant.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+
+namespace stridecare::domain {
+
+using Date = std::chrono::year_month_day;
+
+/// Parses exactly `YYYY-MM-DD` and rejects impossible days (2026-02-30).
+/// `field` names the input in the error.
+Expected<Date> parse_date(std::string_view text, std::string_view field = "date");
+
+/// `YYYY-MM-DD`.
+std::string to_string(Date d);
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+inline int days_between(Date from, Date to) {
+  return static_cast<int>((std::chrono::sys_days{to} - std::chrono::sys_days{from}).count());
+}
+
+inline Date add_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
+
+/// Minutes since local midnight, 0..1439.
+using MinuteOfDay = int;
+
+/// Parses `HH:MM` (24-hour clock).
+Expected<MinuteOfDay> parse_time_of_day(std::string_view text, std::string_view field = "time");
+std::string time_of_day_to_string(MinuteOfDay m);
+
+}  // namespace stridecare::domain

@@ -1,0 +1,36 @@
+#pragma once
+/// The athlete's profile: what the planner may schedule and when.
+
+#include <array>
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "domain/activity.hpp"
+
+namespace stridecare::domain {
+
+struct Profile {
+  /// IANA time zone name; the athlete's days are local days in it.
+  std::string time_zone = "UTC";
+  /// Days the athlete can train, indexed Monday = 0 .. Sunday = 6.
+  std::array<bool, 7> available_days{true, true, true, true, true, true, true};
+  /// Day of the week of the long run.
+  std::chrono::weekday long_run_day = std::chrono::Sunday;
+  /// Low-impact sports the athlete has access to (subset of the cross sports).
+  std::vector<Sport> cross_training{Sport::swim, Sport::walk, Sport::cycle};
+  bool gym_access = false;
+  /// STRENGTH-FREQ-1: 2 or 3.
+  int strength_per_week = 2;
+
+  bool operator==(const Profile&) const = default;
+};
+
+/// Monday = 0 .. Sunday = 6.
+constexpr unsigned weekday_index(std::chrono::weekday d) { return d.iso_encoding() - 1; }
+
+/// `mon`..`sun`.
+std::string_view weekday_name(std::chrono::weekday d);
+std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
+
+}  // namespace stridecare::domain

@@ -1,0 +1,30 @@
+#pragma once
+/// Parsing of the quantities a person types: distances, durations, exercise
+/// doses. Pure functions; `field` names the input in the error message.
+
+#include <string>
+#include <string_view>
+
+#include "domain/activity.hpp"
+#include "domain/error.hpp"
+
+namespace stridecare::domain {
+
+inline constexpr double kMetresPerKm = 1000.0;
+inline constexpr double kMetresPerMile = 1609.344;
+
+/// `8.2km`, `5mi`, `800m`, or a bare number of kilometres. Result in metres, > 0.
+Expected<double> parse_distance_m(std::string_view text, std::string_view field = "distance");
+
+/// `MM:SS`, `HH:MM:SS`, `45min`, `90s`, `1h30min`, or a bare number of minutes.
+/// Result in seconds, > 0.
+Expected<double> parse_duration_s(std::string_view text, std::string_view field = "duration");
+
+/// `NAME:SETSxREPS[@LOAD]`, LOAD in `kg` or `lb` (stored in kg):
+/// `squat:3x10@40kg`, `lunge:3x8`, `deadlift:3x8@135lb`.
+Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_view field = "exercise");
+
+/// `45:00` or `1:05:30`, for display.
+std::string format_duration(double seconds);
+
+}  // namespace stridecare::domain

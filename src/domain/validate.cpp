@@ -1,0 +1,115 @@
+#include "domain/validate.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "domain/quantities.hpp"
+
+namespace stridecare::domain {
+namespace {
+
+std::string num(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+Expected<void> check_scale(int value, const char* field, const char* what) {
+  if (value < kScaleMin || value > kScaleMax) {
+    return invalid(field, std::to_string(value) + " is out of range; " + what + " is an integer 0-10");
+  }
+  return {};
+}
+
+Expected<void> check_note(const std::string& note) {
+  if (note.size() > kMaxNoteBytes) {
+    return invalid("note", "is " + std::to_string(note.size()) + " bytes; at most " + std::to_string(kMaxNoteBytes) +
+                               " are allowed");
+  }
+  return {};
+}
+
+}  // namespace
+
+Expected<void> validate(const Activity& a) {
+  if (!a.date.ok()) return invalid("date", "is not a day of the calendar");
+  if (!std::isfinite(a.duration_s) || a.duration_s <= 0) {
+    return invalid("duration", num(a.duration_s) + " s is not a positive duration");
+  }
+  if (a.duration_s > kMaxDurationS) {
+    return invalid("duration",
+                   format_duration(a.duration_s) + " is longer than 24:00:00, the longest a session may be");
+  }
+  if (a.rpe) {
+    if (auto ok = check_scale(*a.rpe, "rpe", "RPE (CR-10)"); !ok) return ok;
+  }
+  if (a.distance_m) {
+    const double m = *a.distance_m;
+    if (!std::isfinite(m) || m <= 0) return invalid("distance", num(m) + " m is not a positive distance");
+    if (m > kMaxDistanceM)
+      return invalid("distance", num(m / 1000) + " km is more than the 1000 km allowed in one session");
+    if (a.sport == Sport::run) {
+      const double pace = a.duration_s / (m / kMetresPerKm);
+      if (pace < kFastestPaceSPerKm) {
+        // Pace shown rounded down: rounded to nearest, 119.9 s/km would read
+        // "2:00 min/km, faster than the 2:00 min/km".
+        return invalid("distance",
+                       num(m / 1000) + " km in " + format_duration(a.duration_s) + " is " +
+                           format_duration(std::floor(pace)) +
+                           " min/km, faster than the 2:00 min/km any run can be; check distance and duration");
+      }
+    }
+  } else if (a.sport == Sport::run) {
+    return invalid("distance", "a run needs a distance");
+  }
+  if (a.sport != Sport::strength && !a.exercises.empty()) {
+    return invalid("exercise", "only strength sessions list exercises");
+  }
+  for (const auto& ex : a.exercises) {
+    if (ex.exercise.empty()) return invalid("exercise", "an exercise needs a name");
+    if (ex.sets < 1 || ex.sets > kMaxSets) {
+      return invalid("exercise", ex.exercise + ": " + std::to_string(ex.sets) + " sets is out of range; allowed 1-" +
+                                     std::to_string(kMaxSets));
+    }
+    if (ex.reps < 1 || ex.reps > kMaxReps) {
+      return invalid("exercise", ex.exercise + ": " + std::to_string(ex.reps) + " reps is out of range; allowed 1-" +
+                                     std::to_string(kMaxReps));
+    }
+    if (ex.load_kg && (!std::isfinite(*ex.load_kg) || *ex.load_kg < 0 || *ex.load_kg > kMaxLoadKg)) {
+      return invalid("exercise", ex.exercise + ": load " + num(*ex.load_kg) + " kg is out of range; allowed 0-1000 kg");
+    }
+  }
+  return check_note(a.note);
+}
+
+Expected<void> validate(const PainCheckin& c) {
+  if (!c.date.ok()) return invalid("date", "is not a day of the calendar");
+  if (c.time && (*c.time < 0 || *c.time >= 24 * 60)) return invalid("time", "is not a time of day (00:00-23:59)");
+  if (auto ok = check_scale(c.pain, "pain", "pain (0-10 numeric rating scale)"); !ok) return ok;
+  if (c.site == Site::hip && c.region == Region::inner) {
+    return invalid("region", "'inner' is not a hip region; hip regions are front|outer|back");
+  }
+  return check_note(c.note);
+}
+
+Expected<void> validate(const Profile& p) {
+  if (p.time_zone.empty()) return invalid("tz", "a time zone name is required, e.g. Europe/London");
+  if (p.strength_per_week < 2 || p.strength_per_week > 3) {
+    return invalid("strength_per_week", std::to_string(p.strength_per_week) +
+                                            " is not allowed; 2 or 3 strength sessions per week (STRENGTH-FREQ-1)");
+  }
+  if (!p.long_run_day.ok()) {
+    return invalid("long_run_day", std::to_string(p.long_run_day.c_encoding()) +
+                                       " is not a day of the week; allowed mon|tue|wed|thu|fri|sat|sun");
+  }
+  for (Sport s : p.cross_training) {
+    if (!is_cross_training(s)) {
+      return invalid("cross",
+                     std::string(name_of(s)) + " is not cross-training; allowed swim|walk|cycle|elliptical|row");
+    }
+  }
+  return {};
+}
+
+}  // namespace stridecare::domain

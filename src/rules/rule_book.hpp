@@ -1,0 +1,61 @@
+#pragma once
+/// The rule book: every threshold and advice text of rules.md, read from the
+/// data file `data/rules.json` so a physiotherapist can tune it without
+/// recompiling and the tests read the very same numbers.
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+#include "rules/action.hpp"
+
+namespace stridecare::rules {
+
+/// Thresholds of triage (rules.md section 2). Pain values are on the 0-10 scale.
+struct TriageThresholds {
+  int window_days = 0;                 ///< PMM/LOAD rules look at D-(window-1)..D
+  int severe_pain_min = 0;             ///< TRIAGE-SEED-2: pain >= this
+  int at_rest_after_run_pain_min = 0;  ///< TRIAGE-SEED-3: at_rest pain >= this the day after a run
+  int persist_min_episode_days = 0;    ///< TRIAGE-PERSIST-1: episode at least this many days old
+  int stop_running_pain_above = 0;     ///< TRIAGE-PMM-1: pain > this
+  int reduce_pain_min = 0;             ///< TRIAGE-PMM-3: pain in [this, stop_running_pain_above]
+  int next_morning_pain_above = 0;     ///< TRIAGE-PMM-2: next-morning pain > this
+  double worsening_mean_increase = 0;  ///< TRIAGE-PMM-4: 7-day mean >= previous 7-day mean + this
+  int load_warning_lead_days = 0;      ///< TRIAGE-LOAD-1: episode begins within this many days of a warning
+  int red_flag_clear_pain_max = 0;     ///< TRIAGE-RF-* clear at pain <= this (with clinician clearance)
+  int sign_free_days_to_clear = 0;     ///< TRIAGE-SEED-*/PERSIST-1 clear after this many sign-free check-in days
+};
+
+/// Pain episodes (rules.md section 1).
+struct EpisodeThresholds {
+  int quiet_days_to_end = 0;              ///< days without pain > 0 that end (and separate) episodes
+  int pain_free_checkin_days_to_end = 0;  ///< consecutive pain-free check-in days that end an episode
+};
+
+/// Self-care timing (rules.md 2.1). Episode days count from 0.
+struct CareThresholds {
+  int ice_last_episode_day = 0;    ///< CARE-ICE-1 on episode days 0..this
+  int heat_first_episode_day = 0;  ///< CARE-HEAT-1 from this episode day on
+};
+
+struct RuleBook {
+  TriageThresholds triage;
+  EpisodeThresholds episode;
+  CareThresholds care;
+  std::map<Action, std::string> action_text;  ///< what each action means to the user
+  std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
+  std::string disclaimer;                     ///< ends every output that gives care advice
+};
+
+/// Parses and validates a rule book. `source` names the file in errors
+/// ("rules.json: triage.severe_pain_min: missing").
+domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::string_view source);
+
+/// The rule book compiled into the program from data/rules.json.
+const RuleBook& default_rule_book();
+
+/// The text of data/rules.json as compiled into the program.
+std::string_view default_rule_book_text();
+
+}  // namespace stridecare::rules

@@ -1,0 +1,154 @@
+#include "services/backup.hpp"
+
+#include <fmt/format.h>
+
+#include "domain/quantities.hpp"
+#include "services/environment.hpp"
+
+namespace stridecare::services {
+namespace {
+
+using domain::ErrorKind;
+
+std::string csv_field(std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(v);
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(const std::optional<double>& v) { return v ? fmt::format("{}", *v) : ""; }
+
+}  // namespace
+
+Expected<Json> export_json(Session& s) {
+  Json out = {{"format", kExportFormat}, {"version", kExportVersion}};
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto profile = s.store.load_profile();
+    if (!profile) return std::unexpected(profile.error());
+    out["profile"] = *profile ? to_json(**profile) : Json(nullptr);
+    auto activities = s.store.list_activities({});
+    if (!activities) return std::unexpected(activities.error());
+    out["activities"] = Json::array();
+    for (const auto& a : *activities) out["activities"].push_back(to_json(a));
+    auto checkins = s.store.list_checkins({});
+    if (!checkins) return std::unexpected(checkins.error());
+    out["checkins"] = Json::array();
+    for (const auto& c : *checkins) out["checkins"].push_back(to_json(c));
+    return {};
+  });
+  if (!done) return std::unexpected(done.error());
+  return out;
+}
+
+Expected<std::string> export_csv(Session& s) {
+  auto activities = s.store.list_activities({});
+  if (!activities) return std::unexpected(activities.error());
+  auto checkins = s.store.list_checkins({});
+  if (!checkins) return std::unexpected(checkins.error());
+  std::string out =
+      "record,id,date,time,kind,sport,distance_km,duration_s,rpe,exercises,site,region,side,pain,timing,"
+      "persists_after_run";
+  for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) out += fmt::format(",{}", name);
+  out += ",cleared_by_clinician,note\r\n";
+  const std::string empty_checkin_columns(6 + domain::kSignCount + 1, ',');
+  for (const auto& a : *activities) {
+    std::string exercises;
+    for (const auto& e : a.exercises) {
+      if (!exercises.empty()) exercises += ';';
+      exercises += fmt::format("{}:{}x{}", e.exercise, e.sets, e.reps);
+      if (e.load_kg) exercises += fmt::format("@{}kg", *e.load_kg);
+    }
+    out += fmt::format("activity,{},{},,{},{},{},{},{},{}", a.id, domain::to_string(a.date), domain::name_of(a.kind()),
+                       domain::name_of(a.sport), number(a.distance_m.transform([](double m) { return m / 1000.0; })),
+                       a.duration_s, a.rpe ? std::to_string(*a.rpe) : "", csv_field(exercises));
+    out += fmt::format("{},{}\r\n", empty_checkin_columns, csv_field(a.note));
+  }
+  for (const auto& c : *checkins) {
+    out += fmt::format("checkin,{},{},{},,,,,,,{},{},{},{},{},{}", c.id, domain::to_string(c.date),
+                       c.time ? domain::time_of_day_to_string(*c.time) : "", domain::name_of(c.site),
+                       c.region ? domain::name_of(*c.region) : "", domain::name_of(c.side), c.pain,
+                       domain::name_of(c.timing), c.persists_after_run ? 1 : 0);
+    for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) out += c.has(sign) ? ",1" : ",0";
+    out += fmt::format(",{},{}\r\n", c.cleared_by_clinician ? 1 : 0, csv_field(c.note));
+  }
+  return out;
+}
+
+Expected<void> restore(Session& s, std::string_view json_text, std::string_view source) {
+  const std::string file(source);
+  // The file's content is at fault, not the command line: invalid_file.
+  const auto bad = [&](const domain::Error& e) {
+    const auto kind = e.kind == ErrorKind::invalid_input ? ErrorKind::invalid_file : e.kind;
+    return domain::fail(kind, e.field.empty() ? file : e.field,
+                        fmt::format("{}: {}{}{}", file, e.field, e.field.empty() ? "" : ": ", e.message));
+  };
+  const auto invalid_file = [&](const std::string& why) {
+    return domain::fail(ErrorKind::invalid_file, file, fmt::format("{}: {}", file, why));
+  };
+  const Json doc = Json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (doc.is_discarded()) return invalid_file("is not valid JSON");
+  if (!doc.is_object() || doc.value("format", "") != kExportFormat) {
+    return invalid_file(fmt::format("is not a stridecare export (no \"format\": \"{}\")", kExportFormat));
+  }
+  if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"].get<int>() != kExportVersion) {
+    return invalid_file(fmt::format("export version is not {}, the one this stridecare reads", kExportVersion));
+  }
+  // Decode and validate everything before the first write.
+  std::optional<domain::Profile> profile;
+  if (doc.contains("profile") && !doc["profile"].is_null()) {
+    auto p = profile_from_json(doc["profile"], "profile");
+    if (!p) return bad(p.error());
+    if (auto ok = check_time_zone(p->time_zone); !ok)
+      return bad({ok.error().kind, "profile.time_zone", ok.error().message});
+    profile = *p;
+  }
+  const auto list = [&](const char* key) -> Expected<const Json*> {
+    const auto it = doc.find(key);
+    if (it == doc.end() || !it->is_array()) return invalid_file(fmt::format("{}: must be an array", key));
+    return &*it;
+  };
+  auto activities_json = list("activities");
+  if (!activities_json) return std::unexpected(activities_json.error());
+  auto checkins_json = list("checkins");
+  if (!checkins_json) return std::unexpected(checkins_json.error());
+  std::vector<domain::Activity> activities;
+  for (std::size_t i = 0; i < (*activities_json)->size(); ++i) {
+    auto a = activity_from_json((**activities_json)[i], fmt::format("activities[{}]", i));
+    if (!a) return bad(a.error());
+    if (a->id <= 0) return invalid_file(fmt::format("activities[{}].id: {} is not a positive id", i, a->id));
+    activities.push_back(std::move(*a));
+  }
+  std::vector<domain::PainCheckin> checkins;
+  for (std::size_t i = 0; i < (*checkins_json)->size(); ++i) {
+    auto c = checkin_from_json((**checkins_json)[i], fmt::format("checkins[{}]", i));
+    if (!c) return bad(c.error());
+    if (c->id <= 0) return invalid_file(fmt::format("checkins[{}].id: {} is not a positive id", i, c->id));
+    checkins.push_back(std::move(*c));
+  }
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto empty = s.store.empty();
+    if (!empty) return std::unexpected(empty.error());
+    if (!*empty) {
+      return domain::fail(
+          ErrorKind::conflict, file,
+          fmt::format("{}: the database is not empty; restore loads into an empty database only", file));
+    }
+    if (profile) {
+      if (auto ok = s.store.save_profile(*profile); !ok) return ok;
+    }
+    for (const auto& a : activities) {
+      if (auto id = s.store.add_activity(a); !id) return bad(id.error());
+    }
+    for (const auto& c : checkins) {
+      if (auto id = s.store.add_checkin(c); !id) return bad(id.error());
+    }
+    return {};
+  });
+  return done;
+}
+
+}  // namespace stridecare::services

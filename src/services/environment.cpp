@@ -1,0 +1,71 @@
+#include "services/environment.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <date/tz.h>
+
+#include "storage/sqlite/sqlite_store.hpp"
+
+namespace stridecare::services {
+
+using domain::ErrorKind;
+
+EnvLookup process_env() {
+  return [](const char* name) -> std::optional<std::string> {
+    const char* v = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read at start-up only
+    if (!v || !*v) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+domain::Expected<std::filesystem::path> database_path(const std::optional<std::string>& flag, const EnvLookup& env) {
+  if (flag) {
+    if (flag->empty()) return domain::invalid("db", "an empty path is not a database file");
+    return std::filesystem::path(*flag);
+  }
+  if (auto v = env("STRIDECARE_DB")) return std::filesystem::path(*v);
+  if (auto v = env("XDG_DATA_HOME")) return std::filesystem::path(*v) / "stridecare" / "stridecare.db";
+  if (auto v = env("HOME")) return std::filesystem::path(*v) / ".local" / "share" / "stridecare" / "stridecare.db";
+  return domain::invalid("db", "neither --db, STRIDECARE_DB, XDG_DATA_HOME nor HOME is set; pass --db PATH");
+}
+
+domain::Expected<std::unique_ptr<storage::Store>> open_sqlite(const std::filesystem::path& path) {
+  auto store = storage::SqliteStore::open(path);
+  if (!store) return std::unexpected(store.error());
+  return std::unique_ptr<storage::Store>(std::move(*store));
+}
+
+domain::Expected<rules::RuleBook> load_rule_book(const std::optional<std::string>& flag, const EnvLookup& env) {
+  std::optional<std::string> path = flag;
+  if (!path) path = env("STRIDECARE_RULES");
+  if (!path) return rules::default_rule_book();
+  std::ifstream in(*path, std::ios::binary);
+  if (!in) return domain::fail(ErrorKind::io, *path, *path + ": cannot read the rules file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return rules::parse_rule_book(text.str(), *path);
+}
+
+domain::Expected<void> check_time_zone(const std::string& name) {
+  try {
+    (void)date::locate_zone(name);
+    return {};
+  } catch (const std::exception&) {
+    return domain::invalid(
+        "tz", "'" + name + "' is not a time zone of the tz database; use e.g. Europe/London or America/New_York");
+  }
+}
+
+domain::Date today_in(const std::string& time_zone) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  try {
+    const auto local = date::make_zoned(time_zone, now).get_local_time();
+    return domain::Date{std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{local.time_since_epoch()})};
+  } catch (const std::exception&) {
+    return domain::Date{std::chrono::floor<std::chrono::days>(now)};
+  }
+}
+
+}  // namespace stridecare::services

@@ -1,0 +1,97 @@
+#include "services/journal.hpp"
+
+#include <string>
+
+#include "domain/validate.hpp"
+#include "services/environment.hpp"
+
+namespace stridecare::services {
+
+Expected<domain::Activity> log_activity(Session& s, domain::Activity a) {
+  if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
+  a.id = 0;
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto id = s.store.add_activity(a);
+    if (!id) return std::unexpected(id.error());
+    a.id = *id;
+    return {};
+  });
+  if (!done) return std::unexpected(done.error());
+  return a;
+}
+
+Expected<LoggedCheckin> log_checkin(Session& s, domain::PainCheckin c) {
+  if (auto ok = domain::validate(c); !ok) return std::unexpected(ok.error());
+  c.id = 0;
+  LoggedCheckin out;
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto id = s.store.add_checkin(c);
+    if (!id) return std::unexpected(id.error());
+    c.id = *id;
+    auto report = today(s, c.date);
+    if (!report) return std::unexpected(report.error());
+    out.report = std::move(*report);
+    return {};
+  });
+  if (!done) return std::unexpected(done.error());
+  out.checkin = std::move(c);
+  return out;
+}
+
+Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range) {
+  return s.store.list_activities(range);
+}
+
+Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const storage::DateRange& range) {
+  return s.store.list_checkins(range);
+}
+
+Expected<void> remove_entry(Session& s, domain::Id id) {
+  bool removed = false;
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto r = s.store.remove(id);
+    if (!r) return std::unexpected(r.error());
+    removed = *r;
+    return {};
+  });
+  if (!done) return done;
+  if (!removed)
+    return domain::fail(domain::ErrorKind::not_found, "id", "no activity or check-in has id " + std::to_string(id));
+  return {};
+}
+
+Expected<domain::Profile> load_profile(Session& s) {
+  auto p = s.store.load_profile();
+  if (!p) return std::unexpected(p.error());
+  return p->value_or(domain::Profile{});
+}
+
+namespace {
+Expected<void> validate_profile(const domain::Profile& p) {
+  if (auto ok = domain::validate(p); !ok) return ok;
+  return check_time_zone(p.time_zone);
+}
+}  // namespace
+
+Expected<domain::Profile> save_profile(Session& s, const domain::Profile& p) {
+  if (auto ok = validate_profile(p); !ok) return std::unexpected(ok.error());
+  auto done = s.store.transact([&] { return s.store.save_profile(p); });
+  if (!done) return std::unexpected(done.error());
+  return p;
+}
+
+Expected<domain::Profile> update_profile(Session& s, const std::function<Expected<void>(domain::Profile&)>& edit) {
+  domain::Profile profile;
+  auto done = s.store.transact([&]() -> Expected<void> {
+    auto current = load_profile(s);
+    if (!current) return std::unexpected(current.error());
+    profile = *current;
+    if (auto ok = edit(profile); !ok) return ok;
+    if (auto ok = validate_profile(profile); !ok) return ok;
+    return s.store.save_profile(profile);
+  });
+  if (!done) return std::unexpected(done.error());
+  return profile;
+}
+
+}  // namespace stridecare::services

@@ -1,0 +1,41 @@
+#pragma once
+/// Logging and listing what the athlete did and felt. Each call is one
+/// transaction: it lands whole or not at all.
+
+#include <functional>
+#include <vector>
+
+#include "domain/activity.hpp"
+#include "domain/checkin.hpp"
+#include "services/session.hpp"
+#include "services/today.hpp"
+
+namespace stridecare::services {
+
+/// Validates and stores a run, cross-training or strength session; returns it with its id.
+Expected<domain::Activity> log_activity(Session& s, domain::Activity a);
+
+struct LoggedCheckin {
+  domain::PainCheckin checkin;  ///< as stored, with its id
+  TodayReport report;           ///< triage as of the check-in's day, over the whole history
+};
+
+/// Validates and stores a pain check-in and triages at once.
+Expected<LoggedCheckin> log_checkin(Session& s, domain::PainCheckin c);
+
+Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range);
+Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const storage::DateRange& range);
+
+/// Removes an activity or check-in; ErrorKind::not_found when there is none.
+Expected<void> remove_entry(Session& s, domain::Id id);
+
+/// The saved profile, or the defaults when none was saved.
+Expected<domain::Profile> load_profile(Session& s);
+/// Validates (time zone included) and saves.
+Expected<domain::Profile> save_profile(Session& s, const domain::Profile& p);
+
+/// Reads the profile (or the defaults), applies `edit` and saves the result,
+/// all in one transaction. An error from `edit` or validation saves nothing.
+Expected<domain::Profile> update_profile(Session& s, const std::function<Expected<void>(domain::Profile&)>& edit);
+
+}  // namespace stridecare::services

@@ -1,0 +1,265 @@
+#include "services/json_codec.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "domain/validate.hpp"
+
+namespace stridecare::services {
+namespace {
+
+using domain::Expected;
+
+/// Strict typed reads from a JSON object; errors name `path.key`.
+class Fields {
+ public:
+  Fields(const Json& j, const std::string& path) : j_(j), path_(path) {}
+
+  bool is_object() const { return j_.is_object(); }
+  std::string field(std::string_view key) const {
+    return path_.empty() ? std::string(key) : fmt::format("{}.{}", path_, key);
+  }
+
+  template <class T>
+  Expected<std::optional<T>> optional(std::string_view key) const {
+    const auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) return std::optional<T>{};
+    auto v = read<T>(*it, key);  // g++ 12's std::expected has no transform()
+    if (!v) return std::unexpected(v.error());
+    return std::optional<T>(std::move(*v));
+  }
+
+  template <class T>
+  Expected<T> required(std::string_view key) const {
+    const auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) return domain::invalid(field(key), "is missing");
+    return read<T>(*it, key);
+  }
+
+  template <class E>
+  Expected<E> enumeration(std::string_view key) const {
+    auto text = required<std::string>(key);
+    if (!text) return std::unexpected(text.error());
+    if (auto v = domain::parse_enum<E>(*text)) return *v;
+    return domain::invalid(field(key),
+                           fmt::format("'{}' is not allowed; allowed {}", *text, domain::allowed_names<E>()));
+  }
+
+ private:
+  template <class T>
+  Expected<T> read(const Json& v, std::string_view key) const {
+    if constexpr (std::is_same_v<T, bool>) {
+      if (v.is_boolean()) return v.get<bool>();
+      return domain::invalid(field(key), "must be true or false");
+    } else if constexpr (std::is_same_v<T, std::string>) {
+      if (v.is_string()) return v.get<std::string>();
+      return domain::invalid(field(key), "must be a string");
+    } else if constexpr (std::is_integral_v<T>) {
+      if (v.is_number_integer()) {
+        const auto n = v.get<long long>();
+        if (n >= std::numeric_limits<T>::min() && n <= std::numeric_limits<T>::max()) return static_cast<T>(n);
+      }
+      return domain::invalid(field(key), "must be an integer");
+    } else {
+      if (v.is_number() && std::isfinite(v.get<double>())) return v.get<double>();
+      return domain::invalid(field(key), "must be a finite number");
+    }
+  }
+
+  const Json& j_;
+  const std::string& path_;
+};
+
+#define SC_TRY_ASSIGN(lhs, expr)                                     \
+  do {                                                               \
+    auto sc_try_value = (expr);                                      \
+    if (!sc_try_value) return std::unexpected(sc_try_value.error()); \
+    lhs = std::move(*sc_try_value);                                  \
+  } while (false)
+
+Json optional_json(const auto& v) { return v ? Json(*v) : Json(nullptr); }
+
+/// Validation errors carry bare field names; prefix them with the JSON path.
+template <class T>
+Expected<T> validated(T value, const std::string& path) {
+  if (auto ok = domain::validate(value); !ok) {
+    auto e = ok.error();
+    e.field = path.empty() ? e.field : fmt::format("{}.{}", path, e.field);
+    return std::unexpected(e);
+  }
+  return value;
+}
+
+}  // namespace
+
+Json to_json(const domain::Activity& a) {
+  Json exercises = Json::array();
+  for (const auto& e : a.exercises) {
+    exercises.push_back(
+        {{"exercise", e.exercise}, {"sets", e.sets}, {"reps", e.reps}, {"load_kg", optional_json(e.load_kg)}});
+  }
+  return {{"id", a.id},
+          {"kind", domain::name_of(a.kind())},
+          {"sport", domain::name_of(a.sport)},
+          {"date", domain::to_string(a.date)},
+          {"distance_m", optional_json(a.distance_m)},
+          {"distance_km", a.distance_m ? Json(*a.distance_m / 1000.0) : Json(nullptr)},
+          {"duration_s", a.duration_s},
+          {"rpe", optional_json(a.rpe)},
+          {"exercises", exercises},
+          {"note", a.note}};
+}
+
+Json to_json(const domain::PainCheckin& c) {
+  Json j = {{"id", c.id},
+            {"date", domain::to_string(c.date)},
+            {"time", c.time ? Json(domain::time_of_day_to_string(*c.time)) : Json(nullptr)},
+            {"site", domain::name_of(c.site)},
+            {"region", c.region ? Json(domain::name_of(*c.region)) : Json(nullptr)},
+            {"side", domain::name_of(c.side)},
+            {"pain", c.pain},
+            {"timing", domain::name_of(c.timing)},
+            {"persists_after_run", c.persists_after_run}};
+  for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) j[std::string(name)] = c.has(sign);
+  j["cleared_by_clinician"] = c.cleared_by_clinician;
+  j["note"] = c.note;
+  return j;
+}
+
+Json to_json(const domain::Profile& p) {
+  Json days = Json::array();
+  for (unsigned i = 0; i < 7; ++i) {
+    if (p.available_days[i]) days.push_back(domain::weekday_name(std::chrono::weekday{(i + 1) % 7}));
+  }
+  Json cross = Json::array();
+  for (auto s : p.cross_training) cross.push_back(domain::name_of(s));
+  return {
+      {"time_zone", p.time_zone}, {"available_days", days},     {"long_run_day", domain::weekday_name(p.long_run_day)},
+      {"cross_training", cross},  {"gym_access", p.gym_access}, {"strength_per_week", p.strength_per_week}};
+}
+
+Json to_json(const rules::FiredRule& r) {
+  Json figures = Json::object();
+  for (const auto& [name, value] : r.figures) figures[name] = value;
+  return {{"id", r.id},
+          {"why", r.why},
+          {"action", domain::name_of(r.action)},
+          {"site", r.site ? Json(domain::name_of(*r.site)) : Json(nullptr)},
+          {"side", r.side ? Json(domain::name_of(*r.side)) : Json(nullptr)},
+          {"since", r.since ? Json(domain::to_string(*r.since)) : Json(nullptr)},
+          {"figures", figures}};
+}
+
+Json to_json(const rules::CareAdvice& c) { return {{"id", c.id}, {"text", c.text}}; }
+
+Expected<domain::Activity> activity_from_json(const Json& j, const std::string& path) {
+  const Fields f(j, path);
+  if (!f.is_object()) return domain::invalid(path, "must be an object");
+  domain::Activity a;
+  SC_TRY_ASSIGN(a.id, f.required<domain::Id>("id"));
+  SC_TRY_ASSIGN(a.sport, f.enumeration<domain::Sport>("sport"));
+  std::string date;
+  SC_TRY_ASSIGN(date, f.required<std::string>("date"));
+  SC_TRY_ASSIGN(a.date, domain::parse_date(date, f.field("date")));
+  SC_TRY_ASSIGN(a.distance_m, f.optional<double>("distance_m"));
+  SC_TRY_ASSIGN(a.duration_s, f.required<double>("duration_s"));
+  SC_TRY_ASSIGN(a.rpe, f.optional<int>("rpe"));
+  std::optional<std::string> note;
+  SC_TRY_ASSIGN(note, f.optional<std::string>("note"));
+  a.note = note.value_or("");
+  if (const auto it = j.find("exercises"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) return domain::invalid(f.field("exercises"), "must be an array");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string p = fmt::format("{}[{}]", f.field("exercises"), i);
+      const Fields e((*it)[i], p);
+      if (!e.is_object()) return domain::invalid(p, "must be an object");
+      domain::StrengthExercise ex;
+      SC_TRY_ASSIGN(ex.exercise, e.required<std::string>("exercise"));
+      SC_TRY_ASSIGN(ex.sets, e.required<int>("sets"));
+      SC_TRY_ASSIGN(ex.reps, e.required<int>("reps"));
+      SC_TRY_ASSIGN(ex.load_kg, e.optional<double>("load_kg"));
+      a.exercises.push_back(std::move(ex));
+    }
+  }
+  return validated(std::move(a), path);
+}
+
+Expected<domain::PainCheckin> checkin_from_json(const Json& j, const std::string& path) {
+  const Fields f(j, path);
+  if (!f.is_object()) return domain::invalid(path, "must be an object");
+  domain::PainCheckin c;
+  SC_TRY_ASSIGN(c.id, f.required<domain::Id>("id"));
+  std::string date;
+  SC_TRY_ASSIGN(date, f.required<std::string>("date"));
+  SC_TRY_ASSIGN(c.date, domain::parse_date(date, f.field("date")));
+  std::optional<std::string> time;
+  SC_TRY_ASSIGN(time, f.optional<std::string>("time"));
+  if (time) SC_TRY_ASSIGN(c.time, domain::parse_time_of_day(*time, f.field("time")));
+  SC_TRY_ASSIGN(c.site, f.enumeration<domain::Site>("site"));
+  if (const auto it = j.find("region"); it != j.end() && !it->is_null()) {
+    SC_TRY_ASSIGN(c.region, f.enumeration<domain::Region>("region"));
+  }
+  SC_TRY_ASSIGN(c.side, f.enumeration<domain::Side>("side"));
+  SC_TRY_ASSIGN(c.pain, f.required<int>("pain"));
+  SC_TRY_ASSIGN(c.timing, f.enumeration<domain::Timing>("timing"));
+  std::optional<bool> flag;
+  SC_TRY_ASSIGN(flag, f.optional<bool>("persists_after_run"));
+  c.persists_after_run = flag.value_or(false);
+  SC_TRY_ASSIGN(flag, f.optional<bool>("cleared_by_clinician"));
+  c.cleared_by_clinician = flag.value_or(false);
+  for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) {
+    SC_TRY_ASSIGN(flag, f.optional<bool>(name));
+    c.set(sign, flag.value_or(false));
+  }
+  std::optional<std::string> note;
+  SC_TRY_ASSIGN(note, f.optional<std::string>("note"));
+  c.note = note.value_or("");
+  return validated(std::move(c), path);
+}
+
+Expected<domain::Profile> profile_from_json(const Json& j, const std::string& path) {
+  const Fields f(j, path);
+  if (!f.is_object()) return domain::invalid(path, "must be an object");
+  domain::Profile p;
+  SC_TRY_ASSIGN(p.time_zone, f.required<std::string>("time_zone"));
+  const auto names = [&](std::string_view key) -> Expected<std::vector<std::string>> {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_array()) return domain::invalid(f.field(key), "must be an array of names");
+    std::vector<std::string> out;
+    for (const auto& v : *it) {
+      if (!v.is_string()) return domain::invalid(f.field(key), "must be an array of names");
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  };
+  std::vector<std::string> list;
+  SC_TRY_ASSIGN(list, names("available_days"));
+  p.available_days.fill(false);
+  for (const auto& d : list) {
+    const auto wd = domain::parse_weekday(d);
+    if (!wd) return domain::invalid(f.field("available_days"), fmt::format("'{}' is not a day; allowed mon..sun", d));
+    p.available_days[domain::weekday_index(*wd)] = true;
+  }
+  std::string long_run;
+  SC_TRY_ASSIGN(long_run, f.required<std::string>("long_run_day"));
+  const auto wd = domain::parse_weekday(long_run);
+  if (!wd)
+    return domain::invalid(f.field("long_run_day"), fmt::format("'{}' is not a day; allowed mon..sun", long_run));
+  p.long_run_day = *wd;
+  SC_TRY_ASSIGN(list, names("cross_training"));
+  p.cross_training.clear();
+  for (const auto& s : list) {
+    const auto sport = domain::parse_enum<domain::Sport>(s);
+    if (!sport || !domain::is_cross_training(*sport)) {
+      return domain::invalid(f.field("cross_training"),
+                             fmt::format("'{}' is not allowed; allowed swim|walk|cycle|elliptical|row", s));
+    }
+    p.cross_training.push_back(*sport);
+  }
+  SC_TRY_ASSIGN(p.gym_access, f.required<bool>("gym_access"));
+  SC_TRY_ASSIGN(p.strength_per_week, f.required<int>("strength_per_week"));
+  return validated(std::move(p), path);
+}
+
+}  // namespace stridecare::services

@@ -1,0 +1,86 @@
+#include "storage/memory_store.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <tuple>
+
+namespace stridecare::storage {
+
+using domain::ErrorKind;
+using domain::Id;
+
+Expected<void> MemoryStore::transact(const std::function<Expected<void>()>& work) {
+  State saved = state_;
+  try {
+    auto result = work();
+    if (!result) state_ = std::move(saved);
+    return result;
+  } catch (...) {
+    state_ = std::move(saved);
+    throw;
+  }
+}
+
+Expected<std::optional<domain::Profile>> MemoryStore::load_profile() { return state_.profile; }
+
+Expected<void> MemoryStore::save_profile(const domain::Profile& profile) {
+  state_.profile = profile;
+  return {};
+}
+
+Expected<Id> MemoryStore::claim_id(Id wanted) {
+  if (wanted == 0) return state_.next_id++;
+  const bool taken = std::ranges::any_of(state_.activities, [&](const auto& a) { return a.id == wanted; }) ||
+                     std::ranges::any_of(state_.checkins, [&](const auto& c) { return c.id == wanted; });
+  if (wanted < 0 || wanted == std::numeric_limits<Id>::max()) {
+    return domain::fail(ErrorKind::conflict, "id", "id " + std::to_string(wanted) + " is not a usable id");
+  }
+  if (taken) return domain::fail(ErrorKind::conflict, "id", "id " + std::to_string(wanted) + " is already in use");
+  state_.next_id = std::max(state_.next_id, wanted + 1);
+  return wanted;
+}
+
+Expected<Id> MemoryStore::add_activity(const domain::Activity& a) {
+  auto id = claim_id(a.id);
+  if (!id) return id;
+  auto copy = a;
+  copy.id = *id;
+  state_.activities.push_back(std::move(copy));
+  std::ranges::stable_sort(state_.activities, {}, [](const auto& x) { return std::tuple(x.date, x.id); });
+  return *id;
+}
+
+Expected<std::vector<domain::Activity>> MemoryStore::list_activities(const DateRange& range) {
+  std::vector<domain::Activity> out;
+  std::ranges::copy_if(state_.activities, std::back_inserter(out),
+                       [&](const auto& a) { return range.contains(a.date); });
+  return out;
+}
+
+Expected<Id> MemoryStore::add_checkin(const domain::PainCheckin& c) {
+  auto id = claim_id(c.id);
+  if (!id) return id;
+  auto copy = c;
+  copy.id = *id;
+  state_.checkins.push_back(std::move(copy));
+  std::ranges::stable_sort(state_.checkins, {},
+                           [](const auto& x) { return std::tuple(x.date, x.time.value_or(-1), x.id); });
+  return *id;
+}
+
+Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const DateRange& range) {
+  std::vector<domain::PainCheckin> out;
+  std::ranges::copy_if(state_.checkins, std::back_inserter(out), [&](const auto& c) { return range.contains(c.date); });
+  return out;
+}
+
+Expected<bool> MemoryStore::remove(Id id) {
+  const auto a = std::erase_if(state_.activities, [&](const auto& x) { return x.id == id; });
+  const auto c = std::erase_if(state_.checkins, [&](const auto& x) { return x.id == id; });
+  return a + c > 0;
+}
+
+Expected<bool> MemoryStore::empty() { return !state_.profile && state_.activities.empty() && state_.checkins.empty(); }
+
+}  // namespace stridecare::storage

@@ -1,0 +1,31 @@
+#pragma once
+/// In-memory `Store` for unit tests of the layers above storage.
+
+#include "storage/store.hpp"
+
+namespace stridecare::storage {
+
+class MemoryStore final : public Store {
+ public:
+  Expected<void> transact(const std::function<Expected<void>()>& work) override;
+  Expected<std::optional<domain::Profile>> load_profile() override;
+  Expected<void> save_profile(const domain::Profile& profile) override;
+  Expected<domain::Id> add_activity(const domain::Activity& a) override;
+  Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) override;
+  Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
+  Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
+  Expected<bool> remove(domain::Id id) override;
+  Expected<bool> empty() override;
+
+ private:
+  struct State {
+    std::optional<domain::Profile> profile;
+    std::vector<domain::Activity> activities;
+    std::vector<domain::PainCheckin> checkins;
+    domain::Id next_id = 1;
+  };
+  Expected<domain::Id> claim_id(domain::Id wanted);
+  State state_;
+};
+
+}  // namespace stridecare::storage

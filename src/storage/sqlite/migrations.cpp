@@ -1,0 +1,224 @@
+#include "storage/sqlite/migrations.hpp"
+
+#include <chrono>
+#include <vector>
+
+#include "domain/activity.hpp"
+#include "domain/checkin.hpp"
+#include "domain/enum_names.hpp"
+#include "domain/profile.hpp"
+
+namespace stridecare::storage::sqlite {
+namespace {
+
+using domain::ErrorKind;
+
+/// "'a', 'b', 'c'": the SQL list of an enum's names, so a CHECK constraint
+/// spells the names exactly as the domain does.
+///
+/// The lists are generated when a migration runs, so a file carries the names
+/// known on the day it was created. Adding a name to an EnumNames table (or a
+/// `Sign`, which is a column) therefore needs a new migration that rebuilds the
+/// table (or adds the column) for existing files; tests/storage guards the
+/// table sizes so that cannot be forgotten.
+template <class E>
+std::string sql_names() {
+  std::string out;
+  for (const auto& [value, name] : domain::EnumNames<E>::table) {
+    if (!out.empty()) out += ", ";
+    out += "'";
+    out += name;
+    out += "'";
+  }
+  return out;
+}
+
+std::string weekday_names() {
+  std::string out;
+  for (unsigned i = 0; i < 7; ++i) {
+    if (!out.empty()) out += ", ";
+    out += "'";
+    out += domain::weekday_name(std::chrono::weekday{(i + 1) % 7});
+    out += "'";
+  }
+  return out;
+}
+
+/// An INTEGER 0/1 column, for a boolean.
+std::string flag_column(std::string_view name) {
+  std::string out = "  ";
+  out += name;
+  out += " INTEGER NOT NULL DEFAULT 0 CHECK (";
+  out += name;
+  out += " IN (0, 1)),\n";
+  return out;
+}
+
+/// `YYYY-MM-DD`: date() rewrites any other shape or returns NULL for it, and
+/// `IS` (unlike `=`, which a CHECK would take NULL as passing) rejects both.
+/// Text dates of this shape sort by day.
+std::string date_check(std::string_view column) {
+  return "CHECK (" + std::string(column) + " IS date(" + std::string(column) + "))";
+}
+
+std::string migration_1() {
+  std::string profile_days;  // available_mon .. available_sun
+  for (unsigned i = 0; i < 7; ++i) {
+    profile_days += flag_column("available_" + std::string(domain::weekday_name(std::chrono::weekday{(i + 1) % 7})));
+  }
+  std::string sign_columns;
+  for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) sign_columns += flag_column(name);
+
+  return R"sql(
+-- The next id handed out to an activity or a check-in: the two share one id
+-- space, so an id alone names an entry. One row.
+CREATE TABLE id_seq (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  next_id INTEGER NOT NULL CHECK (next_id >= 1)
+) STRICT;
+INSERT INTO id_seq (singleton, next_id) VALUES (1, 1);
+
+-- The athlete's profile. At most one row.
+CREATE TABLE profile (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+  time_zone TEXT NOT NULL CHECK (time_zone <> ''),
+)sql" + profile_days +
+         R"sql(  long_run_day TEXT NOT NULL CHECK (long_run_day IN ()sql" + weekday_names() + R"sql()),
+  -- Sport names separated by ',', in the athlete's order; '' for none.
+  cross_training TEXT NOT NULL CHECK (cross_training NOT GLOB '*[^a-z_,]*'),
+  gym_access INTEGER NOT NULL CHECK (gym_access IN (0, 1)),
+  strength_per_week INTEGER NOT NULL CHECK (strength_per_week BETWEEN 2 AND 3)
+) STRICT;
+
+CREATE TABLE activity (
+  id INTEGER PRIMARY KEY CHECK (id >= 1),
+  sport TEXT NOT NULL CHECK (sport IN ()sql" +
+         sql_names<domain::Sport>() + R"sql()),
+  date TEXT NOT NULL )sql" +
+         date_check("date") + R"sql(,
+  distance_m REAL CHECK (distance_m > 0),
+  duration_s REAL NOT NULL CHECK (duration_s > 0),
+  rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+  note TEXT NOT NULL
+) STRICT;
+
+-- The exercises of a strength session, in the order they were given.
+CREATE TABLE strength_exercise (
+  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  exercise TEXT NOT NULL CHECK (exercise <> ''),
+  sets INTEGER NOT NULL CHECK (sets >= 1),
+  reps INTEGER NOT NULL CHECK (reps >= 1),
+  load_kg REAL CHECK (load_kg >= 0),
+  PRIMARY KEY (activity_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- One column per warning sign, named as domain::Sign.
+CREATE TABLE checkin (
+  id INTEGER PRIMARY KEY CHECK (id >= 1),
+  date TEXT NOT NULL )sql" +
+         date_check("date") + R"sql(,
+  time_min INTEGER CHECK (time_min BETWEEN 0 AND 1439),
+  site TEXT NOT NULL CHECK (site IN ()sql" +
+         sql_names<domain::Site>() + R"sql()),
+  region TEXT CHECK (region IN ()sql" +
+         sql_names<domain::Region>() + R"sql()),
+  side TEXT NOT NULL CHECK (side IN ()sql" +
+         sql_names<domain::Side>() + R"sql()),
+  pain INTEGER NOT NULL CHECK (pain BETWEEN 0 AND 10),
+  timing TEXT NOT NULL CHECK (timing IN ()sql" +
+         sql_names<domain::Timing>() + R"sql()),
+)sql" + flag_column("persists_after_run") +
+         flag_column("cleared_by_clinician") + sign_columns +
+         R"sql(  note TEXT NOT NULL
+) STRICT;
+
+-- The shared id space, enforced for writers other than SqliteStore too.
+CREATE TRIGGER activity_id_not_a_checkin BEFORE INSERT ON activity
+WHEN EXISTS (SELECT 1 FROM checkin WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'id is already used by a check-in'); END;
+CREATE TRIGGER checkin_id_not_an_activity BEFORE INSERT ON checkin
+WHEN EXISTS (SELECT 1 FROM activity WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'id is already used by an activity'); END;
+)sql";
+}
+
+// Reads of a window of days (a DateRange with a lower bound) find their rows
+// through these, already in list order: (date, id) and (date, time with
+// untimed first, id), as NULL sorts first in SQLite.
+constexpr const char* kMigration2 = R"sql(
+CREATE INDEX activity_by_date ON activity (date, id);
+CREATE INDEX checkin_by_date ON checkin (date, time_min, id);
+)sql";
+
+domain::Error migration_error(const Database& db, const std::string& message) {
+  return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
+}
+
+}  // namespace
+
+std::span<const std::string> migrations() {
+  static const std::vector<std::string> all{migration_1(), kMigration2};
+  return all;
+}
+
+int latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+Expected<int> schema_version(Database& db) {
+  auto v = db.query_int64("PRAGMA user_version");
+  if (!v) return std::unexpected(std::move(v.error()));
+  return static_cast<int>(*v);
+}
+
+Expected<std::int32_t> application_id(Database& db) {
+  auto v = db.query_int64("PRAGMA application_id");
+  if (!v) return std::unexpected(std::move(v.error()));
+  return static_cast<std::int32_t>(*v);
+}
+
+Expected<void> migrate(Database& db, int target) {
+  const int latest = latest_schema_version();
+  if (target < 1 || target > latest) {
+    return std::unexpected(migration_error(db, "cannot migrate to schema version " + std::to_string(target) +
+                                                   "; versions 1-" + std::to_string(latest) + " exist"));
+  }
+  while (true) {
+    // IMMEDIATE takes the write lock before reading the version, so two
+    // processes opening a new file at once cannot both apply migration 1.
+    if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun) return begun;
+    const auto step = [&]() -> Expected<bool> {
+      auto version = schema_version(db);
+      if (!version) return std::unexpected(std::move(version.error()));
+      if (*version >= target) return false;
+      if (*version < 0) {
+        return std::unexpected(migration_error(db, "has an invalid schema version " + std::to_string(*version)));
+      }
+      const int next = *version + 1;
+      const auto& sql = migrations()[static_cast<std::size_t>(*version)];
+      if (auto applied = db.exec(sql); !applied) {
+        applied.error().message += " (while upgrading to schema version " + std::to_string(next) + ")";
+        return std::unexpected(std::move(applied.error()));
+      }
+      // Pragmas take no parameters; both values are integers formatted here.
+      if (auto bumped = db.exec("PRAGMA user_version = " + std::to_string(next) +
+                                "; PRAGMA application_id = " + std::to_string(kApplicationId));
+          !bumped) {
+        return std::unexpected(std::move(bumped.error()));
+      }
+      return true;
+    };
+    auto applied = step();
+    if (!applied || !*applied) {
+      // ROLLBACK, not COMMIT, when nothing was written: it releases the lock the same way.
+      if (db.in_transaction()) (void)db.exec("ROLLBACK");
+      if (!applied) return std::unexpected(std::move(applied.error()));
+      return {};
+    }
+    if (auto committed = db.exec("COMMIT"); !committed) {
+      if (db.in_transaction()) (void)db.exec("ROLLBACK");
+      return committed;
+    }
+  }
+}
+
+}  // namespace stridecare::storage::sqlite

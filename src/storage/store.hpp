@@ -1,0 +1,61 @@
+#pragma once
+/// The storage seam. The SQLite file (one runner), a PostgreSQL server (many
+/// athletes, a later issue) and the in-memory fake (unit tests) all satisfy it,
+/// so services never know which one they talk to.
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "domain/activity.hpp"
+#include "domain/checkin.hpp"
+#include "domain/error.hpp"
+#include "domain/profile.hpp"
+
+namespace stridecare::storage {
+
+using domain::Expected;
+
+/// Inclusive local-day range; an absent bound is open.
+struct DateRange {
+  std::optional<domain::Date> from;
+  std::optional<domain::Date> to;
+
+  bool contains(domain::Date d) const { return (!from || d >= *from) && (!to || d <= *to); }
+};
+
+/// Persistent store of one athlete's data.
+///
+/// Lists are ordered by (date, time, id). Writes outside `transact` are each
+/// atomic on their own; inside `transact`, all land or none.
+/// Not thread-safe: one `Store` per thread; several processes may share a file.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  /// Runs `work` as one atomic unit of work. If `work` returns an error (or
+  /// throws), nothing it wrote is kept. Not reentrant.
+  virtual Expected<void> transact(const std::function<Expected<void>()>& work) = 0;
+
+  /// The saved profile, or nullopt when none was ever saved.
+  virtual Expected<std::optional<domain::Profile>> load_profile() = 0;
+  virtual Expected<void> save_profile(const domain::Profile& profile) = 0;
+
+  /// Stores `a`. With `a.id == 0` a new id is allocated; otherwise `a.id` is
+  /// kept (restore) and must not be in use (ErrorKind::conflict).
+  /// REQUIRES: `domain::validate(a)` succeeded.
+  virtual Expected<domain::Id> add_activity(const domain::Activity& a) = 0;
+  virtual Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) = 0;
+
+  /// As `add_activity`, for check-ins. Activities and check-ins share one id space.
+  virtual Expected<domain::Id> add_checkin(const domain::PainCheckin& c) = 0;
+  virtual Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) = 0;
+
+  /// Removes the activity or check-in with this id; false when there is none.
+  virtual Expected<bool> remove(domain::Id id) = 0;
+
+  /// True when no profile, activity or check-in is stored.
+  virtual Expected<bool> empty() = 0;
+};
+
+}  // namespace stridecare::storage
