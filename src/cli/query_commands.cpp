@@ -32,6 +32,28 @@ CLI::App* with_range(CLI::App* cmd, RangeFlags& f) {
   return cmd;
 }
 
+/// `NAME [--from D] [--to D]`: the entries `list` returns, one line each, or
+/// `{"NAME": [...]}` with --json.
+template <class List, class Describe>
+void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::string& name, const std::string& help,
+                      const char* none, List list, Describe line) {
+  auto range = std::make_shared<RangeFlags>();
+  with_range(app.add_subcommand(name, help), *range)->callback([&ctx, &run, range, name, none, list, line] {
+    run = [&ctx, range, name, none, list, line] {
+      const auto entries = value_or_fail(list(ctx.session(), range->parse()));
+      if (ctx.json()) {
+        services::Json j = services::Json::array();
+        for (const auto& e : entries) j.push_back(services::to_json(e));
+        print(services::Json{{name, j}}.dump() + "\n");
+        return;
+      }
+      std::string out;
+      for (const auto& e : entries) out += line(e) + "\n";
+      print(out.empty() ? std::string(none) + "\n" : out);
+    };
+  });
+}
+
 }  // namespace
 
 void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
@@ -44,41 +66,10 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         };
       });
 
-  auto activity_range = std::make_shared<RangeFlags>();
-  with_range(app.add_subcommand("activities", "List runs, cross-training and strength sessions"), *activity_range)
-      ->callback([&ctx, &run, activity_range] {
-        run = [&ctx, activity_range] {
-          const auto range = activity_range->parse();
-          const auto list = value_or_fail(services::list_activities(ctx.session(), range));
-          if (ctx.json()) {
-            services::Json j = services::Json::array();
-            for (const auto& a : list) j.push_back(services::to_json(a));
-            print(services::Json{{"activities", j}}.dump() + "\n");
-            return;
-          }
-          std::string out;
-          for (const auto& a : list) out += describe(a, ctx.units()) + "\n";
-          print(out.empty() ? "no activities\n" : out);
-        };
-      });
-
-  auto checkin_range = std::make_shared<RangeFlags>();
-  with_range(app.add_subcommand("checkins", "List pain check-ins"), *checkin_range)
-      ->callback([&ctx, &run, checkin_range] {
-        run = [&ctx, checkin_range] {
-          const auto range = checkin_range->parse();
-          const auto list = value_or_fail(services::list_checkins(ctx.session(), range));
-          if (ctx.json()) {
-            services::Json j = services::Json::array();
-            for (const auto& c : list) j.push_back(services::to_json(c));
-            print(services::Json{{"checkins", j}}.dump() + "\n");
-            return;
-          }
-          std::string out;
-          for (const auto& c : list) out += describe(c) + "\n";
-          print(out.empty() ? "no check-ins\n" : out);
-        };
-      });
+  add_list_command(app, ctx, run, "activities", "List runs, cross-training and strength sessions", "no activities",
+                   services::list_activities, [&ctx](const domain::Activity& a) { return describe(a, ctx.units()); });
+  add_list_command(app, ctx, run, "checkins", "List pain check-ins", "no check-ins", services::list_checkins,
+                   [](const domain::PainCheckin& c) { return describe(c); });
 
   auto id = std::make_shared<std::string>();
   auto* del = app.add_subcommand("delete", "Remove an activity or check-in by id");

@@ -37,6 +37,12 @@ class Fields {
     return read<T>(*it, key);
   }
 
+  Expected<domain::Date> date(std::string_view key) const {
+    auto text = required<std::string>(key);
+    if (!text) return std::unexpected(text.error());
+    return domain::parse_date(*text, field(key));
+  }
+
   template <class E>
   Expected<E> enumeration(std::string_view key) const {
     auto text = required<std::string>(key);
@@ -159,9 +165,7 @@ Expected<domain::Activity> activity_from_json(const Json& j, const std::string& 
   domain::Activity a;
   SC_TRY_ASSIGN(a.id, f.required<domain::Id>("id"));
   SC_TRY_ASSIGN(a.sport, f.enumeration<domain::Sport>("sport"));
-  std::string date;
-  SC_TRY_ASSIGN(date, f.required<std::string>("date"));
-  SC_TRY_ASSIGN(a.date, domain::parse_date(date, f.field("date")));
+  SC_TRY_ASSIGN(a.date, f.date("date"));
   SC_TRY_ASSIGN(a.distance_m, f.optional<double>("distance_m"));
   SC_TRY_ASSIGN(a.duration_s, f.required<double>("duration_s"));
   SC_TRY_ASSIGN(a.rpe, f.optional<int>("rpe"));
@@ -190,9 +194,7 @@ Expected<domain::PainCheckin> checkin_from_json(const Json& j, const std::string
   if (!f.is_object()) return domain::invalid(path, "must be an object");
   domain::PainCheckin c;
   SC_TRY_ASSIGN(c.id, f.required<domain::Id>("id"));
-  std::string date;
-  SC_TRY_ASSIGN(date, f.required<std::string>("date"));
-  SC_TRY_ASSIGN(c.date, domain::parse_date(date, f.field("date")));
+  SC_TRY_ASSIGN(c.date, f.date("date"));
   std::optional<std::string> time;
   SC_TRY_ASSIGN(time, f.optional<std::string>("time"));
   if (time) SC_TRY_ASSIGN(c.time, domain::parse_time_of_day(*time, f.field("time")));

@@ -1,11 +1,11 @@
 // Export and restore (product.md: "export -> restore -> export is identical";
 // restore loads into an empty database only, and all or nothing).
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -65,7 +65,8 @@ class E2eBackup : public E2eTest {
     sc_ok({"profile", "--tz", "Europe/London", "--available", "mon,tue,thu,sat,sun", "--long-run-day", "sun", "--cross",
            "swim,cycle", "--gym", "yes", "--strength-per-week", "3"});
     sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00", "--rpe", "5", "--note",
-           "easy \"recovery\" run, felt \xC3\xBC" "ber gut \xF0\x9F\x8F\x83"});
+           "easy \"recovery\" run, felt \xC3\xBC"
+           "ber gut \xF0\x9F\x8F\x83"});
     sc_ok({"log", "run", "--date", "2026-03-02", "--distance", "3.1mi", "--duration", "1:02:03"});
     sc_ok({"log", "run", "--date", "2026-03-02", "--distance", "1", "--duration", "6:00", "--note", "deleted later"});
     sc_ok({"log", "cross", "--date", "2026-03-03", "--sport", "swim", "--duration", "30min", "--rpe", "3"});
@@ -150,8 +151,8 @@ TEST_F(E2eBackup, RestoredDatabaseKeepsIdsAndAcceptsNewEntries) {
   write_bytes(file, export_of(db()));
   const fs::path restored = dir() / "restored.db";
   ASSERT_EQ(sc({"restore", file.string()}, env_for(restored)).exit_code, 0);
-  const Outcome added = sc({"--json", "log", "run", "--date", "2026-03-07", "--distance", "5", "--duration", "30:00"},
-                           env_for(restored));
+  const Outcome added =
+      sc({"--json", "log", "run", "--date", "2026-03-07", "--distance", "5", "--duration", "30:00"}, env_for(restored));
   ASSERT_EQ(added.exit_code, 0) << added;
   const int new_id = parse_json(added.out)["id"];
   const Json doc = parse_json(export_of(db()));
@@ -165,7 +166,9 @@ TEST_F(E2eBackup, RestoreIntoANonEmptyDatabaseFailsAndChangesNothing) {
   const fs::path file = dir() / "backup.json";
   write_bytes(file, export_of(db()));
   const fs::path other = dir() / "other.db";
-  ASSERT_EQ(sc({"log", "run", "--date", "2026-01-01", "--distance", "5", "--duration", "30:00"}, env_for(other)).exit_code, 0);
+  ASSERT_EQ(
+      sc({"log", "run", "--date", "2026-01-01", "--distance", "5", "--duration", "30:00"}, env_for(other)).exit_code,
+      0);
   const std::string before = read_bytes(other);
 
   const Outcome o = sc({"restore", file.string()}, env_for(other));

@@ -3,10 +3,10 @@
 // database is left byte for byte as it was (or not created at all). A file
 // that is not a stridecare database is refused (exit 1) and left untouched.
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -22,7 +22,8 @@ struct BadFlag {
 void PrintTo(const BadFlag& b, std::ostream* os) { *os << b.name; }
 
 Args pain_with(const std::string& flag, const std::string& value) {
-  Args args{"log", "pain", "--date", "2026-03-01", "--site", "knee", "--side", "left", "--pain", "3", "--timing", "after_run"};
+  Args args{"log",    "pain", "--date", "2026-03-01", "--site",   "knee",
+            "--side", "left", "--pain", "3",          "--timing", "after_run"};
   for (std::size_t i = 0; i + 1 < args.size(); ++i) {
     if (args[i] == flag) {
       args[i + 1] = value;
@@ -51,13 +52,19 @@ const std::vector<BadFlag> kBadFlags = {
     {"UnknownSide", pain_with("--side", "middle"), {"--side", "middle"}},
     {"UnknownTiming", pain_with("--timing", "sometimes"), {"--timing", "sometimes"}},
     {"UnknownRegion", pain_with("--region", "top"), {"--region", "top"}},
-    {"InnerIsNoHipRegion", [] {
+    {"InnerIsNoHipRegion",
+     [] {
        Args a = pain_with("--site", "hip");
        a.insert(a.end(), {"--region", "inner"});
        return a;
-     }(), {"--region", "inner"}},
-    {"UnknownSport", {"log", "cross", "--date", "2026-03-01", "--sport", "ski", "--duration", "30:00"}, {"--sport", "ski"}},
-    {"RunIsNoCrossSport", {"log", "cross", "--date", "2026-03-01", "--sport", "run", "--duration", "30:00"}, {"--sport", "run"}},
+     }(),
+     {"--region", "inner"}},
+    {"UnknownSport",
+     {"log", "cross", "--date", "2026-03-01", "--sport", "ski", "--duration", "30:00"},
+     {"--sport", "ski"}},
+    {"RunIsNoCrossSport",
+     {"log", "cross", "--date", "2026-03-01", "--sport", "run", "--duration", "30:00"},
+     {"--sport", "run"}},
     {"February30", run_with("5", "30:00", {}, "2026-02-30"), {"--date", "2026-02-30"}},
     {"Month13", {"today", "--date", "2026-13-01"}, {"--date", "2026-13-01"}},
     {"Time2500", pain_with("--time", "25:00"), {"--time", "25:00"}},
@@ -68,9 +75,14 @@ const std::vector<BadFlag> kBadFlags = {
     {"DurationOver24Hours", run_with("5", "25:00:00"), {"--duration", "25:00:00"}},
     {"DurationGarbage", run_with("5", "half an hour"), {"--duration", "half an hour"}},
     {"RunFasterThan2MinPerKm", run_with("10km", "19:59"), {"--distance", "19:59"}},
-    {"ExerciseWithoutSetsAndReps", {"log", "strength", "--date", "2026-03-01", "--exercise", "squat"}, {"--exercise", "squat"}},
-    {"ExerciseWithoutReps", {"log", "strength", "--date", "2026-03-01", "--exercise", "squat:3x"}, {"--exercise", "squat:3x"}},
-    {"ExerciseBadLoadUnit", {"log", "strength", "--date", "2026-03-01", "--exercise", "squat:3x10@40stone"},
+    {"ExerciseWithoutSetsAndReps",
+     {"log", "strength", "--date", "2026-03-01", "--exercise", "squat"},
+     {"--exercise", "squat"}},
+    {"ExerciseWithoutReps",
+     {"log", "strength", "--date", "2026-03-01", "--exercise", "squat:3x"},
+     {"--exercise", "squat:3x"}},
+    {"ExerciseBadLoadUnit",
+     {"log", "strength", "--date", "2026-03-01", "--exercise", "squat:3x10@40stone"},
      {"--exercise", "squat:3x10@40stone"}},
     {"TimeZoneOnMars", {"profile", "--tz", "Mars/Olympus"}, {"--tz", "Mars/Olympus"}},
     {"FiveStrengthSessionsPerWeek", {"profile", "--strength-per-week", "5"}, {"--strength-per-week", "5"}},
@@ -81,7 +93,8 @@ const std::vector<BadFlag> kBadFlags = {
     {"NoteOver4000Bytes", run_with("5", "30:00", {"--note", std::string(4001, 'x')}), {"--note", "4001"}},
     {"FromAfterTo", {"activities", "--from", "2026-03-05", "--to", "2026-03-01"}, {"--from", "2026-03-05"}},
     {"EmptyDbPath", {"--db", "", "activities"}, {"--db"}},
-    {"MissingPain", {"log", "pain", "--date", "2026-03-01", "--site", "knee", "--side", "left", "--timing", "at_rest"},
+    {"MissingPain",
+     {"log", "pain", "--date", "2026-03-01", "--site", "knee", "--side", "left", "--timing", "at_rest"},
      {"--pain"}},
 };
 
@@ -130,8 +143,8 @@ class E2eForeignFile : public E2eTest {
     const std::string before = read_bytes(file);
     const auto tree_before = list_tree(dir());
     for (const Args& args :
-         {Args{"--db", file.string(), "activities"},
-          Args{"--db", file.string(), "log", "run", "--date", "2026-03-01", "--distance", "5", "--duration", "30:00"}}) {
+         {Args{"--db", file.string(), "activities"}, Args{"--db", file.string(), "log", "run", "--date", "2026-03-01",
+                                                          "--distance", "5", "--duration", "30:00"}}) {
       const Outcome o = sc(args);
       if (reason_part.empty()) {
         expect_one_line_failure(o, 1, {file.string()});

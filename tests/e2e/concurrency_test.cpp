@@ -2,9 +2,6 @@
 // mid-write: every confirmed entry is kept, no entry is ever half-written, and
 // the file stays a sound SQLite database.
 
-#include <gtest/gtest.h>
-#include <signal.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -13,6 +10,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <signal.h>
 
 #include "e2e_support.hpp"
 
@@ -24,8 +24,8 @@ using namespace std::chrono_literals;
 class E2eConcurrency : public E2eTest {
  protected:
   Command log_run(int i) const {
-    return command({"log", "run", "--date", "2026-03-01", "--distance", std::to_string(i + 1) + "km", "--duration", "1h",
-                    "--note", "runner " + std::to_string(i)});
+    return command({"log", "run", "--date", "2026-03-01", "--distance", std::to_string(i + 1) + "km", "--duration",
+                    "1h", "--note", "runner " + std::to_string(i)});
   }
 
   /// Starts `n` `log run`s at once and expects every one to succeed and be stored.
@@ -38,7 +38,8 @@ class E2eConcurrency : public E2eTest {
     }
     std::set<std::string> notes;
     for (const auto& a : activities()) notes.insert(a["note"].get<std::string>());
-    for (int i = 0; i < n; ++i) EXPECT_EQ(notes.count("runner " + std::to_string(i)), 1u) << "runner " << i << " is missing";
+    for (int i = 0; i < n; ++i)
+      EXPECT_EQ(notes.count("runner " + std::to_string(i)), 1u) << "runner " << i << " is missing";
     EXPECT_EQ(notes.size(), static_cast<std::size_t>(n));
   }
 };
@@ -95,7 +96,7 @@ TEST_F(E2eConcurrency, ReadersAreNotBlockedByAWriter) {
 
 // ---- crash safety ---------------------------------------------------------------
 
-const std::vector<std::string> kExercises = {"squat:3x10@40kg", "lunge:3x8",  "deadlift:4x6@60kg",
+const std::vector<std::string> kExercises = {"squat:3x10@40kg", "lunge:3x8",         "deadlift:4x6@60kg",
                                              "bridge:2x15",     "step-up:3x12@10kg", "calf_raise:3x20"};
 
 class E2eCrashSafety : public E2eTest {

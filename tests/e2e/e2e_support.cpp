@@ -1,14 +1,14 @@
 #include "e2e_support.hpp"
 
-#include <sqlite3.h>
-#include <stdlib.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+
+#include <sqlite3.h>
+#include <stdlib.h>
 
 namespace stridecare::e2e {
 

@@ -5,13 +5,13 @@
 /// the test process for what the program must not be trusted to report
 /// about itself (integrity, foreign files).
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "process.hpp"
 

@@ -2,9 +2,9 @@
 // STRIDECARE_DB, the XDG and HOME defaults), --units, and options accepted
 // before or after the subcommand.
 
-#include <gtest/gtest.h>
-
 #include <string>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -99,8 +99,8 @@ TEST_F(E2eGlobalOptions, ImperialUnitsShowMilesAndMetricShowsKilometres) {
   EXPECT_NE(metric.out.find("8.05 km"), std::string::npos) << metric;
   const Outcome by_default = sc_ok({"activities"});
   EXPECT_EQ(by_default.out, metric.out);
-  const Outcome logged = sc_ok({"log", "run", "--date", "2026-03-02", "--distance", "10km", "--duration", "50:00",
-                                "--units", "imperial"});
+  const Outcome logged =
+      sc_ok({"log", "run", "--date", "2026-03-02", "--distance", "10km", "--duration", "50:00", "--units", "imperial"});
   EXPECT_NE(logged.out.find("6.21 mi"), std::string::npos) << logged;
 }
 

@@ -1,12 +1,12 @@
 // Logging runs, cross-training, strength and pain through the real program,
 // and reading them back with `activities`, `checkins` and `delete`.
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -16,8 +16,8 @@ namespace {
 class E2eLogging : public E2eTest {};
 
 TEST_F(E2eLogging, LoggedRunIsListedWithDistanceInMetresAndKilometresAndDurationInSeconds) {
-  const Outcome logged =
-      sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00", "--rpe", "5", "--note", "T"});
+  const Outcome logged = sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00",
+                                "--rpe", "5", "--note", "T"});
   EXPECT_NE(logged.out.find("8.20 km"), std::string::npos) << logged;
 
   const Json list = activities();
@@ -60,8 +60,8 @@ TEST_F(E2eLogging, DistanceSuffixesKmMiMAndBareNumbersAreConvertedToMetres) {
 }
 
 TEST_F(E2eLogging, DurationFormsMinutesSecondsHoursAndUnitsAreConvertedToSeconds) {
-  const std::vector<std::pair<std::string, double>> cases = {
-      {"45:00", 2700}, {"01:02:03", 3723}, {"1:02:03", 3723}, {"45min", 2700}, {"1h30min", 5400}, {"90s", 90}};
+  const std::vector<std::pair<std::string, double>> cases = {{"45:00", 2700}, {"01:02:03", 3723}, {"1:02:03", 3723},
+                                                             {"45min", 2700}, {"1h30min", 5400},  {"90s", 90}};
   for (const auto& [text, seconds] : cases) {
     sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "0.5km", "--duration", text, "--note", text});
   }
@@ -151,8 +151,10 @@ TEST_F(E2eLogging, LogPainTextShowsTheTriageAndEndsWithTheDisclaimer) {
 }
 
 TEST_F(E2eLogging, CheckinsListsEveryFieldOfALoggedCheckin) {
-  sc_ok({"log", "pain", "--date", "2026-03-06", "--time", "07:30", "--site", "knee", "--region", "front", "--side",
-         "both", "--pain", "2", "--timing", "next_morning", "--warmth", "--persists-after-run", "--note", "stairs"});
+  sc_ok({"log",    "pain",  "--date",   "2026-03-06",   "--time",   "07:30",
+         "--site", "knee",  "--region", "front",        "--side",   "both",
+         "--pain", "2",     "--timing", "next_morning", "--warmth", "--persists-after-run",
+         "--note", "stairs"});
   const Json list = checkins();
   ASSERT_EQ(list.size(), 1u) << list;
   const Json& c = list[0];
@@ -175,8 +177,10 @@ TEST_F(E2eLogging, CheckinsListsEveryFieldOfALoggedCheckin) {
 }
 
 TEST_F(E2eLogging, DeleteRemovesAnActivityOrACheckinAndNothingElse) {
-  const Json first = sc_json({"--json", "log", "run", "--date", "2026-03-01", "--distance", "5", "--duration", "30:00"});
-  const Json second = sc_json({"--json", "log", "run", "--date", "2026-03-02", "--distance", "6", "--duration", "36:00"});
+  const Json first =
+      sc_json({"--json", "log", "run", "--date", "2026-03-01", "--distance", "5", "--duration", "30:00"});
+  const Json second =
+      sc_json({"--json", "log", "run", "--date", "2026-03-02", "--distance", "6", "--duration", "36:00"});
   const Json pain = sc_json({"--json", "log", "pain", "--date", "2026-03-02", "--site", "knee", "--side", "left",
                              "--pain", "1", "--timing", "at_rest"});
   const int run_id = first["id"];
@@ -237,8 +241,8 @@ TEST_F(E2eLogging, EntriesWithoutADateGetTodayInTheProfilesTimeZone) {
     sc_ok({"profile", "--tz", tz});
     const std::string before = today_in(tz);
     const Json run = sc_json({"--json", "log", "run", "--distance", "5", "--duration", "30:00"});
-    const Json pain = sc_json({"--json", "log", "pain", "--site", "knee", "--side", "left", "--pain", "0", "--timing",
-                               "at_rest"});
+    const Json pain =
+        sc_json({"--json", "log", "pain", "--site", "knee", "--side", "left", "--pain", "0", "--timing", "at_rest"});
     const Json today = sc_json({"today", "--json"});
     const std::string after = today_in(tz);  // the day may turn meanwhile
     for (const Json* date : {&run["date"], &pain["checkin"]["date"], &today["date"]}) {

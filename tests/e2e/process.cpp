@@ -1,16 +1,16 @@
 #include "process.hpp"
 
+#include <array>
+#include <cerrno>
+#include <system_error>
+#include <utility>
+
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <array>
-#include <cerrno>
-#include <system_error>
-#include <utility>
 
 namespace stridecare::e2e {
 namespace {
@@ -170,8 +170,9 @@ Process Process::start(const Command& command) {
     sigset_t none;
     sigemptyset(&none);
     setup.check(posix_spawnattr_setsigmask(setup.attr(), &none), "setsigmask");
-    setup.check(posix_spawnattr_setflags(setup.attr(), static_cast<short>(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
-                "setflags");
+    setup.check(
+        posix_spawnattr_setflags(setup.attr(), static_cast<short>(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)),
+        "setflags");
     rc = posix_spawn(&p.pid_, argv[0], setup.actions(), setup.attr(), argv.data(), envp.data());
   }
   p.started_ = std::chrono::steady_clock::now();
@@ -289,8 +290,6 @@ Outcome Process::wait(std::chrono::milliseconds timeout) {
   return o;
 }
 
-Outcome run(const Command& command, std::chrono::milliseconds timeout) {
-  return Process::start(command).wait(timeout);
-}
+Outcome run(const Command& command, std::chrono::milliseconds timeout) { return Process::start(command).wait(timeout); }
 
 }  // namespace stridecare::e2e

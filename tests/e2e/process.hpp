@@ -4,8 +4,6 @@
 /// status and both output streams captured. `Process::start` returns at once,
 /// so a test can run several programs side by side or kill one mid-flight.
 
-#include <sys/types.h>
-
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -14,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/types.h>
+
 namespace stridecare::e2e {
 
 /// The child's whole environment, NAME -> value.
@@ -21,7 +21,7 @@ using Environment = std::map<std::string, std::string>;
 
 struct Command {
   std::filesystem::path program;
-  std::vector<std::string> args;          ///< argv[1..]; argv[0] is `program`
+  std::vector<std::string> args;  ///< argv[1..]; argv[0] is `program`
   Environment env;
   std::optional<std::string> stdin_text;  ///< nullopt: stdin is /dev/null
   std::filesystem::path cwd;              ///< empty: the test's own

@@ -1,10 +1,10 @@
 // `profile`: the athlete's days, long-run day, cross-training, gym, strength
 // frequency and time zone, set by flags and read back as JSON.
 
-#include <gtest/gtest.h>
-
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -26,8 +26,8 @@ TEST_F(E2eProfile, SetProfileIsShownByProfileJson) {
 }
 
 TEST_F(E2eProfile, SettingOneFieldKeepsTheOthers) {
-  sc_ok({"profile", "--tz", "America/New_York", "--available", "tue,thu,sat", "--long-run-day", "sat", "--cross",
-         "row", "--gym", "yes", "--strength-per-week", "3"});
+  sc_ok({"profile", "--tz", "America/New_York", "--available", "tue,thu,sat", "--long-run-day", "sat", "--cross", "row",
+         "--gym", "yes", "--strength-per-week", "3"});
   sc_ok({"profile", "--gym", "no"});
   const Json p = sc_json({"--json", "profile"});
   EXPECT_EQ(p["time_zone"], "America/New_York") << p;

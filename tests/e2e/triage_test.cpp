@@ -1,12 +1,12 @@
 // Triage through the CLI (rules.md sections 2 and 2.1): red flags, what may
 // and may not clear them, the `today` document, and ice-then-heat advice.
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
+
+#include <gtest/gtest.h>
 
 #include "e2e_support.hpp"
 
@@ -17,7 +17,7 @@ class E2eTriage : public E2eTest {
  protected:
   /// Logs a left-knee check-in on `date` with `pain` and the extra flags.
   void checkin(const std::string& date, int pain, const Args& extra = {}) const {
-    Args args{"log", "pain", "--date", date, "--site", "knee", "--side", "left", "--pain", std::to_string(pain),
+    Args args{"log",      "pain",   "--date", date, "--site", "knee", "--side", "left", "--pain", std::to_string(pain),
               "--timing", "at_rest"};
     args.insert(args.end(), extra.begin(), extra.end());
     sc_ok(args);
@@ -102,7 +102,8 @@ TEST_F(E2eTriage, TodayJsonHasEveryContractKey) {
       EXPECT_TRUE(t.contains(key)) << key << " missing: " << t;
     }
     EXPECT_EQ(t["date"], day);
-    const std::set<std::string> actions{"emergency", "urgent_care", "see_clinician", "stop_running", "reduce", "continue"};
+    const std::set<std::string> actions{"emergency",    "urgent_care", "see_clinician",
+                                        "stop_running", "reduce",      "continue"};
     EXPECT_TRUE(t["action"].is_string() && actions.count(t["action"].get<std::string>()) == 1) << t["action"];
     ASSERT_TRUE(t["rules"].is_array());
     EXPECT_FALSE(t["rules"].empty()) << "every action is explained by a rule: " << t;
@@ -129,12 +130,15 @@ TEST_F(E2eTriage, TodayOnAnEmptyDatabaseIsContinue) {
 TEST_F(E2eTriage, CareAdviceIsIceOnEpisodeDays0And1AndHeatFromDay2NeverBoth) {
   checkin("2026-03-01", 2);
   checkin("2026-03-03", 2);
-  const std::vector<std::pair<std::string, std::string>> expected = {
-      {"2026-03-01", "CARE-ICE-1"}, {"2026-03-02", "CARE-ICE-1"}, {"2026-03-03", "CARE-HEAT-1"},
-      {"2026-03-04", "CARE-HEAT-1"}, {"2026-03-05", "CARE-HEAT-1"}};
+  const std::vector<std::pair<std::string, std::string>> expected = {{"2026-03-01", "CARE-ICE-1"},
+                                                                     {"2026-03-02", "CARE-ICE-1"},
+                                                                     {"2026-03-03", "CARE-HEAT-1"},
+                                                                     {"2026-03-04", "CARE-HEAT-1"},
+                                                                     {"2026-03-05", "CARE-HEAT-1"}};
   for (const auto& [day, advice] : expected) {
     const auto care = ids(today(day)["care"]);
-    EXPECT_TRUE(has(care, advice)) << day << " should advise " << advice << "; care: " << ::testing::PrintToString(care);
+    EXPECT_TRUE(has(care, advice)) << day << " should advise " << advice
+                                   << "; care: " << ::testing::PrintToString(care);
     EXPECT_FALSE(has(care, "CARE-ICE-1") && has(care, "CARE-HEAT-1"))
         << day << ": ice and heat at once: " << ::testing::PrintToString(care);
   }

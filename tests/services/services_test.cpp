@@ -13,7 +13,9 @@ namespace {
 
 using domain::Date;
 
-Date d(int y, unsigned m, unsigned day) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}}; }
+Date d(int y, unsigned m, unsigned day) {
+  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
+}
 
 class ServicesTest : public ::testing::Test {
  protected:
@@ -77,7 +79,8 @@ TEST_F(ServicesTest, TodayJsonHasTheContractFields) {
   const auto r = today(session, d(2026, 3, 1));
   ASSERT_TRUE(r);
   const Json j = to_json(*r);
-  for (const char* key : {"date", "action", "rules", "care", "warnings", "sessions"}) EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"date", "action", "rules", "care", "warnings", "sessions"})
+    EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["action"], "reduce");
   EXPECT_EQ(j["rules"][0]["id"], "TRIAGE-PMM-3");
   EXPECT_TRUE(j["rules"][0].contains("why"));
