@@ -64,6 +64,35 @@ void store_and_print(CliContext& ctx, domain::Activity a) {
   }
 }
 
+/// The warning signs as plain questions, for --help.
+std::string sign_question(domain::Sign sign) {
+  switch (sign) {
+    case domain::Sign::swelling:
+      return "The joint is swollen";
+    case domain::Sign::redness:
+      return "The skin over the joint is red";
+    case domain::Sign::warmth:
+      return "The joint feels warm or hot";
+    case domain::Sign::fever_or_unwell:
+      return "You have a fever or feel unwell";
+    case domain::Sign::cannot_bear_weight:
+      return "You cannot put weight on the leg";
+    case domain::Sign::locking:
+      return "The knee locks or catches and will not straighten";
+    case domain::Sign::giving_way:
+      return "The joint gives way under you";
+    case domain::Sign::injury_trauma:
+      return "It started with a fall, twist or blow";
+    case domain::Sign::numbness_tingling:
+      return "Numbness or tingling in the leg or foot";
+    case domain::Sign::night_pain:
+      return "The pain wakes you at night";
+    case domain::Sign::deformity:
+      return "The joint looks out of shape";
+  }
+  return "";
+}
+
 }  // namespace
 
 void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
@@ -134,7 +163,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) {
     std::string flag = "--" + std::string(name);
     std::replace(flag.begin(), flag.end(), '_', '-');
-    log_pain->add_flag(flag, pf->signs[static_cast<std::size_t>(sign)], fmt::format("Warning sign: {}", name));
+    log_pain->add_flag(flag, pf->signs[static_cast<std::size_t>(sign)], sign_question(sign));
   }
   log_pain->add_flag("--persists-after-run", pf->persists, "The pain did not stop when the run finished");
   log_pain->add_flag("--cleared-by-clinician", pf->cleared, "A clinician has assessed and cleared this site");
