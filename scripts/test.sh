@@ -12,7 +12,9 @@ jobs=$(nproc)
 for preset in release fuzz asan; do
   echo "== $preset: configure and build"
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$jobs"
+  target=all
+  [ "$preset" = fuzz ] && target=fuzzers  # the fuzz build needs only the fuzzers and the libraries they test
+  cmake --build --preset "$preset" -j "$jobs" --target "$target"
 done
 echo "== release: tests"
 ctest --preset release -j "$jobs"

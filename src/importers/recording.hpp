@@ -1,0 +1,56 @@
+#pragma once
+/// What an activity file holds, as read: the neutral result of every importer
+/// (FIT, GPX, TCX) before it is mapped to domain activities. Quantities are
+/// SI with the unit in the name; an absent value is nullopt, never a sentinel.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace stridecare::importers {
+
+using UtcMillis = std::chrono::sys_time<std::chrono::milliseconds>;
+
+/// One recorded point (FIT `record`, GPX `trkpt`, TCX `Trackpoint`).
+struct Sample {
+  std::optional<UtcMillis> time;
+  std::optional<double> latitude_deg;   ///< WGS84
+  std::optional<double> longitude_deg;  ///< WGS84
+  std::optional<double> altitude_m;
+  std::optional<double> distance_m;  ///< cumulative from the start of the session
+  std::optional<double> speed_m_per_s;
+  std::optional<int> heart_rate_bpm;
+  std::optional<double> cadence_rpm;  ///< as the file states it (running: per leg)
+  std::optional<int> power_w;
+};
+
+struct Lap {
+  std::optional<UtcMillis> start;
+  std::optional<double> elapsed_s;
+  std::optional<double> timer_s;
+  std::optional<double> distance_m;
+};
+
+/// One session: a single sport from start to finish. Multisport files hold several.
+struct SessionRecord {
+  std::string sport;      ///< as the file names it, lower case: `running`, `cycling`, `Biking`...
+  std::string sub_sport;  ///< e.g. `treadmill`, `trail`; empty when none
+  std::optional<UtcMillis> start;
+  std::optional<int> utc_offset_s;  ///< local time - UTC, when the file says
+  std::optional<double> total_elapsed_s;
+  std::optional<double> total_timer_s;
+  std::optional<double> total_distance_m;
+  std::vector<Lap> laps;
+  std::vector<Sample> samples;
+};
+
+/// Everything read from one file.
+struct Recording {
+  std::string format;  ///< `fit`, `gpx`, `tcx`
+  std::vector<SessionRecord> sessions;
+  std::vector<std::string> warnings;  ///< e.g. "recovered, truncated at byte 7471: ..."
+};
+
+}  // namespace stridecare::importers

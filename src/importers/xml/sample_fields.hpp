@@ -1,0 +1,58 @@
+#pragma once
+/// Reading element text into `Sample` fields, with the warnings both XML
+/// importers give for values they drop. A bad value never fails the file: it
+/// is left out, and the point is kept.
+
+#include <optional>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "importers/recording.hpp"
+#include "importers/xml/warning_log.hpp"
+#include "importers/xml/xml_values.hpp"
+
+namespace stridecare::importers::xml {
+
+/// What a quantity may hold.
+enum class Range {
+  any,           ///< any finite number (altitude, cumulative distance)
+  non_negative,  ///< speed, cadence, heart rate, power
+};
+
+/// Sets `out` from `element`'s text unless `out` already holds a value (the
+/// first source of a quantity wins). Empty text: nothing, silently. Text that
+/// is not a number, or a number outside `range`: nothing, and a warning.
+void read_number(pugi::xml_node element, std::optional<double>& out, Range range, WarningLog& log);
+
+/// As `read_number` for whole quantities (heart rate, power): non-negative,
+/// rounded to the nearest integer, at most 1,000,000.
+void read_whole(pugi::xml_node element, std::optional<int>& out, WarningLog& log);
+
+/// `element`'s text as an xsd:dateTime. Warns (and returns nullopt) when it is
+/// not one; warns when it has no zone (it is then read as UTC).
+std::optional<DateTime> read_time(pugi::xml_node element, WarningLog& log);
+
+/// Sets the sample's position from the texts of latitude and longitude. A
+/// missing coordinate, text that is not a number, a coordinate out of range
+/// (|lat| > 90, |lon| > 180) and exactly 0,0 (what devices write without a
+/// fix) leave the position empty, with a warning naming `point`; the point is
+/// kept. `warn_missing`: whether a point without any coordinates is worth a
+/// warning (GPX: lat/lon are required; TCX: indoor points have none).
+void read_position(const char* lat_text, const char* lon_text, pugi::xml_node point, Sample& sample,
+                   bool warn_missing, WarningLog& log);
+
+/// Session start and UTC offset from the first sample with a time, when not
+/// set already; `offset_s` of that time when it had a numeric zone.
+struct FirstTime {
+  std::optional<UtcMillis> time;
+  std::optional<int> utc_offset_s;
+  /// Keeps the first `t` it is given.
+  void offer(const DateTime& t) {
+    if (time) return;
+    time = t.utc;
+    if (t.zone == Zone::offset) utc_offset_s = t.offset_s;
+  }
+};
+
+}  // namespace stridecare::importers::xml

@@ -1,0 +1,38 @@
+#pragma once
+/// Garmin Training Center (TCX) v2 activity files.
+
+#include <string_view>
+
+#include "domain/error.hpp"
+#include "importers/recording.hpp"
+
+namespace stridecare::importers {
+
+/// Reads a TrainingCenterDatabase v2 file from its bytes; `name` (usually the
+/// path) names the file in messages and in `Error::field`. Pure: no I/O, no
+/// exceptions.
+///
+/// Each `Activities/Activity` (also those inside `MultiSportSession`) becomes
+/// one SessionRecord: `Sport` attribute lower-cased as the sport (`running`,
+/// `biking`, `other`), `Id` as the start (else the first lap's StartTime, else
+/// the first trackpoint time), `utc_offset_s` from the first of these with a
+/// numeric zone. Each `Lap` becomes a Lap: `StartTime`, `TotalTimeSeconds` as
+/// both `elapsed_s` and `timer_s` (TCX has one duration), `DistanceMeters`.
+/// Each `Track/Trackpoint` becomes a Sample, with or without `Position`
+/// (treadmill and indoor points are kept): `Time`, `LatitudeDegrees`,
+/// `LongitudeDegrees`, `AltitudeMeters`, `DistanceMeters` (cumulative),
+/// `HeartRateBpm/Value`, `Cadence`, and ActivityExtension v2 `TPX` `Speed`,
+/// `RunCadence` (per leg) and `Watts`, matched by namespace URI (also
+/// accepted when the writer left them in the TCX or no namespace).
+/// Session totals: elapsed and timer time are the sum of the laps'
+/// `TotalTimeSeconds` (when every lap has one; else elapsed from the first to
+/// the last trackpoint time), distance the sum of the laps' `DistanceMeters`
+/// (when every lap has one; else the last trackpoint `DistanceMeters`).
+///
+/// Bad values are dropped with one warning per kind in `Recording::warnings`.
+/// Errors, all `ErrorKind::invalid_file`: "NAME: empty file",
+/// "NAME: not XML: REASON at byte N", "NAME: not a TCX file (root element is <X>)",
+/// "NAME: no activity in file (N courses)".
+domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name);
+
+}  // namespace stridecare::importers

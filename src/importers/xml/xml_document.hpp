@@ -1,0 +1,103 @@
+#pragma once
+/// Loading an activity file's bytes with pugixml, mapping positions back to
+/// byte offsets of the file, and resolving element names to namespace URIs.
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <pugixml.hpp>
+
+#include "domain/error.hpp"
+
+namespace stridecare::importers::xml {
+
+/// Maps a position in the text pugixml parsed (always UTF-8 in memory) back
+/// to a byte offset of the file as given, across the BOM and leading
+/// whitespace that were skipped and across UTF-16/UTF-32/Latin-1 conversion.
+/// Views the caller's bytes: valid while they are.
+class SourceMap {
+ public:
+  SourceMap() = default;
+  /// `parsed` is the part of the file handed to pugixml, which began `skipped`
+  /// bytes into the file; `encoding` is the one pugixml read it as.
+  SourceMap(std::string_view parsed, std::size_t skipped, pugi::xml_encoding encoding)
+      : parsed_(parsed), skipped_(skipped), encoding_(encoding) {}
+
+  /// File byte offset of `offset`, in UTF-8 bytes of pugixml's text (as in
+  /// `xml_parse_result::offset`). Linear in the offset for non-UTF-8 files.
+  std::size_t file_offset(std::ptrdiff_t offset) const;
+  /// File byte offset of the `<` that opens `element` (its `offset_debug`).
+  std::size_t file_offset(pugi::xml_node element) const;
+
+ private:
+  std::string_view parsed_;
+  std::size_t skipped_ = 0;
+  pugi::xml_encoding encoding_ = pugi::encoding_utf8;
+};
+
+/// Parses `bytes` (the whole file) into `doc` with `parse_default`.
+///
+/// Accepts UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM (and UTF-16
+/// without BOM when the text starts with `<?xml`), Latin-1 when declared, and
+/// whitespace before `<?xml`, which is skipped. Rejects (`invalid_file`,
+/// `field` = `name`, message starting with `name`):
+///   - 0 bytes: "NAME: empty file";
+///   - what pugixml rejects: "NAME: not XML: <pugixml's reason> at byte N";
+///   - content after the root element: "NAME: not XML: content after the root element at byte N".
+/// `doc` keeps its own copy of the text; the returned map views `bytes`.
+domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name);
+
+/// An element's expanded name.
+struct QName {
+  std::string_view uri;    ///< namespace URI; empty for no namespace
+  std::string_view local;  ///< the name without its prefix
+  bool declared = true;    ///< false when the prefix has no xmlns declaration in scope (`uri` is then empty)
+};
+
+/// `name` without its prefix (`gpxtpx:hr` -> `hr`).
+std::string_view local_name(const char* name);
+
+/// The namespace declarations in scope while a reader walks down the tree.
+///
+/// Enter every element on the way down (the returned guard leaves it again)
+/// before asking for names below it. The views point into the document, so the
+/// scope must not outlive it. Declarations are kept in a vector reused across
+/// elements: walking a document allocates only while it grows.
+class NamespaceScope {
+ public:
+  /// Undoes one `enter` when destroyed.
+  class [[nodiscard]] Guard {
+   public:
+    Guard(const Guard&) = delete;
+    Guard& operator=(const Guard&) = delete;
+    ~Guard() { scope_.bindings_.resize(mark_); }
+
+   private:
+    friend class NamespaceScope;
+    Guard(NamespaceScope& scope, std::size_t mark) : scope_(scope), mark_(mark) {}
+    NamespaceScope& scope_;
+    std::size_t mark_;
+  };
+
+  /// Brings `element`'s `xmlns` and `xmlns:p` declarations into scope.
+  Guard enter(pugi::xml_node element);
+
+  /// URI bound to `prefix` (empty prefix: the default namespace, "" when none);
+  /// nullopt when `prefix` is not declared.
+  std::optional<std::string_view> uri_of(std::string_view prefix) const;
+
+  /// `element`'s namespace URI and local name, resolved in the current scope
+  /// (enter `element` first: it may declare its own namespace).
+  QName name(pugi::xml_node element) const;
+
+ private:
+  struct Binding {
+    std::string_view prefix;
+    std::string_view uri;
+  };
+  std::vector<Binding> bindings_;
+};
+
+}  // namespace stridecare::importers::xml
