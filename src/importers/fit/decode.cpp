@@ -11,6 +11,8 @@ namespace {
 
 namespace p = profile;
 
+constexpr std::size_t kMinBytesPerRecord = 16;
+
 std::optional<double> scaled(const MessageView& m, const p::Field& f) {
   const auto raw = m.number(f.number);
   if (!raw) return std::nullopt;
@@ -32,6 +34,9 @@ bool relative(std::optional<std::int64_t> fit_seconds) {
 /// Collects records, laps and sessions of all chained files in file order.
 class Collector final : public MessageVisitor {
  public:
+  /// `file_size` sizes the sample buffer: a record takes at least ~10 bytes of a file.
+  explicit Collector(std::size_t file_size) { samples_.reserve(file_size / kMinBytesPerRecord); }
+
   void begin_file() override {
     // Accumulators restart with each chained file (formats.md).
     distance_accumulator_.reset();
@@ -59,9 +64,14 @@ class Collector final : public MessageVisitor {
   Recording finish() {
     Recording out;
     out.format = "fit";
-    std::stable_sort(samples_.begin(), samples_.end(),
-                     [](const Sample& a, const Sample& b) { return a.time < b.time; });
-    if (sessions_.empty()) {
+    const auto by_time = [](const Sample& a, const Sample& b) { return a.time < b.time; };
+    if (!std::is_sorted(samples_.begin(), samples_.end(), by_time)) {
+      std::stable_sort(samples_.begin(), samples_.end(), by_time);
+    }
+    if (sessions_.size() == 1) {
+      sessions_[0].samples = std::move(samples_);
+      sessions_[0].laps = std::move(laps_);
+    } else if (sessions_.empty()) {
       SessionRecord s;
       if (!samples_.empty()) s.start = samples_.front().time;
       s.laps = std::move(laps_);
@@ -77,7 +87,19 @@ class Collector final : public MessageVisitor {
         while (i + 1 < sessions_.size() && sessions_[i + 1].start && *sessions_[i + 1].start <= *t) ++i;
         return i;
       };
-      for (auto& s : samples_) sessions_[index_for(s.time)].samples.push_back(std::move(s));
+      // Samples are in time order, so each session's share is one contiguous run.
+      for (auto it = samples_.begin(); it != samples_.end();) {
+        const std::size_t i = index_for(it->time);
+        auto end = it;
+        while (end != samples_.end() && index_for(end->time) == i) ++end;
+        auto& target = sessions_[i].samples;
+        if (target.empty()) {
+          target.assign(std::make_move_iterator(it), std::make_move_iterator(end));
+        } else {
+          target.insert(target.end(), std::make_move_iterator(it), std::make_move_iterator(end));
+        }
+        it = end;
+      }
       for (auto& l : laps_) sessions_[index_for(l.start)].laps.push_back(std::move(l));
     }
     if (utc_offset_s_) {
@@ -169,7 +191,7 @@ class Collector final : public MessageVisitor {
 
 domain::Expected<Recording> decode_fit(std::span<const std::uint8_t> bytes, std::string_view name,
                                        DecodeOptions options) {
-  Collector collector;
+  Collector collector(bytes.size());
   const ReadSummary summary = read_fit(bytes, collector);
   const std::string file(name);
   if (summary.damage && (options.strict || summary.messages == 0)) {

@@ -93,7 +93,13 @@ class FileDecoder {
     if (end - p < count * kFieldDefinitionSize) return damage(start, "definition message cut short");
     std::uint16_t offset = 0;
     def.fields.reserve(count);
+    def.index_of.fill(Definition::kNoField);
     for (std::size_t i = 0; i < count; ++i, p += kFieldDefinitionSize) {
+      // The first definition of a field number wins (a field is never defined twice in valid files);
+      // at most 255 fields fit an index byte.
+      if (def.index_of[b_[p]] == Definition::kNoField && i < Definition::kNoField) {
+        def.index_of[b_[p]] = static_cast<std::uint8_t>(i);
+      }
       def.fields.push_back({b_[p], b_[p + 1], b_[p + 2], offset});
       offset = static_cast<std::uint16_t>(offset + b_[p + 1]);
     }
@@ -144,10 +150,8 @@ class FileDecoder {
 }  // namespace
 
 const FieldDefinition* MessageView::field(std::uint8_t number) const {
-  for (const auto& f : def_.fields) {
-    if (f.number == number) return &f;
-  }
-  return nullptr;
+  const std::uint8_t i = def_.index_of[number];
+  return i == Definition::kNoField ? nullptr : &def_.fields[i];
 }
 
 std::optional<std::int64_t> MessageView::element(const FieldDefinition& f, std::size_t index) const {

@@ -6,6 +6,7 @@
 /// the buffer (no copies, no allocation per message). What the messages mean
 /// is the business of the profile and mapping code, not of this file.
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -34,9 +35,12 @@ struct DeveloperFieldDefinition {
 };
 
 struct Definition {
+  static constexpr std::uint8_t kNoField = 0xFF;
   std::uint16_t global = 0;  ///< global message number (profile)
   bool big_endian = false;
   std::vector<FieldDefinition> fields;
+  /// Index into `fields` by field number, kNoField when absent: field lookups are O(1).
+  std::array<std::uint8_t, 256> index_of{};
   std::vector<DeveloperFieldDefinition> developer_fields;
   std::uint16_t data_size = 0;  ///< bytes of one data message
 };

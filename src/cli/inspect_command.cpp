@@ -1,0 +1,65 @@
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "domain/quantities.hpp"
+#include "services/activity_files.hpp"
+
+namespace stridecare::cli {
+namespace {
+
+struct InspectFlags {
+  std::vector<std::string> files;
+  bool records = false;
+  bool strict = false;
+};
+
+std::string describe(const services::Json& j) {
+  std::string out = fmt::format("{}: {}", j["path"].get<std::string>(), j["format"].get<std::string>());
+  for (const auto& s : j["sessions"]) {
+    out += fmt::format("\n  session {} {}", s["sport"].is_null() ? "unknown sport" : s["sport"].get<std::string>(),
+                       s["start"].is_null() ? "no start time" : s["start"].get<std::string>());
+    if (!s["total_distance_m"].is_null()) out += fmt::format("  {:.2f} km", s["total_distance_m"].get<double>() / 1000);
+    if (!s["total_elapsed_s"].is_null()) {
+      out += fmt::format("  {}", domain::format_duration(s["total_elapsed_s"].get<double>()));
+    }
+  }
+  out += fmt::format("\n  {} records ({} with position), {} laps", j["records"].get<std::size_t>(),
+                     j["records_with_position"].get<std::size_t>(), j["laps"].get<std::size_t>());
+  for (const auto& w : j["warnings"]) out += fmt::format("\n  warning: {}", w.get<std::string>());
+  return out + "\n";
+}
+
+}  // namespace
+
+void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
+  auto f = std::make_shared<InspectFlags>();
+  auto* cmd = app.add_subcommand("inspect", "Show what FIT/GPX/TCX files hold, without storing anything");
+  cmd->add_option("FILE", f->files, "Activity files")->required();
+  cmd->add_flag("--records", f->records, "With --json: every record's values");
+  cmd->add_flag("--strict", f->strict, "Fail on a damaged file instead of keeping what decoded before the damage");
+  cmd->callback([&ctx, &run, f] {
+    run = [&ctx, f] {
+      services::Json all = services::Json::array();
+      bool failed = false;
+      for (const auto& file : f->files) {
+        const auto recording = services::read_activity_file(file, {.strict = f->strict});
+        if (!recording) {
+          failed = true;
+          std::cerr << "stridecare: " << recording.error().message << "\n";
+          all.push_back({{"path", file}, {"error", recording.error().message}});
+          continue;
+        }
+        auto j = services::inspect_json(file, *recording, f->records && ctx.json());
+        if (!ctx.json()) print(describe(j));
+        all.push_back(std::move(j));
+      }
+      if (ctx.json()) print(all.dump() + "\n");
+      if (failed) throw CommandFailed{{domain::ErrorKind::invalid_file, "", "some files could not be read"}};
+    };
+  });
+}
+
+}  // namespace stridecare::cli

@@ -1,0 +1,94 @@
+#include "services/activity_files.hpp"
+
+#include <fstream>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "importers/fit/decode.hpp"
+#include "importers/fit/reader.hpp"
+
+namespace stridecare::services {
+namespace {
+
+using domain::ErrorKind;
+
+domain::Expected<std::vector<std::uint8_t>> read_bytes(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return domain::fail(ErrorKind::io, path.string(), path.string() + ": is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return domain::fail(ErrorKind::io, path.string(), path.string() + ": cannot read the file");
+  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) return domain::fail(ErrorKind::io, path.string(), path.string() + ": read error");
+  return bytes;
+}
+
+Json optional_number(const auto& v) { return v ? Json(*v) : Json(nullptr); }
+
+}  // namespace
+
+std::string iso_utc(importers::UtcMillis t) {
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss hms{t - days};
+  const auto ms = hms.subseconds().count();
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int(ymd.year()), unsigned(ymd.month()),
+                                unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  if (ms != 0) out += fmt::format(".{:03}", ms);
+  return out + "Z";
+}
+
+domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options) {
+  auto bytes = read_bytes(path);
+  if (!bytes) return std::unexpected(bytes.error());
+  const std::string name = path.string();
+  if (bytes->empty()) return domain::fail(ErrorKind::invalid_file, name, name + ": empty file (0 bytes)");
+  if (importers::fit::looks_like_fit(*bytes)) {
+    return importers::fit::decode_fit(*bytes, name, {.strict = options.strict});
+  }
+  return domain::fail(ErrorKind::invalid_file, name, name + ": byte 0: not a FIT, GPX or TCX file");
+}
+
+Json inspect_json(const std::string& path, const importers::Recording& r, bool samples) {
+  Json sessions = Json::array();
+  std::size_t records = 0;
+  std::size_t with_position = 0;
+  std::size_t laps = 0;
+  Json sample_list = Json::array();
+  for (const auto& s : r.sessions) {
+    sessions.push_back({{"sport", s.sport.empty() ? Json(nullptr) : Json(s.sport)},
+                        {"sub_sport", s.sub_sport.empty() ? Json(nullptr) : Json(s.sub_sport)},
+                        {"start", s.start ? Json(iso_utc(*s.start)) : Json(nullptr)},
+                        {"utc_offset_s", optional_number(s.utc_offset_s)},
+                        {"total_distance_m", optional_number(s.total_distance_m)},
+                        {"total_elapsed_s", optional_number(s.total_elapsed_s)},
+                        {"total_timer_s", optional_number(s.total_timer_s)}});
+    records += s.samples.size();
+    laps += s.laps.size();
+    for (const auto& p : s.samples) {
+      if (p.latitude_deg && p.longitude_deg) ++with_position;
+      if (!samples) continue;
+      sample_list.push_back({{"time", p.time ? Json(iso_utc(*p.time)) : Json(nullptr)},
+                             {"lat_deg", optional_number(p.latitude_deg)},
+                             {"lon_deg", optional_number(p.longitude_deg)},
+                             {"altitude_m", optional_number(p.altitude_m)},
+                             {"distance_m", optional_number(p.distance_m)},
+                             {"speed_m_per_s", optional_number(p.speed_m_per_s)},
+                             {"heart_rate_bpm", optional_number(p.heart_rate_bpm)},
+                             {"cadence_rpm", optional_number(p.cadence_rpm)}});
+    }
+  }
+  Json out = {{"path", path},
+              {"format", r.format},
+              {"sessions", sessions},
+              {"records", records},
+              {"records_with_position", with_position},
+              {"laps", laps},
+              {"warnings", r.warnings}};
+  if (samples) out["samples"] = std::move(sample_list);
+  return out;
+}
+
+}  // namespace stridecare::services
