@@ -44,6 +44,9 @@ struct SessionRecord {
   std::optional<double> total_distance_m;
   std::vector<Lap> laps;
   std::vector<Sample> samples;
+  /// The file has no session of its own (a FIT file without a session message):
+  /// this one only carries its records. `inspect` lists no such session.
+  bool synthesized = false;
 };
 
 /// Everything read from one file.

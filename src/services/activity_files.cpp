@@ -1,12 +1,17 @@
 #include "services/activity_files.hpp"
 
+#include <algorithm>
+#include <array>
 #include <fstream>
+#include <span>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "importers/fit/decode.hpp"
 #include "importers/fit/reader.hpp"
+#include "importers/xml/gpx.hpp"
+#include "importers/xml/tcx.hpp"
 
 namespace stridecare::services {
 namespace {
@@ -23,6 +28,15 @@ domain::Expected<std::vector<std::uint8_t>> read_bytes(const std::filesystem::pa
   std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
   if (in.bad()) return domain::fail(ErrorKind::io, path.string(), path.string() + ": read error");
   return bytes;
+}
+
+/// Starts (after an optional BOM and white space) with '<', or is UTF-16 with a BOM.
+bool looks_like_xml(std::span<const std::uint8_t> b) {
+  constexpr std::array<std::uint8_t, 3> kUtf8Bom{0xEF, 0xBB, 0xBF};
+  if (b.size() >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) return true;
+  std::size_t i = b.size() >= 3 && std::equal(kUtf8Bom.begin(), kUtf8Bom.end(), b.begin()) ? 3 : 0;
+  while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
+  return i < b.size() && b[i] == '<';
 }
 
 Json optional_number(const auto& v) { return v ? Json(*v) : Json(nullptr); }
@@ -48,7 +62,18 @@ domain::Expected<importers::Recording> read_activity_file(const std::filesystem:
   if (importers::fit::looks_like_fit(*bytes)) {
     return importers::fit::decode_fit(*bytes, name, {.strict = options.strict});
   }
-  return domain::fail(ErrorKind::invalid_file, name, name + ": byte 0: not a FIT, GPX or TCX file");
+  if (!looks_like_xml(*bytes)) {
+    return domain::fail(ErrorKind::invalid_file, name, name + ": byte 0: not a FIT, GPX or TCX file");
+  }
+  // XML, told apart by its root element. The GPX parser names a foreign root, and only
+  // then is the TCX parser tried.
+  const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
+  auto gpx = importers::parse_gpx(text, name);
+  if (gpx || gpx.error().message.find(": not a GPX file (root element is <") == std::string::npos) return gpx;
+  auto tcx = importers::parse_tcx(text, name);
+  if (tcx || tcx.error().message.find(": not a TCX file (root element is <") == std::string::npos) return tcx;
+  return domain::fail(ErrorKind::invalid_file, name,
+                      name + ": not a FIT, GPX or TCX file (" + gpx.error().message.substr(name.size() + 2) + ")");
 }
 
 Json inspect_json(const std::string& path, const importers::Recording& r, bool samples) {
@@ -58,13 +83,15 @@ Json inspect_json(const std::string& path, const importers::Recording& r, bool s
   std::size_t laps = 0;
   Json sample_list = Json::array();
   for (const auto& s : r.sessions) {
-    sessions.push_back({{"sport", s.sport.empty() ? Json(nullptr) : Json(s.sport)},
-                        {"sub_sport", s.sub_sport.empty() ? Json(nullptr) : Json(s.sub_sport)},
-                        {"start", s.start ? Json(iso_utc(*s.start)) : Json(nullptr)},
-                        {"utc_offset_s", optional_number(s.utc_offset_s)},
-                        {"total_distance_m", optional_number(s.total_distance_m)},
-                        {"total_elapsed_s", optional_number(s.total_elapsed_s)},
-                        {"total_timer_s", optional_number(s.total_timer_s)}});
+    if (!s.synthesized) {
+      sessions.push_back({{"sport", s.sport.empty() ? Json(nullptr) : Json(s.sport)},
+                          {"sub_sport", s.sub_sport.empty() ? Json(nullptr) : Json(s.sub_sport)},
+                          {"start", s.start ? Json(iso_utc(*s.start)) : Json(nullptr)},
+                          {"utc_offset_s", optional_number(s.utc_offset_s)},
+                          {"total_distance_m", optional_number(s.total_distance_m)},
+                          {"total_elapsed_s", optional_number(s.total_elapsed_s)},
+                          {"total_timer_s", optional_number(s.total_timer_s)}});
+    }
     records += s.samples.size();
     laps += s.laps.size();
     for (const auto& p : s.samples) {

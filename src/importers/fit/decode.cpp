@@ -35,11 +35,15 @@ bool relative(std::optional<std::int64_t> fit_seconds) {
 class Collector final : public MessageVisitor {
  public:
   /// `file_size` sizes the sample buffer: a record takes at least ~10 bytes of a file.
-  explicit Collector(std::size_t file_size) { samples_.reserve(file_size / kMinBytesPerRecord); }
+  explicit Collector(std::size_t file_size) {
+    samples_.reserve(file_size / kMinBytesPerRecord);
+    sample_file_.reserve(file_size / kMinBytesPerRecord);
+  }
 
   void begin_file() override {
     // Accumulators restart with each chained file (formats.md).
     distance_accumulator_.reset();
+    ++file_;
   }
 
   void message(const MessageView& m) override {
@@ -64,43 +68,18 @@ class Collector final : public MessageVisitor {
   Recording finish() {
     Recording out;
     out.format = "fit";
-    const auto by_time = [](const Sample& a, const Sample& b) { return a.time < b.time; };
-    if (!std::is_sorted(samples_.begin(), samples_.end(), by_time)) {
-      std::stable_sort(samples_.begin(), samples_.end(), by_time);
-    }
-    if (sessions_.size() == 1) {
-      sessions_[0].samples = std::move(samples_);
-      sessions_[0].laps = std::move(laps_);
-    } else if (sessions_.empty()) {
+    if (sessions_.empty()) {
       SessionRecord s;
+      s.synthesized = true;
       if (!samples_.empty()) s.start = samples_.front().time;
       s.laps = std::move(laps_);
       s.samples = std::move(samples_);
       sessions_.push_back(std::move(s));
+    } else if (sessions_.size() == 1) {
+      sessions_[0].samples = std::move(samples_);
+      sessions_[0].laps = std::move(laps_);
     } else {
-      // Each record and lap belongs to the session whose time span holds it; records before the first
-      // session's start go to the first, after the last session's end to the last.
-      std::sort(sessions_.begin(), sessions_.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
-      const auto index_for = [&](const std::optional<UtcMillis>& t) {
-        std::size_t i = 0;
-        if (!t) return i;
-        while (i + 1 < sessions_.size() && sessions_[i + 1].start && *sessions_[i + 1].start <= *t) ++i;
-        return i;
-      };
-      // Samples are in time order, so each session's share is one contiguous run.
-      for (auto it = samples_.begin(); it != samples_.end();) {
-        const std::size_t i = index_for(it->time);
-        auto end = it;
-        while (end != samples_.end() && index_for(end->time) == i) ++end;
-        auto& target = sessions_[i].samples;
-        if (target.empty()) {
-          target.assign(std::make_move_iterator(it), std::make_move_iterator(end));
-        } else {
-          target.insert(target.end(), std::make_move_iterator(it), std::make_move_iterator(end));
-        }
-        it = end;
-      }
-      for (auto& l : laps_) sessions_[index_for(l.start)].laps.push_back(std::move(l));
+      distribute();
     }
     if (utc_offset_s_) {
       for (auto& s : sessions_) s.utc_offset_s = utc_offset_s_;
@@ -113,6 +92,36 @@ class Collector final : public MessageVisitor {
   }
 
  private:
+  /// Which session a record or lap at `time` from chained file `file` belongs to: the
+  /// latest session of the same file that started at or before it (the first one if
+  /// none did); a file without sessions (an appended HR or swim file) uses all of them.
+  /// Order within a session stays file order: chained files may overlap in time.
+  std::size_t session_for(std::size_t file, const std::optional<UtcMillis>& time) const {
+    const bool file_has_sessions =
+        std::any_of(session_file_.begin(), session_file_.end(), [&](std::size_t f) { return f == file; });
+    std::optional<std::size_t> first;
+    std::optional<std::size_t> best;
+    for (std::size_t i = 0; i < sessions_.size(); ++i) {
+      if (file_has_sessions && session_file_[i] != file) continue;
+      if (!first) first = i;
+      if (time && sessions_[i].start && *sessions_[i].start <= *time &&
+          (!best || *sessions_[*best].start <= *sessions_[i].start)) {
+        best = i;
+      }
+    }
+    return best.value_or(first.value_or(0));
+  }
+
+  void distribute() {
+    for (std::size_t i = 0; i < samples_.size(); ++i) {
+      const std::size_t target = session_for(sample_file_[i], samples_[i].time);
+      sessions_[target].samples.push_back(std::move(samples_[i]));
+    }
+    for (std::size_t i = 0; i < laps_.size(); ++i) {
+      sessions_[session_for(lap_file_[i], laps_[i].start)].laps.push_back(std::move(laps_[i]));
+    }
+  }
+
   void record(const MessageView& m) {
     // The FIT SDK drops messages without fields; so do we (compressed-speed-distance.fit opens with one).
     if (m.definition().fields.empty()) return;
@@ -140,6 +149,7 @@ class Collector final : public MessageVisitor {
     if (const auto cad = m.integer(p::record::kCadence.number)) s.cadence_rpm = static_cast<double>(*cad);
     if (const auto w = m.integer(p::record::kPower.number)) s.power_w = static_cast<int>(*w);
     samples_.push_back(s);
+    sample_file_.push_back(file_);
   }
 
   /// Speed (12 bits, 1/100 m/s) and distance (12 bits, 1/16 m, accumulating) packed in 3 bytes.
@@ -160,6 +170,7 @@ class Collector final : public MessageVisitor {
     l.timer_s = scaled(m, p::lap::kTotalTimerTime);
     l.distance_m = scaled(m, p::lap::kTotalDistance);
     laps_.push_back(l);
+    lap_file_.push_back(file_);
   }
 
   void session(const MessageView& m) {
@@ -171,6 +182,7 @@ class Collector final : public MessageVisitor {
     s.total_timer_s = scaled(m, p::session::kTotalTimerTime);
     s.total_distance_m = scaled(m, p::session::kTotalDistance);
     sessions_.push_back(std::move(s));
+    session_file_.push_back(file_);
   }
 
   void activity(const MessageView& m) {
@@ -182,6 +194,10 @@ class Collector final : public MessageVisitor {
   std::vector<Sample> samples_;
   std::vector<Lap> laps_;
   std::vector<SessionRecord> sessions_;
+  std::size_t file_ = 0;                  ///< chained file being read, from 1
+  std::vector<std::size_t> sample_file_;  ///< chained file of each sample
+  std::vector<std::size_t> lap_file_;
+  std::vector<std::size_t> session_file_;
   std::optional<std::uint64_t> distance_accumulator_;
   std::optional<int> utc_offset_s_;
   bool relative_times_ = false;

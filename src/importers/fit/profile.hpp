@@ -73,9 +73,9 @@ namespace activity {
 inline constexpr std::uint8_t kLocalTimestamp = 5;
 }  // namespace activity
 
-/// `sport` enum names (FIT profile type `sport`); unknown values read as their number.
+/// `sport` enum names (FIT profile type `sport`); empty for a value the profile does not name.
 std::string_view sport_name(std::int64_t value);
-/// `sub_sport` enum names (FIT profile type `sub_sport`).
+/// `sub_sport` enum names (FIT profile type `sub_sport`); empty when unnamed.
 std::string_view sub_sport_name(std::int64_t value);
 
 }  // namespace stridecare::importers::fit::profile

@@ -31,13 +31,25 @@ std::uint32_t le32(const std::uint8_t* p) {
 }
 std::uint16_t le16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
 
+template <class T>
+T load(const std::uint8_t* p, bool big_endian) {
+  T v;
+  std::memcpy(&v, p, sizeof v);
+  return big_endian != (std::endian::native == std::endian::big) ? std::byteswap(v) : v;
+}
+
+/// An element of 1, 2, 4 or 8 bytes in the definition's byte order (hot: every field of every record).
 std::uint64_t read_unsigned(const std::uint8_t* p, std::size_t size, bool big_endian) {
-  std::uint64_t v = 0;
-  for (std::size_t i = 0; i < size; ++i) {
-    const std::size_t shift = 8 * (big_endian ? size - 1 - i : i);
-    v |= static_cast<std::uint64_t>(p[i]) << shift;
+  switch (size) {
+    case 1:
+      return *p;
+    case 2:
+      return load<std::uint16_t>(p, big_endian);
+    case 4:
+      return load<std::uint32_t>(p, big_endian);
+    default:
+      return load<std::uint64_t>(p, big_endian);
   }
-  return v;
 }
 
 std::string at(std::size_t offset) { return "byte " + std::to_string(offset); }

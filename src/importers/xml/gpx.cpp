@@ -1,6 +1,5 @@
 #include "importers/xml/gpx.hpp"
 
-#include <cstring>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,7 +25,8 @@ using xml::WarningLog;
 constexpr int kMaxExtensionDepth = 8;
 
 constexpr std::string_view kEmptyTrack = "track without points skipped";
-constexpr std::string_view kUndeclaredPrefix = "extension element with an undeclared namespace prefix read by local name";
+constexpr std::string_view kUndeclaredPrefix =
+    "extension element with an undeclared namespace prefix read by local name";
 constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
 constexpr std::string_view kUnknownNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
@@ -85,7 +85,8 @@ class GpxReader {
       Sample& s = session.samples.emplace_back();
       read_point(pt, s);
       if (s.latitude_deg && s.longitude_deg) {
-        if (have_previous) distance_m_ += xml::haversine_m(previous_lat, previous_lon, *s.latitude_deg, *s.longitude_deg);
+        if (have_previous)
+          distance_m_ += xml::haversine_m(previous_lat, previous_lon, *s.latitude_deg, *s.longitude_deg);
         have_previous = positioned_ = true;
         previous_lat = *s.latitude_deg;
         previous_lon = *s.longitude_deg;
@@ -196,10 +197,6 @@ class GpxReader {
   bool positioned_ = false;
 };
 
-std::unexpected<domain::Error> reject(std::string_view name, const std::string& message) {
-  return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::string(name) + ": " + message);
-}
-
 }  // namespace
 
 domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name) {
@@ -213,10 +210,11 @@ domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view n
   const auto root_guard = scope.enter(root);
   const QName root_name = scope.name(root);
   if (root_name.local != "gpx") {
-    return reject(name, "not a GPX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
+    return xml::file_error(name, "not a GPX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
   }
   const std::string_view gpx_uri = root_name.uri;
-  if (!gpx_uri.empty() && gpx_uri != xml::ns::kGpx10 && gpx_uri != xml::ns::kGpx11 && log.note(kUnknownNamespace, root)) {
+  if (!gpx_uri.empty() && gpx_uri != xml::ns::kGpx10 && gpx_uri != xml::ns::kGpx11 &&
+      log.note(kUnknownNamespace, root)) {
     log.detail(gpx_uri);
   }
 
@@ -250,10 +248,10 @@ domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view n
 
   const std::string others =
       std::to_string(route_points) + " route points, " + std::to_string(waypoints) + " waypoints)";
-  if (recording.sessions.empty() && empty_tracks == 0) return reject(name, "no track in file (" + others);
+  if (recording.sessions.empty() && empty_tracks == 0) return xml::file_error(name, "no track in file (" + others);
   if (recording.sessions.empty()) {
-    return reject(name, "no track point in file (" + std::to_string(empty_tracks) + " empty track" +
-                            (empty_tracks == 1 ? "" : "s") + ", " + others);
+    return xml::file_error(name, "no track point in file (" + std::to_string(empty_tracks) + " empty track" +
+                                     (empty_tracks == 1 ? "" : "s") + ", " + others);
   }
   recording.warnings = log.lines();
   return recording;

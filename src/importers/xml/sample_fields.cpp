@@ -20,13 +20,13 @@ void detail_value(WarningLog& log, pugi::xml_node element, std::string_view text
   std::string d = "<";
   d += element.name();
   d += "> \"";
-  d += text;
+  d += shorten_for_message(text);
   d += "\"";
   log.detail(d);
 }
 
 std::string coordinates(const char* lat, const char* lon) {
-  return std::string("lat=\"") + lat + "\" lon=\"" + lon + "\"";
+  return "lat=\"" + shorten_for_message(lat) + "\" lon=\"" + shorten_for_message(lon) + "\"";
 }
 
 }  // namespace
@@ -76,8 +76,8 @@ std::optional<DateTime> read_time(pugi::xml_node element, WarningLog& log) {
   return *parsed;
 }
 
-void read_position(const char* lat_text, const char* lon_text, pugi::xml_node point, Sample& sample,
-                   bool warn_missing, WarningLog& log) {
+void read_position(const char* lat_text, const char* lon_text, pugi::xml_node point, Sample& sample, bool warn_missing,
+                   WarningLog& log) {
   const bool lat_empty = trim_xml_space(lat_text).empty();
   const bool lon_empty = trim_xml_space(lon_text).empty();
   if (lat_empty && lon_empty) {

@@ -39,8 +39,8 @@ std::optional<DateTime> read_time(pugi::xml_node element, WarningLog& log);
 /// fix) leave the position empty, with a warning naming `point`; the point is
 /// kept. `warn_missing`: whether a point without any coordinates is worth a
 /// warning (GPX: lat/lon are required; TCX: indoor points have none).
-void read_position(const char* lat_text, const char* lon_text, pugi::xml_node point, Sample& sample,
-                   bool warn_missing, WarningLog& log);
+void read_position(const char* lat_text, const char* lon_text, pugi::xml_node point, Sample& sample, bool warn_missing,
+                   WarningLog& log);
 
 /// Session start and UTC offset from the first sample with a time, when not
 /// set already; `offset_s` of that time when it had a numeric zone.

@@ -24,7 +24,8 @@ constexpr int kMaxExtensionDepth = 8;
 
 constexpr std::string_view kUnknownNamespace =
     "root element <TrainingCenterDatabase> in an unknown namespace, read as TCX v2";
-constexpr std::string_view kUndeclaredPrefix = "extension element with an undeclared namespace prefix read by local name";
+constexpr std::string_view kUndeclaredPrefix =
+    "extension element with an undeclared namespace prefix read by local name";
 constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
 
 bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
@@ -42,10 +43,6 @@ std::size_t count_points(pugi::xml_node activity) {
     }
   }
   return n;
-}
-
-std::unexpected<domain::Error> reject(std::string_view name, const std::string& message) {
-  return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::string(name) + ": " + message);
 }
 
 class TcxReader {
@@ -234,10 +231,17 @@ class TcxReader {
     if (!q.declared && log_.note(kUndeclaredPrefix, el)) log_.detail(el.name());
     // ActivityExtension v2, or the same names left in the TCX namespace or in none.
     const bool tpx_uri = q.uri == xml::ns::kActivityExtensionV2 || q.uri == tcd_uri_ || q.uri.empty();
-    if (tpx_uri) {
-      if (q.local == "Speed") return xml::read_number(el, s.speed_m_per_s, xml::Range::non_negative, log_);
-      if (q.local == "RunCadence") return xml::read_number(el, s.cadence_rpm, xml::Range::non_negative, log_);
-      if (q.local == "Watts") return xml::read_whole(el, s.power_w, log_);
+    if (tpx_uri && q.local == "Speed") {
+      xml::read_number(el, s.speed_m_per_s, xml::Range::non_negative, log_);
+      return;
+    }
+    if (tpx_uri && q.local == "RunCadence") {
+      xml::read_number(el, s.cadence_rpm, xml::Range::non_negative, log_);
+      return;
+    }
+    if (tpx_uri && q.local == "Watts") {
+      xml::read_whole(el, s.power_w, log_);
+      return;
     }
     if (depth >= kMaxExtensionDepth) return;
     for (pugi::xml_node child : el.children()) {
@@ -266,7 +270,7 @@ domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view n
   const auto root_guard = scope.enter(root);
   const QName root_name = scope.name(root);
   if (root_name.local != "TrainingCenterDatabase") {
-    return reject(name, "not a TCX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
+    return xml::file_error(name, "not a TCX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
   }
   const std::string_view tcd_uri = root_name.uri;
   if (!tcd_uri.empty() && tcd_uri != xml::ns::kTrainingCenterDatabaseV2 && log.note(kUnknownNamespace, root)) {
@@ -291,7 +295,8 @@ domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view n
     }
   }
   if (recording.sessions.empty()) {
-    return reject(name, "no activity in file (" + std::to_string(courses) + " course" + (courses == 1 ? "" : "s") + ")");
+    return xml::file_error(
+        name, "no activity in file (" + std::to_string(courses) + " course" + (courses == 1 ? "" : "s") + ")");
   }
   recording.warnings = log.lines();
   return recording;

@@ -1,5 +1,7 @@
 #include "importers/xml/warning_log.hpp"
 
+#include "importers/xml/xml_values.hpp"
+
 namespace stridecare::importers::xml {
 
 bool WarningLog::note(std::string_view what, pugi::xml_node where) {
@@ -14,7 +16,7 @@ bool WarningLog::note(std::string_view what, pugi::xml_node where) {
 }
 
 void WarningLog::detail(std::string_view text) {
-  if (!entries_.empty()) entries_.back().first_detail = shorten_for_message(text);
+  if (!entries_.empty()) entries_.back().first_detail = shorten_for_message(text, 100);
 }
 
 std::vector<std::string> WarningLog::lines() const {
@@ -28,22 +30,6 @@ std::vector<std::string> WarningLog::lines() const {
     line += ")";
     out.push_back(std::move(line));
   }
-  return out;
-}
-
-std::string shorten_for_message(std::string_view text, std::size_t max_bytes) {
-  bool cut = false;
-  if (text.size() > max_bytes) {
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;  // not inside a code point
-    text = text.substr(0, end);
-    cut = true;
-  }
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
-  }
-  if (cut) out += "...";
   return out;
 }
 

@@ -23,8 +23,8 @@ class WarningLog {
   /// of the kind, when the caller may attach a `detail`.
   bool note(std::string_view what, pugi::xml_node where);
 
-  /// Attaches `text` (e.g. the offending value; shortened to 40 bytes) to the
-  /// kind `note` last reported as new.
+  /// Attaches `text` (e.g. the offending value, which the caller shortens;
+  /// the whole is cut at 100 bytes) to the kind `note` last reported as new.
   void detail(std::string_view text);
 
   /// One line per kind, in the order kinds first occurred:
@@ -41,9 +41,5 @@ class WarningLog {
   const SourceMap& map_;
   std::vector<Entry> entries_;
 };
-
-/// `text` made safe for a one-line message: at most `max_bytes` bytes (cut on
-/// a UTF-8 boundary, "..." appended), control characters replaced by spaces.
-std::string shorten_for_message(std::string_view text, std::size_t max_bytes = 40);
 
 }  // namespace stridecare::importers::xml

@@ -1,11 +1,12 @@
 #include "importers/xml/xml_document.hpp"
 
-#include <array>
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <utility>
 
 #include "importers/xml/namespaces.hpp"
+#include "importers/xml/xml_values.hpp"
 
 namespace stridecare::importers::xml {
 namespace {
@@ -103,10 +104,15 @@ std::size_t SourceMap::file_offset(pugi::xml_node element) const {
   return file_offset(at_name > 0 ? at_name - 1 : 0);  // offset_debug points at the name, after '<'
 }
 
+std::unexpected<domain::Error> file_error(std::string_view name, std::string_view message) {
+  std::string text(name);
+  text += ": ";
+  text += message;
+  return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::move(text));
+}
+
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
-  const auto reject = [&](const std::string& message) {
-    return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::string(name) + ": " + message);
-  };
+  const auto reject = [&](const std::string& message) { return file_error(name, message); };
   if (bytes.empty()) return reject("empty file");
 
   // The BOM decides the encoding; pugixml is then told it explicitly, so the
@@ -152,24 +158,16 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
   if (!result) {
     return reject("not XML: " + reason_of(result) + " at byte " + std::to_string(map.file_offset(result.offset)));
   }
-  // pugixml accepts elements and text after the root element; XML does not.
+  // pugixml accepts a second root element (two files run together); XML does not.
+  // Text after the root element is not kept by pugixml, and ignored here too.
   bool seen_root = false;
   for (pugi::xml_node node : doc.children()) {
-    const bool text = node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata;
-    if (text) {
-      bool blank = true;
-      for (const char* c = node.value(); *c != '\0'; ++c) blank = blank && is_xml_space(*c);
-      if (!blank) {
-        const std::size_t at = map.file_offset(node.offset_debug());
-        return reject("not XML: text outside the root element at byte " + std::to_string(at));
-      }
-    } else if (node.type() == pugi::node_element) {
-      if (seen_root) {
-        return reject("not XML: a second root element <" + std::string(node.name()) + "> at byte " +
-                      std::to_string(map.file_offset(node)));
-      }
-      seen_root = true;
+    if (node.type() != pugi::node_element) continue;
+    if (seen_root) {
+      return reject("not XML: a second root element <" + shorten_for_message(node.name()) + "> at byte " +
+                    std::to_string(map.file_offset(node)));
     }
+    seen_root = true;
   }
   return map;
 }

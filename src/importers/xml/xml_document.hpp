@@ -37,6 +37,10 @@ class SourceMap {
   pugi::xml_encoding encoding_ = pugi::encoding_utf8;
 };
 
+/// The error of a file whose content is wrong: `invalid_file` on `name`, with
+/// the message "NAME: MESSAGE".
+std::unexpected<domain::Error> file_error(std::string_view name, std::string_view message);
+
 /// Parses `bytes` (the whole file) into `doc` with `parse_default`.
 ///
 /// Accepts UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM (and UTF-16
@@ -45,7 +49,8 @@ class SourceMap {
 /// `field` = `name`, message starting with `name`):
 ///   - 0 bytes: "NAME: empty file";
 ///   - what pugixml rejects: "NAME: not XML: <pugixml's reason> at byte N";
-///   - content after the root element: "NAME: not XML: content after the root element at byte N".
+///   - a second root element: "NAME: not XML: a second root element <X> at byte N".
+/// Text after the root element is ignored (pugixml drops it).
 /// `doc` keeps its own copy of the text; the returned map views `bytes`.
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name);
 

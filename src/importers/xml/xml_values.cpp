@@ -124,8 +124,24 @@ std::expected<DateTime, std::string_view> parse_xsd_datetime(std::string_view te
 
   using std::chrono::milliseconds;
   const std::int64_t clock_ms = ((std::int64_t{*hour} * 60 + *minute) * 60 + *second) * 1000 + millis;
-  out.utc = UtcMillis{std::chrono::sys_days{ymd}} + milliseconds{clock_ms} -
-            milliseconds{std::int64_t{out.offset_s} * 1000};
+  out.utc =
+      UtcMillis{std::chrono::sys_days{ymd}} + milliseconds{clock_ms} - milliseconds{std::int64_t{out.offset_s} * 1000};
+  return out;
+}
+
+std::string shorten_for_message(std::string_view text, std::size_t max_bytes) {
+  bool cut = false;
+  if (text.size() > max_bytes) {
+    std::size_t end = max_bytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;  // not inside a code point
+    text = text.substr(0, end);
+    cut = true;
+  }
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  if (cut) out += "...";
   return out;
 }
 

@@ -18,6 +18,10 @@ std::string_view trim_xml_space(std::string_view text);
 /// `text` trimmed, ASCII letters in lower case (`Running` -> `running`).
 std::string ascii_lower_trimmed(std::string_view text);
 
+/// `text` made safe for a one-line message: at most `max_bytes` bytes (cut on
+/// a UTF-8 boundary, "..." appended), control characters replaced by spaces.
+std::string shorten_for_message(std::string_view text, std::size_t max_bytes = 40);
+
 /// A finite decimal number filling all of `text` (XML whitespace around it
 /// allowed): optional sign, digits with an optional fraction, an optional
 /// exponent. nullopt for empty text, trailing garbage, hexadecimal, `inf`,
@@ -33,7 +37,7 @@ enum class Zone {
 };
 
 struct DateTime {
-  UtcMillis utc{};   ///< the instant (a time without zone is taken as UTC)
+  UtcMillis utc{};  ///< the instant (a time without zone is taken as UTC)
   Zone zone = Zone::none;
   int offset_s = 0;  ///< local time - UTC as written, seconds; 0 unless `zone == Zone::offset`
 };
