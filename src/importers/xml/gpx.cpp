@@ -16,23 +16,20 @@
 namespace stridecare::importers {
 namespace {
 
+using xml::is_element;
+using xml::kBackwards;
+using xml::kMaxExtensionDepth;
+using xml::kUndeclaredPrefix;
 using xml::NamespaceScope;
 using xml::QName;
 using xml::WarningLog;
 
 /// Extensions nest a few levels (`extensions/TrackPointExtension/hr`); deeper
 /// content is not read, which also bounds the recursion on hostile files.
-constexpr int kMaxExtensionDepth = 8;
-
 constexpr std::string_view kEmptyTrack = "track without points skipped";
-constexpr std::string_view kUndeclaredPrefix =
-    "extension element with an undeclared namespace prefix read by local name";
-constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
 constexpr std::string_view kUnknownNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
 enum class Field { none, heart_rate, cadence, speed, power };
-
-bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
 
 /// Trackpoints under `trk`, by local name: enough to reserve the samples.
 std::size_t count_points(pugi::xml_node trk) {

@@ -14,6 +14,16 @@
 
 namespace stridecare::importers::xml {
 
+/// Extensions are read this many levels deep, which also bounds recursion on hostile files.
+inline constexpr int kMaxExtensionDepth = 8;
+
+/// Warnings both importers give.
+inline constexpr std::string_view kUndeclaredPrefix =
+    "extension element with an undeclared namespace prefix read by local name";
+inline constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
+
+inline bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
+
 /// What a quantity may hold.
 enum class Range {
   any,           ///< any finite number (altitude, cumulative distance)

@@ -16,19 +16,16 @@
 namespace stridecare::importers {
 namespace {
 
+using xml::is_element;
+using xml::kBackwards;
+using xml::kMaxExtensionDepth;
+using xml::kUndeclaredPrefix;
 using xml::NamespaceScope;
 using xml::QName;
 using xml::WarningLog;
 
-constexpr int kMaxExtensionDepth = 8;
-
 constexpr std::string_view kUnknownNamespace =
     "root element <TrainingCenterDatabase> in an unknown namespace, read as TCX v2";
-constexpr std::string_view kUndeclaredPrefix =
-    "extension element with an undeclared namespace prefix read by local name";
-constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
-
-bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
 
 /// Trackpoints under `activity`, by local name: enough to reserve the samples.
 std::size_t count_points(pugi::xml_node activity) {
