@@ -91,7 +91,9 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
   };
   const Json doc = Json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded()) return invalid_file("is not valid JSON");
-  if (!doc.is_object() || doc.value("format", "") != kExportFormat) {
+  // Look before reading: Json::value() throws when "format" holds a non-string.
+  const auto format = doc.is_object() ? doc.find("format") : doc.end();
+  if (format == doc.end() || !format->is_string() || format->get_ref<const std::string&>() != kExportFormat) {
     return invalid_file(fmt::format("is not a stridecare export (no \"format\": \"{}\")", kExportFormat));
   }
   if (!doc.contains("version") || !doc["version"].is_number_integer() || doc["version"].get<int>() != kExportVersion) {

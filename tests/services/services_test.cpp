@@ -162,6 +162,18 @@ TEST_F(ServicesTest, RestoreRejectsDocumentsThatAreNotExports) {
   EXPECT_TRUE(*store.empty());
 }
 
+// Regression (fuzz_restore crash): a "format" that is not a string threw
+// nlohmann::type_error out of restore() instead of returning an error.
+TEST_F(ServicesTest, RestoreRejectsAFormatFieldOfTheWrongTypeWithoutThrowing) {
+  for (const char* text :
+       {"{\"format\":null}", "{\"format\":[]}", "{\"format\":1,\"version\":1}", "{\"format\":{\"a\":1}}"}) {
+    const auto r = restore(session, text, "x.json");
+    ASSERT_FALSE(r) << text;
+    EXPECT_NE(r.error().message.find("not a stridecare export"), std::string::npos) << r.error().message;
+  }
+  EXPECT_TRUE(*store.empty());
+}
+
 TEST_F(ServicesTest, CsvExportHasAHeaderAndOneRowPerEntry) {
   ASSERT_TRUE(log_activity(session, run(d(2026, 3, 1), 5)));
   auto c = checkin(d(2026, 3, 2), 3);
