@@ -1,13 +1,17 @@
 // libFuzzer target: the GPX and TCX parsers. Any bytes parse to a recording with
-// at least one session, or fail with an invalid_file error naming the file.
+// at least one session, or fail with an invalid_file error naming the file;
+// the single entry point (parse_xml_activity, copying and in place) agrees with
+// the parser of the format it dispatched to.
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "importers/xml/gpx.hpp"
 #include "importers/xml/tcx.hpp"
+#include "importers/xml/xml_activity.hpp"
 
 using namespace stridecare;
 
@@ -17,11 +21,31 @@ void check(const domain::Expected<importers::Recording>& r) {
   if (!r && (r.error().kind != domain::ErrorKind::invalid_file || r.error().message.rfind("fuzz: ", 0) != 0))
     std::abort();
 }
+
+std::size_t samples(const importers::Recording& r) {
+  std::size_t n = 0;
+  for (const auto& s : r.sessions) n += s.samples.size();
+  return n;
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  check(importers::parse_gpx(text, "fuzz"));
-  check(importers::parse_tcx(text, "fuzz"));
+  const auto gpx = importers::parse_gpx(text, "fuzz");
+  const auto tcx = importers::parse_tcx(text, "fuzz");
+  check(gpx);
+  check(tcx);
+
+  std::string buffer(text);
+  const auto any = importers::parse_xml_activity_in_place(buffer, "fuzz");
+  check(any);
+  // The root element decides the format: no file is both, and the single entry
+  // point accepts exactly what one of the two accepts, with the same result.
+  if (gpx && tcx) std::abort();
+  if (any.has_value() != (gpx.has_value() || tcx.has_value())) std::abort();
+  if (any) {
+    const auto& same = gpx ? *gpx : *tcx;
+    if (any->format != same.format || samples(*any) != samples(same) || any->warnings != same.warnings) std::abort();
+  }
   return 0;
 }

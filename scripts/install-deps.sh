@@ -8,9 +8,18 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libhowardhinnant-date-dev tzdata libcli11-dev nlohmann-json3-dev
   libsqlite3-dev sqlite3 libpugixml-dev
+  libarchive-dev libcsv-dev libxxhash-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   clang-format clang-19 libclang-rt-19-dev
+  gpsbabel
+  python3 python3-gpxpy  # reference GPX reader: tests/importers/xml recounts track points with it
 )
+# The FIT differential test (tests/differential) runs the Garmin FIT SDK for JavaScript on Node.js
+# with npm. The machines come with Node.js 20 and its npm (not from Debian's packages): Debian's
+# nodejs and npm are installed only where no node or npm is found at all.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 # Optional groups: `install-deps.sh bench` adds the benchmark tools.
 for group in "$@"; do
   case "$group" in

@@ -16,6 +16,8 @@ for preset in release fuzz asan; do
   [ "$preset" = fuzz ] && target=fuzzers  # the fuzz build needs only the fuzzers and the libraries they test
   cmake --build --preset "$preset" -j "$jobs" --target "$target"
 done
+echo "== tests/differential: npm ci (the pinned @garmin/fitsdk for the FIT differential test)"
+(cd tests/differential && npm ci --no-audit --no-fund)
 echo "== release: tests"
 ctest --preset release -j "$jobs"
 echo "== fuzz: each libFuzzer target for a short smoke run (ASan+UBSan)"

@@ -49,6 +49,7 @@ int run_cli(int argc, char** argv) {
   add_profile_command(app, ctx, run);
   add_backup_commands(app, ctx, run);
   add_inspect_command(app, ctx, run);
+  add_import_command(app, ctx, run);
 
   try {
     app.parse(argc, argv);

@@ -8,13 +8,15 @@
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/ids.hpp"
+#include "domain/recorded.hpp"
 
 namespace stridecare::domain {
 
 /// What was done. `run` is running (road, trail, treadmill); `strength` is a
 /// gym or body-weight session; the rest are the article's low-impact
-/// alternatives to running.
-enum class Sport { run, swim, walk, cycle, elliptical, row, strength };
+/// alternatives to running; `other` is an imported activity of any other sport
+/// (skiing, climbing...), kept for the record and the load, never planned.
+enum class Sport { run, swim, walk, cycle, elliptical, row, strength, other };
 
 /// The three kinds of session the plan and the load model distinguish.
 enum class ActivityKind { run, cross, strength };
@@ -49,6 +51,7 @@ struct Activity {
   std::optional<int> rpe;            ///< session RPE, CR-10 scale 0-10
   std::string note;
   std::vector<StrengthExercise> exercises;  ///< strength sessions only
+  std::optional<Recorded> recorded;         ///< imported activities only
 
   ActivityKind kind() const { return kind_of(sport); }
   bool operator==(const Activity&) const = default;
@@ -56,7 +59,7 @@ struct Activity {
 
 template <>
 struct EnumNames<Sport> {
-  static constexpr std::array<std::pair<Sport, std::string_view>, 7> table{{
+  static constexpr std::array<std::pair<Sport, std::string_view>, 8> table{{
       {Sport::run, "run"},
       {Sport::swim, "swim"},
       {Sport::walk, "walk"},
@@ -64,6 +67,7 @@ struct EnumNames<Sport> {
       {Sport::elliptical, "elliptical"},
       {Sport::row, "row"},
       {Sport::strength, "strength"},
+      {Sport::other, "other"},
   }};
 };
 
@@ -76,7 +80,7 @@ struct EnumNames<ActivityKind> {
   }};
 };
 
-/// True for the sports that can replace a run (rules.md 4.4).
-constexpr bool is_cross_training(Sport s) { return kind_of(s) == ActivityKind::cross; }
+/// True for the sports that can replace a run (rules.md 4.4); `other` cannot.
+constexpr bool is_cross_training(Sport s) { return kind_of(s) == ActivityKind::cross && s != Sport::other; }
 
 }  // namespace stridecare::domain

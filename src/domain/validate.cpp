@@ -1,7 +1,9 @@
 #include "domain/validate.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "domain/quantities.hpp"
@@ -26,6 +28,46 @@ Expected<void> check_note(const std::string& note) {
   if (note.size() > kMaxNoteBytes) {
     return invalid("note", "is " + std::to_string(note.size()) + " bytes; at most " + std::to_string(kMaxNoteBytes) +
                                " are allowed");
+  }
+  return {};
+}
+
+}  // namespace
+
+namespace {
+
+bool finite_at_least(const std::optional<double>& v, double min) { return !v || (std::isfinite(*v) && *v >= min); }
+
+Expected<void> validate_recorded(const Recorded& r) {
+  if (r.source.name.empty()) return invalid("source", "an imported activity needs its file's name");
+  if (r.source.session_index < 0) return invalid("source", "session index is negative");
+  if (r.source.format != "fit" && r.source.format != "gpx" && r.source.format != "tcx") {
+    return invalid("source", "format '" + r.source.format + "' is not fit, gpx or tcx");
+  }
+  const auto& h = r.source.content_hash;
+  if (h.size() != kContentHashHexDigits ||
+      !std::all_of(h.begin(), h.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); })) {
+    return invalid("source", "content hash is not 32 lower-case hex digits");
+  }
+  if (r.utc_offset_s && std::abs(*r.utc_offset_s) > kMaxUtcOffsetS) {
+    return invalid("utc_offset", std::to_string(*r.utc_offset_s) + " s is beyond the +-18 h a UTC offset can be");
+  }
+  if (!finite_at_least(r.moving_s, 0) || (r.moving_s && *r.moving_s > kMaxDurationS)) {
+    return invalid("moving_time", "is not a duration of 0-24 h");
+  }
+  if (!finite_at_least(r.elevation_gain_m, 0)) return invalid("elevation_gain", "is not a height >= 0 m");
+  if (!finite_at_least(r.avg_cadence_spm, 0)) return invalid("cadence", "is not a cadence >= 0");
+  for (const auto& hr : {r.avg_heart_rate_bpm, r.max_heart_rate_bpm}) {
+    if (hr && (*hr < kMinHeartRateBpm || *hr > kMaxHeartRateBpm)) {
+      return invalid("heart_rate", std::to_string(*hr) + " bpm is out of range; allowed " +
+                                       std::to_string(kMinHeartRateBpm) + "-" + std::to_string(kMaxHeartRateBpm));
+    }
+  }
+  for (const auto& lap : r.laps) {
+    if (!std::isfinite(lap.start_offset_s) || lap.start_offset_s < 0 || !std::isfinite(lap.elapsed_s) ||
+        lap.elapsed_s < 0 || !finite_at_least(lap.distance_m, 0)) {
+      return invalid("laps", "a lap has a negative or non-finite start, duration or distance");
+    }
   }
   return {};
 }
@@ -79,6 +121,9 @@ Expected<void> validate(const Activity& a) {
     if (ex.load_kg && (!std::isfinite(*ex.load_kg) || *ex.load_kg < 0 || *ex.load_kg > kMaxLoadKg)) {
       return invalid("exercise", ex.exercise + ": load " + num(*ex.load_kg) + " kg is out of range; allowed 0-1000 kg");
     }
+  }
+  if (a.recorded) {
+    if (auto ok = validate_recorded(*a.recorded); !ok) return ok;
   }
   return check_note(a.note);
 }

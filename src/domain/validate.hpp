@@ -19,6 +19,10 @@ inline constexpr int kMaxSets = 20;
 inline constexpr int kMaxReps = 200;
 inline constexpr double kMaxLoadKg = 1000.0;
 inline constexpr std::size_t kMaxNoteBytes = 4000;
+inline constexpr int kMinHeartRateBpm = 20;  ///< below: a sensor glitch, not a heart
+inline constexpr int kMaxHeartRateBpm = 260;
+inline constexpr int kMaxUtcOffsetS = 18 * 3600;          ///< ISO 8601 bounds of a UTC offset
+inline constexpr std::size_t kContentHashHexDigits = 32;  ///< SourceFile::content_hash
 
 /// Checks every field of an activity; the error names the first bad field.
 Expected<void> validate(const Activity& a);

@@ -24,6 +24,27 @@ struct Sample {
   std::optional<int> heart_rate_bpm;
   std::optional<double> cadence_rpm;  ///< as the file states it (running: per leg)
   std::optional<int> power_w;
+  /// Strokes or revolutions since the start (FIT `total_cycles`, or its 8-bit `cycles` accumulated).
+  std::optional<std::int64_t> total_cycles;
+};
+
+/// A developer field's description (FIT `field_description`): what an app added to the messages.
+struct DeveloperField {
+  std::uint8_t developer_index = 0;  ///< which `developer_data_id` (app) it belongs to
+  std::uint8_t number = 0;           ///< field number within that app
+  std::string name;
+  std::string units;
+  /// The native field it stands for (`native_mesg_num` / `native_field_num`), when it says.
+  std::optional<std::uint16_t> native_message;
+  std::optional<std::uint8_t> native_field;
+};
+
+/// A developer field's value in a session message, decoded by its description (scale and offset applied).
+struct DeveloperValue {
+  std::string name;
+  std::string units;
+  std::optional<double> number;     ///< numeric fields (first element of an array)
+  std::optional<std::string> text;  ///< string fields
 };
 
 struct Lap {
@@ -44,6 +65,12 @@ struct SessionRecord {
   std::optional<double> total_distance_m;
   std::vector<Lap> laps;
   std::vector<Sample> samples;
+  /// Pool swims: the pool length the session states, and the active lengths (FIT `length`
+  /// messages of type active, rests excluded) that fall in this session; 0 when it has none.
+  std::optional<double> pool_length_m;
+  int pool_lengths = 0;
+  /// The developer fields of the session message, in definition order.
+  std::vector<DeveloperValue> developer_values;
   /// The file has no session of its own (a FIT file without a session message):
   /// this one only carries its records. `inspect` lists no such session.
   bool synthesized = false;
@@ -54,6 +81,8 @@ struct Recording {
   std::string format;  ///< `fit`, `gpx`, `tcx`
   std::vector<SessionRecord> sessions;
   std::vector<std::string> warnings;  ///< e.g. "recovered, truncated at byte 7471: ..."
+  /// Every developer field the file describes, in file order (FIT only).
+  std::vector<DeveloperField> developer_fields;
 };
 
 }  // namespace stridecare::importers

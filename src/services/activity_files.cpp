@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <span>
 #include <vector>
 
@@ -10,25 +9,14 @@
 
 #include "importers/fit/decode.hpp"
 #include "importers/fit/reader.hpp"
-#include "importers/xml/gpx.hpp"
-#include "importers/xml/tcx.hpp"
+#include "importers/xml/xml_activity.hpp"
+#include "services/decompress.hpp"
+#include "services/file_bytes.hpp"
 
 namespace stridecare::services {
 namespace {
 
 using domain::ErrorKind;
-
-domain::Expected<std::vector<std::uint8_t>> read_bytes(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return domain::fail(ErrorKind::io, path.string(), path.string() + ": is a directory");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return domain::fail(ErrorKind::io, path.string(), path.string() + ": cannot read the file");
-  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) return domain::fail(ErrorKind::io, path.string(), path.string() + ": read error");
-  return bytes;
-}
 
 /// Starts (after an optional BOM and white space) with '<', or is UTF-16 with a BOM.
 bool looks_like_xml(std::span<const std::uint8_t> b) {
@@ -55,25 +43,34 @@ std::string iso_utc(importers::UtcMillis t) {
 }
 
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options) {
-  auto bytes = read_bytes(path);
+  auto bytes = read_file_bytes(path, kMaxActivityFileBytes);
   if (!bytes) return std::unexpected(bytes.error());
-  const std::string name = path.string();
-  if (bytes->empty()) return domain::fail(ErrorKind::invalid_file, name, name + ": empty file (0 bytes)");
-  if (importers::fit::looks_like_fit(*bytes)) {
-    return importers::fit::decode_fit(*bytes, name, {.strict = options.strict});
+  return decode_activity_bytes(*bytes, path.string(), options);
+}
+
+domain::Expected<importers::Recording> decode_activity_bytes(std::span<const std::uint8_t> bytes,
+                                                             const std::string& name, ReadOptions options) {
+  if (bytes.empty()) return domain::fail(ErrorKind::invalid_file, name, name + ": empty file (0 bytes)");
+  if (is_gzip(bytes)) {
+    auto plain = gunzip(bytes, name);
+    if (!plain) return std::unexpected(std::move(plain.error()));
+    if (is_gzip(*plain))
+      return domain::fail(ErrorKind::invalid_file, name, name + ": gzip inside gzip; not an activity file");
+    return decode_activity_bytes(*plain, name, options);
   }
-  if (!looks_like_xml(*bytes)) {
+  if (importers::fit::looks_like_fit(bytes)) {
+    return importers::fit::decode_fit(bytes, name, {.strict = options.strict});
+  }
+  if (!looks_like_xml(bytes)) {
     return domain::fail(ErrorKind::invalid_file, name, name + ": byte 0: not a FIT, GPX or TCX file");
   }
-  // XML, told apart by its root element. The GPX parser names a foreign root, and only
-  // then is the TCX parser tried.
-  const std::string_view text(reinterpret_cast<const char*>(bytes->data()), bytes->size());
-  auto gpx = importers::parse_gpx(text, name);
-  if (gpx || gpx.error().message.find(": not a GPX file (root element is <") == std::string::npos) return gpx;
-  auto tcx = importers::parse_tcx(text, name);
-  if (tcx || tcx.error().message.find(": not a TCX file (root element is <") == std::string::npos) return tcx;
-  return domain::fail(ErrorKind::invalid_file, name,
-                      name + ": not a FIT, GPX or TCX file (" + gpx.error().message.substr(name.size() + 2) + ")");
+  // XML: GPX or TCX by its root element, parsed once.
+  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  auto recording = importers::parse_xml_activity(text, name);
+  if (!recording && recording.error().message.starts_with(name + ": not a GPX or TCX file")) {
+    recording.error().message.replace(name.size() + 2, std::string_view("not a GPX").size(), "not a FIT, GPX");
+  }
+  return recording;
 }
 
 Json inspect_json(const std::string& path, const importers::Recording& r, bool samples) {

@@ -2,7 +2,9 @@
 /// Reading activity files from disk: the I/O around the pure importers.
 /// The format is recognised by content, not by the file name.
 
+#include <cstdint>
 #include <filesystem>
+#include <span>
 #include <string>
 
 #include "domain/error.hpp"
@@ -11,6 +13,9 @@
 
 namespace stridecare::services {
 
+/// No activity file is larger: FIT files of a 24-hour ultra are tens of MB.
+inline constexpr std::uint64_t kMaxActivityFileBytes = 256ULL << 20;
+
 struct ReadOptions {
   bool strict = false;  ///< fail on damage instead of keeping what decoded before it
 };
@@ -18,6 +23,11 @@ struct ReadOptions {
 /// Reads and decodes one FIT, GPX or TCX file. Errors (`invalid_file`, `io`)
 /// name the file, the byte offset where one applies, and the reason.
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options = {});
+
+/// Decodes the bytes of one FIT, GPX or TCX file, gzip-compressed or not;
+/// `name` is used in messages. Pure.
+domain::Expected<importers::Recording> decode_activity_bytes(std::span<const std::uint8_t> bytes,
+                                                             const std::string& name, ReadOptions options = {});
 
 /// The `inspect --json` document of one file: path, format, sessions with
 /// their totals, record counts, laps, warnings; with `samples`, every

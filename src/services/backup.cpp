@@ -33,7 +33,15 @@ Expected<Json> export_json(Session& s) {
     auto activities = s.store.list_activities({});
     if (!activities) return std::unexpected(activities.error());
     out["activities"] = Json::array();
-    for (const auto& a : *activities) out["activities"].push_back(to_json(a));
+    for (const auto& a : *activities) {
+      Json j = to_json(a);
+      if (a.recorded) {
+        auto track = s.store.load_track(a.id);
+        if (!track) return std::unexpected(track.error());
+        if (*track) j["recorded"]["track"] = to_json(**track);
+      }
+      out["activities"].push_back(std::move(j));
+    }
     auto checkins = s.store.list_checkins({});
     if (!checkins) return std::unexpected(checkins.error());
     out["checkins"] = Json::array();
@@ -118,10 +126,20 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
   auto checkins_json = list("checkins");
   if (!checkins_json) return std::unexpected(checkins_json.error());
   std::vector<domain::Activity> activities;
+  std::vector<std::pair<std::size_t, domain::Track>> tracks;  // by index into `activities`
   for (std::size_t i = 0; i < (*activities_json)->size(); ++i) {
-    auto a = activity_from_json((**activities_json)[i], fmt::format("activities[{}]", i));
+    const Json& entry = (**activities_json)[i];
+    auto a = activity_from_json(entry, fmt::format("activities[{}]", i));
     if (!a) return bad(a.error());
     if (a->id <= 0) return invalid_file(fmt::format("activities[{}].id: {} is not a positive id", i, a->id));
+    if (a->recorded) {
+      const Json& recorded = entry["recorded"];
+      if (const auto it = recorded.find("track"); it != recorded.end() && !it->is_null()) {
+        auto track = track_from_json(*it, fmt::format("activities[{}].recorded.track", i));
+        if (!track) return bad(track.error());
+        tracks.emplace_back(activities.size(), std::move(*track));
+      }
+    }
     activities.push_back(std::move(*a));
   }
   std::vector<domain::PainCheckin> checkins;
@@ -144,6 +162,9 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
     }
     for (const auto& a : activities) {
       if (auto id = s.store.add_activity(a); !id) return bad(id.error());
+    }
+    for (const auto& [index, track] : tracks) {
+      if (auto ok = s.store.save_track(activities[index].id, track); !ok) return bad(ok.error());
     }
     for (const auto& c : checkins) {
       if (auto id = s.store.add_checkin(c); !id) return bad(id.error());

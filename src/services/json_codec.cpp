@@ -97,7 +97,166 @@ Expected<T> validated(T value, const std::string& path) {
   return value;
 }
 
+Expected<domain::Recorded> recorded_from_json(const Json& j, const std::string& path) {
+  const Fields f(j, path);
+  if (!f.is_object()) return domain::invalid(path, "must be an object");
+  domain::Recorded r;
+  const auto source = j.find("source");
+  const std::string source_path = f.field("source");
+  if (source == j.end() || !source->is_object()) return domain::invalid(source_path, "must be an object");
+  const Fields src(*source, source_path);
+  SC_TRY_ASSIGN(r.source.name, src.required<std::string>("name"));
+  SC_TRY_ASSIGN(r.source.format, src.required<std::string>("format"));
+  SC_TRY_ASSIGN(r.source.content_hash, src.required<std::string>("content_hash"));
+  SC_TRY_ASSIGN(r.source.session_index, src.required<int>("session"));
+  std::string start;
+  SC_TRY_ASSIGN(start, f.required<std::string>("start"));
+  SC_TRY_ASSIGN(r.start_utc, parse_iso_utc_seconds(start, f.field("start")));
+  SC_TRY_ASSIGN(r.utc_offset_s, f.optional<int>("utc_offset_s"));
+  SC_TRY_ASSIGN(r.moving_s, f.optional<double>("moving_s"));
+  SC_TRY_ASSIGN(r.elevation_gain_m, f.optional<double>("elevation_gain_m"));
+  SC_TRY_ASSIGN(r.avg_heart_rate_bpm, f.optional<int>("avg_heart_rate_bpm"));
+  SC_TRY_ASSIGN(r.max_heart_rate_bpm, f.optional<int>("max_heart_rate_bpm"));
+  SC_TRY_ASSIGN(r.avg_cadence_spm, f.optional<double>("avg_cadence_spm"));
+  if (const auto it = j.find("laps"); it != j.end() && !it->is_null()) {
+    if (!it->is_array()) return domain::invalid(f.field("laps"), "must be an array");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string p = fmt::format("{}[{}]", f.field("laps"), i);
+      const Fields l((*it)[i], p);
+      if (!l.is_object()) return domain::invalid(p, "must be an object");
+      domain::LapSummary lap;
+      SC_TRY_ASSIGN(lap.start_offset_s, l.required<double>("start_offset_s"));
+      SC_TRY_ASSIGN(lap.elapsed_s, l.required<double>("elapsed_s"));
+      SC_TRY_ASSIGN(lap.distance_m, l.optional<double>("distance_m"));
+      r.laps.push_back(lap);
+    }
+  }
+  return r;
+}
+
 }  // namespace
+
+std::string iso_utc_seconds(domain::UtcSeconds t) {
+  const auto days = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::year_month_day ymd{days};
+  const std::chrono::hh_mm_ss hms{t - days};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
+                     unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+}
+
+Expected<domain::UtcSeconds> parse_iso_utc_seconds(std::string_view text, const std::string& field) {
+  // Exactly YYYY-MM-DDTHH:MM:SSZ, what iso_utc_seconds writes.
+  constexpr std::size_t kLength = 20;
+  const auto bad = [&] {
+    return domain::invalid(field, fmt::format("'{}' is not a UTC time like 2017-06-11T14:34:09Z", text));
+  };
+  if (text.size() != kLength || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z') return bad();
+  auto day = domain::parse_date(text.substr(0, 10), field);
+  if (!day) return bad();
+  const auto number = [&](std::size_t at) -> int {
+    const char a = text[at];
+    const char b = text[at + 1];
+    if (a < '0' || a > '9' || b < '0' || b > '9') return -1;
+    return (a - '0') * 10 + (b - '0');
+  };
+  const int h = number(11);
+  const int m = number(14);
+  const int sec = number(17);
+  if (h < 0 || h > 23 || m < 0 || m > 59 || sec < 0 || sec > 59) return bad();
+  return std::chrono::sys_days{*day} + std::chrono::hours{h} + std::chrono::minutes{m} + std::chrono::seconds{sec};
+}
+
+Json to_json(const domain::Track& t) {
+  Json offset = Json::array(), lat = Json::array(), lon = Json::array(), alt = Json::array(), dist = Json::array(),
+       speed = Json::array(), hr = Json::array(), cad = Json::array(), power = Json::array();
+  for (const auto& p : t.points) {
+    offset.push_back(p.offset_s);
+    lat.push_back(optional_json(p.latitude_deg));
+    lon.push_back(optional_json(p.longitude_deg));
+    alt.push_back(optional_json(p.altitude_m));
+    dist.push_back(optional_json(p.distance_m));
+    speed.push_back(optional_json(p.speed_m_per_s));
+    hr.push_back(optional_json(p.heart_rate_bpm));
+    cad.push_back(optional_json(p.cadence_spm));
+    power.push_back(optional_json(p.power_w));
+  }
+  return {{"offset_s", offset},   {"lat_deg", lat},     {"lon_deg", lon},
+          {"altitude_m", alt},    {"distance_m", dist}, {"speed_m_per_s", speed},
+          {"heart_rate_bpm", hr}, {"cadence_spm", cad}, {"power_w", power}};
+}
+
+Expected<domain::Track> track_from_json(const Json& j, const std::string& path) {
+  if (!j.is_object()) return domain::invalid(path, "must be an object");
+  const auto offsets = j.find("offset_s");
+  if (offsets == j.end() || !offsets->is_array()) return domain::invalid(path + ".offset_s", "must be an array");
+  domain::Track t;
+  t.points.resize(offsets->size());
+  for (std::size_t i = 0; i < offsets->size(); ++i) {
+    const auto& v = (*offsets)[i];
+    if (!v.is_number() || !std::isfinite(v.get<double>())) {
+      return domain::invalid(fmt::format("{}.offset_s[{}]", path, i), "must be a finite number");
+    }
+    t.points[i].offset_s = v.get<double>();
+  }
+  // Each column: absent, or an array as long as offset_s of numbers and nulls.
+  const auto column = [&](const char* key, auto member) -> Expected<void> {
+    const auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return {};
+    const std::string col = fmt::format("{}.{}", path, key);
+    if (!it->is_array() || it->size() != t.points.size()) {
+      return domain::invalid(col, "must be an array as long as offset_s");
+    }
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const auto& v = (*it)[i];
+      if (v.is_null()) continue;
+      auto& slot = t.points[i].*member;
+      using T = typename std::remove_reference_t<decltype(slot)>::value_type;
+      if constexpr (std::is_integral_v<T>) {
+        if (!v.is_number_integer() || v.get<long long>() < std::numeric_limits<T>::min() ||
+            v.get<long long>() > std::numeric_limits<T>::max()) {
+          return domain::invalid(fmt::format("{}[{}]", col, i), "must be an integer or null");
+        }
+        slot = static_cast<T>(v.get<long long>());
+      } else {
+        if (!v.is_number() || !std::isfinite(v.get<double>())) {
+          return domain::invalid(fmt::format("{}[{}]", col, i), "must be a finite number or null");
+        }
+        slot = v.get<double>();
+      }
+    }
+    return {};
+  };
+  using P = domain::TrackPoint;
+  for (const auto& ok : {column("lat_deg", &P::latitude_deg), column("lon_deg", &P::longitude_deg),
+                         column("altitude_m", &P::altitude_m), column("distance_m", &P::distance_m),
+                         column("speed_m_per_s", &P::speed_m_per_s), column("heart_rate_bpm", &P::heart_rate_bpm),
+                         column("cadence_spm", &P::cadence_spm), column("power_w", &P::power_w)}) {
+    if (!ok) return std::unexpected(ok.error());
+  }
+  return t;
+}
+
+Json to_json(const domain::Recorded& r) {
+  Json laps = Json::array();
+  for (const auto& l : r.laps) {
+    laps.push_back({{"start_offset_s", l.start_offset_s},
+                    {"elapsed_s", l.elapsed_s},
+                    {"distance_m", optional_json(l.distance_m)}});
+  }
+  return {{"source",
+           {{"name", r.source.name},
+            {"format", r.source.format},
+            {"content_hash", r.source.content_hash},
+            {"session", r.source.session_index}}},
+          {"start", iso_utc_seconds(r.start_utc)},
+          {"utc_offset_s", optional_json(r.utc_offset_s)},
+          {"moving_s", optional_json(r.moving_s)},
+          {"elevation_gain_m", optional_json(r.elevation_gain_m)},
+          {"avg_heart_rate_bpm", optional_json(r.avg_heart_rate_bpm)},
+          {"max_heart_rate_bpm", optional_json(r.max_heart_rate_bpm)},
+          {"avg_cadence_spm", optional_json(r.avg_cadence_spm)},
+          {"laps", laps}};
+}
 
 Json to_json(const domain::Activity& a) {
   Json exercises = Json::array();
@@ -105,16 +264,19 @@ Json to_json(const domain::Activity& a) {
     exercises.push_back(
         {{"exercise", e.exercise}, {"sets", e.sets}, {"reps", e.reps}, {"load_kg", optional_json(e.load_kg)}});
   }
-  return {{"id", a.id},
-          {"kind", domain::name_of(a.kind())},
-          {"sport", domain::name_of(a.sport)},
-          {"date", domain::to_string(a.date)},
-          {"distance_m", optional_json(a.distance_m)},
-          {"distance_km", a.distance_m ? Json(*a.distance_m / 1000.0) : Json(nullptr)},
-          {"duration_s", a.duration_s},
-          {"rpe", optional_json(a.rpe)},
-          {"exercises", exercises},
-          {"note", a.note}};
+  Json j = {{"id", a.id},
+            {"kind", domain::name_of(a.kind())},
+            {"sport", domain::name_of(a.sport)},
+            {"date", domain::to_string(a.date)},
+            {"distance_m", optional_json(a.distance_m)},
+            {"distance_km", a.distance_m ? Json(*a.distance_m / 1000.0) : Json(nullptr)},
+            {"duration_s", a.duration_s},
+            {"rpe", optional_json(a.rpe)},
+            {"exercises", exercises},
+            {"note", a.note}};
+  // Absent, not null, on hand-logged activities: exports of version 1 stay as they were.
+  if (a.recorded) j["recorded"] = to_json(*a.recorded);
+  return j;
 }
 
 Json to_json(const domain::PainCheckin& c) {
@@ -185,6 +347,9 @@ Expected<domain::Activity> activity_from_json(const Json& j, const std::string& 
       SC_TRY_ASSIGN(ex.load_kg, e.optional<double>("load_kg"));
       a.exercises.push_back(std::move(ex));
     }
+  }
+  if (const auto it = j.find("recorded"); it != j.end() && !it->is_null()) {
+    SC_TRY_ASSIGN(a.recorded, recorded_from_json(*it, f.field("recorded")));
   }
   return validated(std::move(a), path);
 }

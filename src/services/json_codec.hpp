@@ -18,6 +18,13 @@ namespace stridecare::services {
 
 using Json = nlohmann::ordered_json;
 
+/// `2017-06-11T14:34:09Z`, and back (exactly that shape).
+std::string iso_utc_seconds(domain::UtcSeconds t);
+domain::Expected<domain::UtcSeconds> parse_iso_utc_seconds(std::string_view text, const std::string& field);
+
+Json to_json(const domain::Recorded& r);
+/// Columns of equal length (`offset_s`, `lat_deg`, ... with nulls for absent values).
+Json to_json(const domain::Track& t);
 Json to_json(const domain::Activity& a);
 Json to_json(const domain::PainCheckin& c);
 Json to_json(const domain::Profile& p);
@@ -27,6 +34,7 @@ Json to_json(const rules::CareAdvice& c);
 /// `path` prefixes field names in errors, e.g. "activities[3]".
 domain::Expected<domain::Activity> activity_from_json(const Json& j, const std::string& path);
 domain::Expected<domain::PainCheckin> checkin_from_json(const Json& j, const std::string& path);
+domain::Expected<domain::Track> track_from_json(const Json& j, const std::string& path);
 domain::Expected<domain::Profile> profile_from_json(const Json& j, const std::string& path);
 
 }  // namespace stridecare::services

@@ -42,6 +42,14 @@ Expected<Id> MemoryStore::claim_id(Id wanted) {
 }
 
 Expected<Id> MemoryStore::add_activity(const domain::Activity& a) {
+  if (a.recorded) {
+    const auto& source = a.recorded->source;
+    if (auto stored = has_source(source.content_hash, source.session_index); stored && *stored) {
+      return domain::fail(ErrorKind::conflict, source.name,
+                          "session " + std::to_string(source.session_index) + " of " + source.name + " (content " +
+                              source.content_hash + ") is already stored");
+    }
+  }
   auto id = claim_id(a.id);
   if (!id) return id;
   auto copy = a;
@@ -56,6 +64,42 @@ Expected<std::vector<domain::Activity>> MemoryStore::list_activities(const DateR
   std::ranges::copy_if(state_.activities, std::back_inserter(out),
                        [&](const auto& a) { return range.contains(a.date); });
   return out;
+}
+
+Expected<std::vector<domain::Activity>> MemoryStore::list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) {
+  std::vector<domain::Activity> out;
+  std::ranges::copy_if(state_.activities, std::back_inserter(out), [&](const auto& a) {
+    return a.recorded && a.recorded->start_utc >= from && a.recorded->start_utc <= to;
+  });
+  std::ranges::stable_sort(out, {}, [](const auto& a) { return std::tuple(a.recorded->start_utc, a.id); });
+  return out;
+}
+
+Expected<bool> MemoryStore::has_source(const std::string& content_hash, int session_index) {
+  return std::ranges::any_of(state_.activities, [&](const auto& a) {
+    return a.recorded && a.recorded->source.content_hash == content_hash &&
+           a.recorded->source.session_index == session_index;
+  });
+}
+
+Expected<void> MemoryStore::save_track(Id activity, const domain::Track& track) {
+  if (!std::ranges::any_of(state_.activities, [&](const auto& a) { return a.id == activity; })) {
+    return domain::fail(ErrorKind::not_found, "id", "no activity has id " + std::to_string(activity));
+  }
+  state_.tracks[activity] = track;
+  return {};
+}
+
+Expected<void> MemoryStore::save_encoded_track(Id activity, const track_codec::EncodedTrack& track) {
+  auto decoded = track_codec::decode(track.bytes, activity);
+  if (!decoded) return std::unexpected(std::move(decoded.error()));
+  return save_track(activity, *decoded);
+}
+
+Expected<std::optional<domain::Track>> MemoryStore::load_track(Id activity) {
+  const auto found = state_.tracks.find(activity);
+  if (found == state_.tracks.end()) return std::optional<domain::Track>{};
+  return std::optional<domain::Track>{found->second};
 }
 
 Expected<Id> MemoryStore::add_checkin(const domain::PainCheckin& c) {
@@ -77,6 +121,7 @@ Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const Date
 
 Expected<bool> MemoryStore::remove(Id id) {
   const auto a = std::erase_if(state_.activities, [&](const auto& x) { return x.id == id; });
+  state_.tracks.erase(id);
   const auto c = std::erase_if(state_.checkins, [&](const auto& x) { return x.id == id; });
   return a + c > 0;
 }

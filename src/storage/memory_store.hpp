@@ -1,6 +1,8 @@
 #pragma once
 /// In-memory `Store` for unit tests of the layers above storage.
 
+#include <map>
+
 #include "storage/store.hpp"
 
 namespace stridecare::storage {
@@ -12,6 +14,11 @@ class MemoryStore final : public Store {
   Expected<void> save_profile(const domain::Profile& profile) override;
   Expected<domain::Id> add_activity(const domain::Activity& a) override;
   Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) override;
+  Expected<std::vector<domain::Activity>> list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) override;
+  Expected<bool> has_source(const std::string& content_hash, int session_index) override;
+  Expected<void> save_track(domain::Id activity, const domain::Track& track) override;
+  Expected<void> save_encoded_track(domain::Id activity, const track_codec::EncodedTrack& track) override;
+  Expected<std::optional<domain::Track>> load_track(domain::Id activity) override;
   Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
   Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
   Expected<bool> remove(domain::Id id) override;
@@ -22,6 +29,8 @@ class MemoryStore final : public Store {
     std::optional<domain::Profile> profile;
     std::vector<domain::Activity> activities;
     std::vector<domain::PainCheckin> checkins;
+    /// Kept as given: the fake does not model the SQLite store's codec precision.
+    std::map<domain::Id, domain::Track> tracks;
     domain::Id next_id = 1;
   };
   Expected<domain::Id> claim_id(domain::Id wanted);

@@ -11,6 +11,7 @@
 #include "domain/checkin.hpp"
 #include "domain/error.hpp"
 #include "domain/profile.hpp"
+#include "storage/track_codec.hpp"
 
 namespace stridecare::storage {
 
@@ -43,15 +44,36 @@ class Store {
 
   /// Stores `a`. With `a.id == 0` a new id is allocated; otherwise `a.id` is
   /// kept (restore) and must not be in use (ErrorKind::conflict).
+  /// `a.recorded`, when present, is stored with it and listed with it;
+  /// ErrorKind::conflict when an activity of the same content hash and
+  /// session index is already stored (see `has_source`).
   /// REQUIRES: `domain::validate(a)` succeeded.
   virtual Expected<domain::Id> add_activity(const domain::Activity& a) = 0;
   virtual Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) = 0;
+
+  /// Imported activities (those with `recorded`) whose start lies in
+  /// [from, to], UTC, ordered by start then id: duplicate detection looks for
+  /// the same activity imported from another file.
+  virtual Expected<std::vector<domain::Activity>> list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) = 0;
+
+  /// True when an activity from this file content (`SourceFile::content_hash`)
+  /// and session index is stored: re-importing a file is a no-op.
+  virtual Expected<bool> has_source(const std::string& content_hash, int session_index) = 0;
+
+  /// Stores the track of an imported activity, replacing any earlier one.
+  /// ErrorKind::not_found when no activity has this id.
+  virtual Expected<void> save_track(domain::Id activity, const domain::Track& track) = 0;
+  /// As `save_track`, for a track encoded beforehand (track_codec::encode_track),
+  /// so bulk imports encode on every core and the writer only writes.
+  virtual Expected<void> save_encoded_track(domain::Id activity, const track_codec::EncodedTrack& track) = 0;
+  /// The track of an activity; nullopt when it has none.
+  virtual Expected<std::optional<domain::Track>> load_track(domain::Id activity) = 0;
 
   /// As `add_activity`, for check-ins. Activities and check-ins share one id space.
   virtual Expected<domain::Id> add_checkin(const domain::PainCheckin& c) = 0;
   virtual Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) = 0;
 
-  /// Removes the activity or check-in with this id; false when there is none.
+  /// Removes the activity (with its track) or check-in with this id; false when there is none.
   virtual Expected<bool> remove(domain::Id id) = 0;
 
   /// True when no profile, activity or check-in is stored.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// compare.mjs --stridecare EXE [--corpus DIR] [--only SUBSTRING] [--all-diffs] [--no-bench]
+// compare.mjs --stridecare EXE [--corpus DIR] [--only SUBSTRING] [--all-diffs] [--no-bench] [--require-gpsbabel]
 //
 // Differential test of stridecare's FIT decoder against the official Garmin
 // FIT SDK for JavaScript. For every .fit/.FIT file under the corpus it decodes
@@ -51,13 +51,13 @@ const SESSION_TOTALS = ["total_distance_m", "total_elapsed_s", "total_timer_s"];
 function usage(message) {
   if (message) process.stderr.write(`compare.mjs: ${message}\n`);
   process.stderr.write(
-    "usage: node compare.mjs --stridecare EXE [--corpus DIR] [--only SUBSTRING] [--all-diffs] [--no-bench]\n",
+    "usage: node compare.mjs --stridecare EXE [--corpus DIR] [--only SUBSTRING] [--all-diffs] [--no-bench] [--require-gpsbabel]\n",
   );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { stridecare: null, corpus: DEFAULT_CORPUS, only: null, allDiffs: false, bench: true };
+  const opts = { stridecare: null, corpus: DEFAULT_CORPUS, only: null, allDiffs: false, bench: true, requireGpsbabel: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${a} needs a value`));
@@ -66,6 +66,7 @@ function parseArgs(argv) {
     else if (a === "--only") opts.only = value();
     else if (a === "--all-diffs") opts.allDiffs = true;
     else if (a === "--no-bench") opts.bench = false;
+    else if (a === "--require-gpsbabel") opts.requireGpsbabel = true;
     else if (a === "-h" || a === "--help") usage();
     else usage(`unknown argument ${a}`);
   }
@@ -74,6 +75,8 @@ function parseArgs(argv) {
   opts.corpus = path.resolve(opts.corpus);
   if (!existsSync(opts.stridecare)) usage(`no such program ${opts.stridecare}`);
   if (!existsSync(opts.corpus) || !statSync(opts.corpus).isDirectory()) usage(`no such corpus folder ${opts.corpus}`);
+  // ctest passes it: there the second-source check must not quietly shrink to "it decodes".
+  if (opts.requireGpsbabel && !gpsbabelAvailable()) usage("gpsbabel is required (--require-gpsbabel) but not installed");
   return opts;
 }
 

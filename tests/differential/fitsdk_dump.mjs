@@ -34,14 +34,51 @@ const SEMICIRCLES_TO_DEG = 180 / 2 ** 31;
 /// Decodes bytes (Buffer / Uint8Array) with the SDK. Returns {messages, errors}
 /// exactly as Decoder.read gives them; a throw from the constructor or read
 /// (read itself catches and reports) is turned into an error entry.
+///
+/// `developerFieldDescriptions` maps the key the SDK files developer field values under
+/// (`mesg.developerFields[key]`) to the field_description message, for the descriptions the SDK
+/// accepts (those whose developer_data_index has a developer_data_id before them).
 export function decodeWithSdk(bytes) {
+  const developerFieldDescriptions = new Map();
+  const fieldDescriptionListener = (key, developerDataIdMesg, fieldDescriptionMesg) => {
+    if (developerDataIdMesg.developerDataIndex != null) developerFieldDescriptions.set(key, fieldDescriptionMesg);
+  };
   try {
     const stream = Stream.fromBuffer(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes));
     const decoder = new Decoder(stream);
-    return decoder.read({ ...SDK_READ_OPTIONS });
+    return { ...decoder.read({ ...SDK_READ_OPTIONS, fieldDescriptionListener }), developerFieldDescriptions };
   } catch (e) {
-    return { messages: {}, errors: [e] };
+    return { messages: {}, errors: [e], developerFieldDescriptions };
   }
+}
+
+const MESG_NUM = Object.freeze({ session: 18, record: 20 });
+const RECORD_FIELD = Object.freeze({ altitude: 2, heartRate: 3, cadence: 4, distance: 5, speed: 6, enhancedSpeed: 73, enhancedAltitude: 78 });
+const SESSION_FIELD = Object.freeze({ totalElapsedTime: 7, totalTimerTime: 8, totalDistance: 9 });
+
+/// stridecare's native_field_num policy (src/importers/fit/developer_fields.hpp), applied to the
+/// SDK's own decode of the developer fields: a developer field whose description names a native
+/// field of the message (native_mesg_num, native_field_num) fills that value only when the
+/// message's own fields give none; of two naming the same native field the one described first
+/// wins. The SDK decodes developer fields (raw values, in description order by key) but applies
+/// neither their scale/offset nor native_field_num; this does both, so every filled value is
+/// still the SDK's decode. Returns a Map native field number -> value.
+function nativeFills(mesg, descriptions, mesgNum) {
+  const fills = new Map();
+  for (const [key, raw] of Object.entries(mesg.developerFields ?? {})) {
+    const d = descriptions?.get(Number(key));
+    if (!d || d.nativeMesgNum !== mesgNum || d.nativeFieldNum == null || fills.has(d.nativeFieldNum)) continue;
+    const v = num(Array.isArray(raw) ? raw[0] : raw);
+    if (v === null) continue;
+    fills.set(d.nativeFieldNum, v / (d.scale || 1) - (d.offset ?? 0));
+  }
+  return fills;
+}
+
+function fillFromDeveloperFields(value, fills, ...nativeFields) {
+  if (value !== null) return value;
+  for (const n of nativeFields) if (fills.has(n)) return fills.get(n);
+  return null;
 }
 
 /// ISO-8601 UTC with a Z; milliseconds only when non-zero.
@@ -66,20 +103,25 @@ function degrees(semicircles) {
   return s === null ? null : s * SEMICIRCLES_TO_DEG;
 }
 
-function sample(r) {
+function sample(r, descriptions) {
+  const f = nativeFills(r, descriptions, MESG_NUM.record);
+  const F = RECORD_FIELD;
+  const heartRate = fillFromDeveloperFields(num(r.heartRate), f, F.heartRate);
   return {
     time: isoTime(r.timestamp),
     lat_deg: degrees(r.positionLat),
     lon_deg: degrees(r.positionLong),
-    altitude_m: num(firstPresent(r.enhancedAltitude, r.altitude)),
-    distance_m: num(r.distance),
-    speed_m_per_s: num(firstPresent(r.enhancedSpeed, r.speed)),
-    heart_rate_bpm: num(r.heartRate),
-    cadence_rpm: num(r.cadence),
+    altitude_m: fillFromDeveloperFields(num(firstPresent(r.enhancedAltitude, r.altitude)), f, F.enhancedAltitude, F.altitude),
+    distance_m: fillFromDeveloperFields(num(r.distance), f, F.distance),
+    speed_m_per_s: fillFromDeveloperFields(num(firstPresent(r.enhancedSpeed, r.speed)), f, F.enhancedSpeed, F.speed),
+    heart_rate_bpm: heartRate === null ? null : Math.round(heartRate),
+    cadence_rpm: fillFromDeveloperFields(num(r.cadence), f, F.cadence),
   };
 }
 
-function session(s) {
+function session(s, descriptions) {
+  const f = nativeFills(s, descriptions, MESG_NUM.session);
+  const F = SESSION_FIELD;
   // convertTypesToStrings gives the profile's name (camelCase, e.g.
   // "fitnessEquipment"); stridecare prints the FIT profile's snake_case
   // (fitness_equipment). A sport number the profile does not know stays a number.
@@ -88,9 +130,9 @@ function session(s) {
   return {
     sport,
     start: isoTime(s.startTime),
-    total_distance_m: num(s.totalDistance),
-    total_elapsed_s: num(s.totalElapsedTime),
-    total_timer_s: num(s.totalTimerTime),
+    total_distance_m: fillFromDeveloperFields(num(s.totalDistance), f, F.totalDistance),
+    total_elapsed_s: fillFromDeveloperFields(num(s.totalElapsedTime), f, F.totalElapsedTime),
+    total_timer_s: fillFromDeveloperFields(num(s.totalTimerTime), f, F.totalTimerTime),
   };
 }
 
@@ -104,7 +146,7 @@ function errorText(e) {
 }
 
 /// The inspect-shaped document for already-decoded SDK output.
-export function toInspectShape(path, { messages, errors }) {
+export function toInspectShape(path, { messages, errors, developerFieldDescriptions }) {
   if (errors && errors.length > 0) {
     return { path, error: errors.map(errorText).join("; ") };
   }
@@ -112,9 +154,9 @@ export function toInspectShape(path, { messages, errors }) {
   return {
     path,
     format: "fit",
-    sessions: (messages.sessionMesgs ?? []).map(session),
+    sessions: (messages.sessionMesgs ?? []).map((s) => session(s, developerFieldDescriptions)),
     records: records.length,
-    samples: records.map(sample),
+    samples: records.map((r) => sample(r, developerFieldDescriptions)),
   };
 }
 

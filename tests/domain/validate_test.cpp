@@ -507,7 +507,7 @@ TEST(ValidateProfileMessage, CrossTrainingErrorNamesTheSport) {
 template <class E>
 struct Last;
 template <>
-struct Last<Sport> : std::integral_constant<Sport, Sport::strength> {};
+struct Last<Sport> : std::integral_constant<Sport, Sport::other> {};
 template <>
 struct Last<ActivityKind> : std::integral_constant<ActivityKind, ActivityKind::strength> {};
 template <>
@@ -579,7 +579,7 @@ TEST(ParseEnumTables, SignTableCoversTheSignBitset) {
 }
 
 TEST(ParseEnumTables, SpellsTheDocumentedNames) {
-  EXPECT_EQ(allowed_names<Sport>(), "run|swim|walk|cycle|elliptical|row|strength");
+  EXPECT_EQ(allowed_names<Sport>(), "run|swim|walk|cycle|elliptical|row|strength|other");
   EXPECT_EQ(allowed_names<Region>(), "front|outer|inner|back");
   EXPECT_EQ(allowed_names<Timing>(), "during_run|after_run|next_morning|at_rest");
   EXPECT_EQ(name_of(Sign::fever_or_unwell), "fever_or_unwell");

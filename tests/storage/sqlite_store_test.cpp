@@ -279,6 +279,143 @@ TEST_F(SqliteStoreTest, UpgradesAVersionOneFileInPlaceKeepingItsData) {
   EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
 }
 
+TEST_F(SqliteStoreTest, UpgradesAVersionTwoFileInPlaceRebuildingTheActivityTable) {
+  {
+    auto db = Database::open(file_, OpenMode::create);
+    ASSERT_TRUE(db.has_value());
+    ASSERT_TRUE(sqlite::migrate(*db, 2).has_value());
+    // Version 2 files were created before Sport::other: take the name out of
+    // the CHECK, as the program of that version wrote it. (Editing a CHECK
+    // this way is SQLite's documented procedure; the stored rows are unchanged.)
+    auto ok = db->exec(R"sql(
+      PRAGMA writable_schema = ON;
+      UPDATE sqlite_schema SET sql = replace(sql, ', ''other''', '') WHERE type = 'table' AND name = 'activity';
+      PRAGMA writable_schema = OFF;
+    )sql");
+    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+  }
+  {
+    Database db = raw(file_);
+    ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON").has_value());
+    ASSERT_FALSE(db.exec("INSERT INTO activity (id, sport, date, duration_s, note) "
+                         "VALUES (50, 'other', '2026-03-01', 60, '')")
+                     .has_value())
+        << "the simulated version 2 file should not know 'other'";
+    auto ok = db.exec(R"sql(
+      INSERT INTO activity (id, sport, date, distance_m, duration_s, rpe, note)
+        VALUES (1, 'strength', '2026-03-02', NULL, 2400, 6, 'gym'), (3, 'run', '2026-03-01', 5000, 1650, NULL, ''),
+               (4, 'strength', '2026-03-03', NULL, 1800, NULL, '');
+      INSERT INTO strength_exercise (activity_id, position, exercise, sets, reps, load_kg)
+        VALUES (1, 0, 'squat', 3, 10, 40.0), (1, 1, 'lunge', 3, 8, NULL), (4, 0, 'plank', 3, 1, NULL);
+      INSERT INTO checkin (id, date, time_min, site, region, side, pain, timing, swelling, note)
+        VALUES (2, '2026-03-02', 450, 'knee', 'front', 'left', 4, 'next_morning', 1, 'stiff');
+      UPDATE id_seq SET next_id = 5;
+    )sql");
+    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+  }
+
+  auto store = open_store(file_);
+  ASSERT_NE(store, nullptr);
+  Database db = raw(file_);
+  EXPECT_EQ(query(db, "PRAGMA user_version"), 3);
+  EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
+  {
+    auto fk = db.prepare("PRAGMA foreign_key_check");
+    ASSERT_TRUE(fk.has_value());
+    EXPECT_EQ(fk->step(), false) << "foreign key violations";
+  }
+  EXPECT_EQ(db.query_text("SELECT \"table\" FROM pragma_foreign_key_list('strength_exercise')").value_or(""),
+            "activity");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE name LIKE '%_new'"), 0);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"), 2);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name = 'activity_by_date'"), 1);
+
+  // The data survived, exercises included.
+  auto activities = store->list_activities({}).value();
+  ASSERT_EQ(activities.size(), 3U);
+  domain::Activity strength = strength_on(day(2026, 3, 2));
+  strength.id = 1;
+  strength.note = "gym";
+  strength.exercises = {{"squat", 3, 10, 40.0}, {"lunge", 3, 8, std::nullopt}};
+  EXPECT_EQ(activities[1], strength);
+  EXPECT_EQ(activities[2].exercises, (std::vector<domain::StrengthExercise>{{"plank", 3, 1, std::nullopt}}));
+  EXPECT_EQ(store->list_checkins({}).value().size(), 1U);
+
+  // The new name is accepted, the id space still holds, and cascades still work.
+  domain::Activity other;
+  other.sport = domain::Sport::other;
+  other.date = day(2026, 3, 4);
+  other.duration_s = 3600;
+  EXPECT_EQ(store->add_activity(other).value(), 5);
+  EXPECT_FALSE(db.exec("INSERT INTO activity (id, sport, date, duration_s, note) VALUES (2, 'walk', '2026-03-01', "
+                       "60, '')")
+                   .has_value())
+      << "id 2 is a check-in";
+  ASSERT_EQ(store->remove(1), true);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM strength_exercise"), 1);
+}
+
+TEST_F(SqliteStoreTest, ReportsACorruptStoredTrackAsAStorageErrorNamingTheActivity) {
+  auto store = open_store(file_);
+  const auto id = store->add_activity(run_on(day(2026, 3, 1))).value();
+  domain::Track track;
+  track.points.resize(3);
+  for (std::size_t i = 0; i < track.points.size(); ++i) track.points[i].offset_s = static_cast<double>(i);
+  ASSERT_TRUE(store->save_track(id, track).has_value());
+  EXPECT_EQ(store->load_track(id).value(), track);
+
+  Database db = raw(file_);
+  struct Case {
+    const char* sql;
+    const char* message;
+  };
+  for (const auto& [sql, message] : {
+           Case{"UPDATE activity_track SET data = x'01ff'", "is corrupt"},
+           // A valid empty track where 3 points were saved.
+           Case{"UPDATE activity_track SET data = x'0100', point_count = 3", "where 3 were recorded"},
+           Case{"UPDATE activity_track SET encoding = 2", "upgrade stridecare"},
+       }) {
+    ASSERT_TRUE(db.exec(sql).has_value()) << sql;
+    auto loaded = store->load_track(id);
+    ASSERT_FALSE(loaded.has_value()) << sql;
+    EXPECT_EQ(loaded.error().kind, ErrorKind::storage);
+    EXPECT_EQ(loaded.error().field, file_.string());
+    EXPECT_NE(loaded.error().message.find("activity " + std::to_string(id)), std::string::npos)
+        << loaded.error().message;
+    EXPECT_NE(loaded.error().message.find(message), std::string::npos) << loaded.error().message;
+  }
+}
+
+TEST_F(SqliteStoreTest, ImportedActivitiesLeaveAFileThatPassesTheIntegrityChecks) {
+  constexpr std::int64_t kMarch2026Utc = 1'772'323'200;
+  constexpr std::int64_t kDayS = 86'400;
+  {
+    auto store = open_store(file_);
+    for (int i = 0; i < 10; ++i) {
+      domain::Activity a = run_on(day(2026, 3, static_cast<unsigned>(i + 1)));
+      domain::Recorded r;
+      r.source = {"run.fit", "fit", std::string(31, 'c') + std::to_string(i), 0};
+      r.start_utc = domain::UtcSeconds{std::chrono::seconds{kMarch2026Utc + i * kDayS}};
+      r.laps = {{0, 600, 2000.0}, {600, 600, 2000.0}};
+      a.recorded = r;
+      const auto id = store->add_activity(a);
+      ASSERT_TRUE(id.has_value()) << id.error().message;
+      domain::Track track;
+      track.points.resize(60);
+      ASSERT_TRUE(store->save_track(*id, track).has_value());
+    }
+    ASSERT_EQ(store->remove(3), true);
+  }
+  Database db = raw(file_);
+  EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
+  auto fk = db.prepare("PRAGMA foreign_key_check");
+  ASSERT_TRUE(fk.has_value());
+  EXPECT_EQ(fk->step(), false) << "foreign key violations";
+  EXPECT_EQ(query(db, "SELECT count(*) FROM activity_recording"), 9);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM activity_lap"), 18);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM activity_track"), 9);
+}
+
 TEST_F(SqliteStoreTest, MigratingToAnUnknownVersionIsAnError) {
   auto db = Database::open(file_, OpenMode::create);
   ASSERT_TRUE(db.has_value());
@@ -338,6 +475,32 @@ TEST_F(SqliteStoreTest, CheckConstraintsRejectBadValuesWrittenBehindTheStoresBac
            Case{"INSERT INTO strength_exercise (activity_id, position, exercise, sets, reps) VALUES (12345, 0, "
                 "'squat', 3, 10)",
                 "FOREIGN KEY constraint failed"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc) VALUES (12345, 'a.fit', 'fit', '0123456789abcdef0123456789abcdef', 0, 0)",
+                "FOREIGN KEY constraint failed"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc) VALUES (1, 'a.kml', 'kml', '0123456789abcdef0123456789abcdef', 0, 0)",
+                "CHECK constraint failed: source_format IN ("},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc) VALUES (1, 'a.fit', 'fit', '0123456789ABCDEF0123456789ABCDEF', 0, 0)",
+                "CHECK constraint failed: length(content_hash) = 32"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc) VALUES (1, 'a.fit', 'fit', '0123456789abcdef', 0, 0)",
+                "CHECK constraint failed: length(content_hash) = 32"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc) VALUES (1, 'a.fit', 'fit', '0123456789abcdef0123456789abcdef', -1, 0)",
+                "CHECK constraint failed: session_index >= 0"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc, utc_offset_s) VALUES (1, 'a.fit', 'fit', '0123456789abcdef0123456789abcdef', 0, 0, 64801)",
+                "CHECK constraint failed: utc_offset_s BETWEEN"},
+           Case{"INSERT INTO activity_recording (activity_id, source_name, source_format, content_hash, session_index, "
+                "start_utc, max_heart_rate_bpm) VALUES (1, 'a.fit', 'fit', '0123456789abcdef0123456789abcdef', 0, 0, "
+                "300)",
+                "CHECK constraint failed: max_heart_rate_bpm BETWEEN"},
+           Case{"INSERT INTO activity_lap (activity_id, position, start_offset_s, elapsed_s) VALUES (1, 0, -1, 5)",
+                "CHECK constraint failed: start_offset_s >= 0"},
+           Case{"INSERT INTO activity_track (activity_id, point_count, encoding, data) VALUES (1, 0, 1, 'text')",
+                "cannot store TEXT value in BLOB column"},
        }) {
     auto result = db.exec(sql);
     ASSERT_FALSE(result.has_value()) << sql;
@@ -347,6 +510,7 @@ TEST_F(SqliteStoreTest, CheckConstraintsRejectBadValuesWrittenBehindTheStoresBac
   EXPECT_EQ(query(db, "SELECT count(*) FROM activity"), 0);
   EXPECT_EQ(query(db, "SELECT count(*) FROM checkin"), 0);
   EXPECT_EQ(query(db, "SELECT count(*) FROM strength_exercise"), 0);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM activity_recording"), 0);
 }
 
 TEST_F(SqliteStoreTest, TriggersKeepOneIdSpaceForOtherWriters) {
@@ -468,9 +632,10 @@ TEST_F(SqliteStoreTest, ReadsTenYearsOfDailyEntriesInDateOrder) {
 // were created. A name added to (or renamed in) a domain EnumNames table would
 // be rejected by the CHECK constraints of existing files, and a new Sign has
 // no column there: such a change needs a new migration (rebuild the table, or
-// ADD COLUMN), after which this list is updated.
+// ADD COLUMN), after which this list is updated. `other` was added with
+// migration 3, which rebuilds the activity table.
 TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
-  EXPECT_EQ(domain::allowed_names<domain::Sport>(), "run|swim|walk|cycle|elliptical|row|strength");
+  EXPECT_EQ(domain::allowed_names<domain::Sport>(), "run|swim|walk|cycle|elliptical|row|strength|other");
   EXPECT_EQ(domain::allowed_names<domain::Site>(), "knee|hip");
   EXPECT_EQ(domain::allowed_names<domain::Region>(), "front|outer|inner|back");
   EXPECT_EQ(domain::allowed_names<domain::Side>(), "left|right|both");
@@ -478,7 +643,7 @@ TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
   EXPECT_EQ(domain::allowed_names<domain::Sign>(),
             "swelling|redness|warmth|fever_or_unwell|cannot_bear_weight|locking|giving_way|injury_trauma|"
             "numbness_tingling|night_pain|deformity");
-  EXPECT_EQ(sqlite::latest_schema_version(), 2);
+  EXPECT_EQ(sqlite::latest_schema_version(), 3);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 // whatever the services see through the seam must not depend on which store
 // is behind it.
 
+#include "store_contract.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <memory>
@@ -29,52 +31,11 @@ using domain::Sport;
 using testing::checkin_on;
 using testing::day;
 using testing::run_on;
+using testing::store_kind_name;
+using testing::store_kinds;
+using testing::StoreContract;
 using testing::strength_on;
 using testing::TempDir;
-
-struct StoreKind {
-  std::string name;
-  std::function<std::unique_ptr<Store>(const std::filesystem::path& file)> make;
-};
-
-void PrintTo(const StoreKind& kind, std::ostream* os) { *os << kind.name; }
-
-class StoreContract : public ::testing::TestWithParam<StoreKind> {
- protected:
-  void SetUp() override {
-    store_ = GetParam().make(dir_.path() / "stridecare.db");
-    ASSERT_NE(store_, nullptr);
-  }
-
-  Id add(const Activity& a) {
-    auto id = store_->add_activity(a);
-    EXPECT_TRUE(id.has_value()) << (id ? "" : id.error().message);
-    return id.value_or(0);
-  }
-  Id add(const PainCheckin& c) {
-    auto id = store_->add_checkin(c);
-    EXPECT_TRUE(id.has_value()) << (id ? "" : id.error().message);
-    return id.value_or(0);
-  }
-  std::vector<Activity> activities(const DateRange& range = {}) {
-    auto list = store_->list_activities(range);
-    EXPECT_TRUE(list.has_value()) << (list ? "" : list.error().message);
-    return list.value_or(std::vector<Activity>{});
-  }
-  std::vector<PainCheckin> checkins(const DateRange& range = {}) {
-    auto list = store_->list_checkins(range);
-    EXPECT_TRUE(list.has_value()) << (list ? "" : list.error().message);
-    return list.value_or(std::vector<PainCheckin>{});
-  }
-  static std::vector<Id> ids_of(const auto& entries) {
-    std::vector<Id> out;
-    for (const auto& e : entries) out.push_back(e.id);
-    return out;
-  }
-
-  TempDir dir_;
-  std::unique_ptr<Store> store_;
-};
 
 TEST_P(StoreContract, NewStoreIsEmptyAndHasNoProfile) {
   EXPECT_EQ(store_->empty(), true);
@@ -461,20 +422,7 @@ TEST_P(StoreContract, ReadsInsideTransactSeeItsOwnWrites) {
   ASSERT_TRUE(result.has_value());
 }
 
-INSTANTIATE_TEST_SUITE_P(AllStores, StoreContract,
-                         ::testing::Values(StoreKind{"Memory",
-                                                     [](const std::filesystem::path&) -> std::unique_ptr<Store> {
-                                                       return std::make_unique<MemoryStore>();
-                                                     }},
-                                           StoreKind{"Sqlite",
-                                                     [](const std::filesystem::path& file) -> std::unique_ptr<Store> {
-                                                       auto store = SqliteStore::open(file);
-                                                       EXPECT_TRUE(store.has_value())
-                                                           << (store ? "" : store.error().message);
-                                                       if (!store) return nullptr;
-                                                       return std::move(*store);
-                                                     }}),
-                         [](const ::testing::TestParamInfo<StoreKind>& kind) { return kind.param.name; });
+INSTANTIATE_TEST_SUITE_P(AllStores, StoreContract, ::testing::ValuesIn(store_kinds()), store_kind_name);
 
 }  // namespace
 }  // namespace stridecare::storage

@@ -43,7 +43,41 @@ inline void PrintTo(const Activity& a, std::ostream* os) {
     PrintTo(e, os);
     *os << ' ';
   }
-  *os << "]}";
+  *os << "]";
+  if (a.recorded) {
+    const auto& r = *a.recorded;
+    *os << ", recorded {" << r.source.name << ' ' << r.source.format << ' ' << r.source.content_hash << '#'
+        << r.source.session_index << ", start " << r.start_utc.time_since_epoch().count() << ", laps [";
+    for (const auto& lap : r.laps) *os << lap.start_offset_s << '+' << lap.elapsed_s << ' ';
+    *os << "]}";
+  }
+  *os << '}';
+}
+
+inline void PrintTo(const TrackPoint& p, std::ostream* os) {
+  const auto opt = [&](const char* name, const auto& v) {
+    *os << ' ' << name << '=';
+    if (v)
+      *os << *v;
+    else
+      *os << '-';
+  };
+  *os << "{t=" << p.offset_s;
+  opt("lat", p.latitude_deg);
+  opt("lon", p.longitude_deg);
+  opt("alt", p.altitude_m);
+  opt("dist", p.distance_m);
+  opt("speed", p.speed_m_per_s);
+  opt("hr", p.heart_rate_bpm);
+  opt("cad", p.cadence_spm);
+  opt("pow", p.power_w);
+  *os << '}';
+}
+
+inline void PrintTo(const Track& t, std::ostream* os) {
+  *os << t.points.size() << " points [";
+  for (const auto& p : t.points) PrintTo(p, os);
+  *os << ']';
 }
 
 inline void PrintTo(const PainCheckin& c, std::ostream* os) {

@@ -1,8 +1,12 @@
 #include "importers/fit/decode.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 
+#include "importers/fit/accumulator.hpp"
+#include "importers/fit/developer_fields.hpp"
+#include "importers/fit/heart_rate.hpp"
 #include "importers/fit/profile.hpp"
 #include "importers/fit/reader.hpp"
 
@@ -43,6 +47,8 @@ class Collector final : public MessageVisitor {
   void begin_file() override {
     // Accumulators restart with each chained file (formats.md).
     distance_accumulator_.reset();
+    cycles_accumulator_.reset();
+    hr_event_time_.reset();
     ++file_;
   }
 
@@ -60,6 +66,18 @@ class Collector final : public MessageVisitor {
       case p::mesg::kActivity:
         activity(m);
         break;
+      case p::mesg::kHr:
+        hr_messages_.push_back(read_hr(m, hr_event_time_));
+        break;
+      case p::mesg::kLength:
+        length(m);
+        break;
+      case p::mesg::kDeveloperDataId:
+        developer_.developer_data_id(m);
+        break;
+      case p::mesg::kFieldDescription:
+        developer_.field_description(m);
+        break;
       default:
         break;
     }
@@ -68,6 +86,10 @@ class Collector final : public MessageVisitor {
   Recording finish() {
     Recording out;
     out.format = "fit";
+    // Before the samples are split into sessions: the strap's beats follow the records in file order.
+    if (auto merged = merge_heart_rates(hr_messages_, samples_); !merged) {
+      out.warnings.push_back(merged.error().message);
+    }
     if (sessions_.empty()) {
       SessionRecord s;
       s.synthesized = true;
@@ -81,10 +103,12 @@ class Collector final : public MessageVisitor {
     } else {
       distribute();
     }
+    count_lengths();
     if (utc_offset_s_) {
       for (auto& s : sessions_) s.utc_offset_s = utc_offset_s_;
     }
     out.sessions = std::move(sessions_);
+    out.developer_fields = developer_.described();
     if (relative_times_) {
       out.warnings.push_back("timestamps are seconds since the device powered on, not dates (below 0x10000000)");
     }
@@ -148,6 +172,8 @@ class Collector final : public MessageVisitor {
     // The integer `cadence` field, as the FIT SDK reports it (fractional_cadence is a separate field).
     if (const auto cad = m.integer(p::record::kCadence.number)) s.cadence_rpm = static_cast<double>(*cad);
     if (const auto w = m.integer(p::record::kPower.number)) s.power_w = static_cast<int>(*w);
+    cycles(m, s);
+    if (!m.definition().developer_fields.empty()) fill_from_developer_fields(m, s);
     samples_.push_back(s);
     sample_file_.push_back(file_);
   }
@@ -163,12 +189,67 @@ class Collector final : public MessageVisitor {
     if (!s.distance_m) s.distance_m = static_cast<double>(acc) / p::record::kCompressedDistanceScale;
   }
 
+  /// `total_cycles` re-anchors the count; otherwise the 8-bit `cycles` accumulates into it.
+  void cycles(const MessageView& m, Sample& s) {
+    if (const auto total = m.integer(p::record::kTotalCycles)) {
+      cycles_accumulator_.anchor(static_cast<std::uint64_t>(*total));
+      s.total_cycles = *total;
+    } else if (const auto c = m.integer(p::record::kCycles)) {
+      s.total_cycles =
+          static_cast<std::int64_t>(cycles_accumulator_.add(static_cast<std::uint64_t>(*c), p::record::kCyclesBits));
+    }
+  }
+
+  /// The native_field_num policy (developer_fields.hpp): a developer field only fills a value the
+  /// record's own fields left empty.
+  void fill_from_developer_fields(const MessageView& m, Sample& s) const {
+    const auto fills = developer_.native_fills(m, p::mesg::kRecord);
+    if (fills.empty()) return;
+    const auto first = [&](std::uint8_t native) -> std::optional<double> {
+      for (const auto& f : fills) {
+        if (f.native_field == native) return f.value;
+      }
+      return std::nullopt;
+    };
+    const auto either = [&](std::uint8_t enhanced, std::uint8_t plain) {
+      const auto v = first(enhanced);
+      return v ? v : first(plain);
+    };
+    const auto whole = [](double v) { return static_cast<int>(std::lround(v)); };
+    if (!s.altitude_m) s.altitude_m = either(p::record::kEnhancedAltitude.number, p::record::kAltitude.number);
+    if (!s.speed_m_per_s) s.speed_m_per_s = either(p::record::kEnhancedSpeed.number, p::record::kSpeed.number);
+    if (!s.distance_m) s.distance_m = first(p::record::kDistance.number);
+    if (!s.heart_rate_bpm) s.heart_rate_bpm = first(p::record::kHeartRate.number).transform(whole);
+    if (!s.cadence_rpm) s.cadence_rpm = first(p::record::kCadence.number);
+    if (!s.power_w) s.power_w = first(p::record::kPower.number).transform(whole);
+  }
+
+  /// Totals of a lap or session, a developer field filling one its own fields left empty.
+  template <class Totals>
+  void totals(const MessageView& m, std::uint16_t message, const p::Field& elapsed, const p::Field& timer,
+              const p::Field& distance, Totals&& set) const {
+    std::optional<double> e = scaled(m, elapsed);
+    std::optional<double> t = scaled(m, timer);
+    std::optional<double> d = scaled(m, distance);
+    if (!m.definition().developer_fields.empty()) {
+      for (const auto& f : developer_.native_fills(m, message)) {
+        if (f.native_field == elapsed.number && !e) e = f.value;
+        if (f.native_field == timer.number && !t) t = f.value;
+        if (f.native_field == distance.number && !d) d = f.value;
+      }
+    }
+    set(e, t, d);
+  }
+
   void lap(const MessageView& m) {
     Lap l;
     l.start = utc(m.integer(p::lap::kStartTime));
-    l.elapsed_s = scaled(m, p::lap::kTotalElapsedTime);
-    l.timer_s = scaled(m, p::lap::kTotalTimerTime);
-    l.distance_m = scaled(m, p::lap::kTotalDistance);
+    totals(m, p::mesg::kLap, p::lap::kTotalElapsedTime, p::lap::kTotalTimerTime, p::lap::kTotalDistance,
+           [&](auto e, auto t, auto d) {
+             l.elapsed_s = e;
+             l.timer_s = t;
+             l.distance_m = d;
+           });
     laps_.push_back(l);
     lap_file_.push_back(file_);
   }
@@ -178,11 +259,29 @@ class Collector final : public MessageVisitor {
     if (const auto sport = m.integer(p::session::kSport)) s.sport = std::string(p::sport_name(*sport));
     if (const auto sub = m.integer(p::session::kSubSport)) s.sub_sport = std::string(p::sub_sport_name(*sub));
     s.start = utc(m.integer(p::session::kStartTime));
-    s.total_elapsed_s = scaled(m, p::session::kTotalElapsedTime);
-    s.total_timer_s = scaled(m, p::session::kTotalTimerTime);
-    s.total_distance_m = scaled(m, p::session::kTotalDistance);
+    totals(m, p::mesg::kSession, p::session::kTotalElapsedTime, p::session::kTotalTimerTime, p::session::kTotalDistance,
+           [&](auto e, auto t, auto d) {
+             s.total_elapsed_s = e;
+             s.total_timer_s = t;
+             s.total_distance_m = d;
+           });
+    s.pool_length_m = scaled(m, p::session::kPoolLength);
+    if (!m.definition().developer_fields.empty()) s.developer_values = developer_.values(m);
     sessions_.push_back(std::move(s));
     session_file_.push_back(file_);
+  }
+
+  /// Active pool lengths, placed in their session later (a session message follows its lengths).
+  void length(const MessageView& m) {
+    if (m.integer(p::length::kLengthType) != p::length::kLengthTypeActive) return;
+    auto start = m.integer(p::length::kStartTime);
+    if (!start) start = m.integer(kTimestampField);
+    lengths_.push_back({file_, utc(start)});
+  }
+
+  void count_lengths() {
+    if (sessions_.empty()) return;
+    for (const auto& [file, start] : lengths_) ++sessions_[session_for(file, start)].pool_lengths;
   }
 
   void activity(const MessageView& m) {
@@ -199,6 +298,15 @@ class Collector final : public MessageVisitor {
   std::vector<std::size_t> lap_file_;
   std::vector<std::size_t> session_file_;
   std::optional<std::uint64_t> distance_accumulator_;
+  Accumulator cycles_accumulator_;  ///< record total_cycles
+  DeveloperFields developer_;
+  struct ActiveLength {
+    std::size_t file;
+    std::optional<UtcMillis> start;
+  };
+  std::vector<ActiveLength> lengths_;
+  std::vector<HrMessage> hr_messages_;
+  Accumulator hr_event_time_;  ///< event_timestamp of `hr` messages
   std::optional<int> utc_offset_s_;
   bool relative_times_ = false;
 };

@@ -3,6 +3,7 @@
 /// reads: message and field numbers, scales and offsets. Named here once so no
 /// decoder or mapping code carries a magic number.
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -51,6 +52,11 @@ inline constexpr double kCompressedDistanceScale = 16;
 inline constexpr std::uint32_t kCompressedDistanceMask = 0xFFF;
 inline constexpr Field kEnhancedSpeed{73, 1000, 0};    ///< m/s
 inline constexpr Field kEnhancedAltitude{78, 5, 500};  ///< m
+/// uint8 counter (strokes, revolutions) that rolls over: a component accumulating into total_cycles.
+inline constexpr std::uint8_t kCycles = 18;
+inline constexpr unsigned kCyclesBits = 8;
+/// uint32 running total of cycles; when present it re-anchors the accumulation of `cycles`.
+inline constexpr std::uint8_t kTotalCycles = 19;
 }  // namespace record
 
 namespace session {
@@ -60,6 +66,8 @@ inline constexpr std::uint8_t kSubSport = 6;
 inline constexpr Field kTotalElapsedTime{7, 1000, 0};  ///< s
 inline constexpr Field kTotalTimerTime{8, 1000, 0};    ///< s
 inline constexpr Field kTotalDistance{9, 100, 0};      ///< m
+inline constexpr Field kPoolLength{44, 100, 0};        ///< m
+inline constexpr std::uint8_t kNumActiveLengths = 47;
 }  // namespace session
 
 namespace lap {
@@ -68,6 +76,48 @@ inline constexpr Field kTotalElapsedTime{7, 1000, 0};  ///< s
 inline constexpr Field kTotalTimerTime{8, 1000, 0};    ///< s
 inline constexpr Field kTotalDistance{9, 100, 0};      ///< m
 }  // namespace lap
+
+/// HRM-Swim / HRM-Pro heart rate stored apart from the records (message `hr`, 132): an anchor
+/// message pairs a timestamp with one event_timestamp; the messages after it carry up to 10
+/// event times as 12-bit deltas (event_timestamp_12) with one filtered_bpm each.
+namespace hr {
+inline constexpr Field kFractionalTimestamp{0, 32768, 0};  ///< s
+/// 8-bit component of fractional_timestamp (1/256 s); replaces it when present.
+inline constexpr Field kTime256{1, 256, 0};            ///< s
+inline constexpr std::uint8_t kFilteredBpm = 6;        ///< uint8 array, bpm
+inline constexpr Field kEventTimestamp{9, 1024, 0};    ///< uint32 array, s (accumulated)
+inline constexpr std::uint8_t kEventTimestamp12 = 10;  ///< byte array of 12-bit event_timestamp components
+inline constexpr unsigned kEventTimestamp12Bits = 12;
+inline constexpr std::size_t kEventTimestamp12Components = 10;
+/// event_timestamp wraps at 2^32 / 1024 s; the SDK adds this once to an event before its anchor.
+inline constexpr double kEventTimestampRolloverS = 0x400000;
+}  // namespace hr
+
+/// One pool length (message `length`, 101).
+namespace length {
+inline constexpr std::uint8_t kStartTime = 2;
+inline constexpr std::uint8_t kLengthType = 12;
+inline constexpr std::int64_t kLengthTypeActive = 1;  ///< profile type length_type: 0 idle (rest), 1 active
+}  // namespace length
+
+/// Developer data (FIT protocol "Developer Data"): which app wrote developer fields...
+namespace developer_data_id {
+inline constexpr std::uint8_t kApplicationId = 1;  ///< byte[16] UUID; absent in some files (ELEMNT BOLT)
+inline constexpr std::uint8_t kDeveloperDataIndex = 3;
+}  // namespace developer_data_id
+
+/// ...and what each developer field is.
+namespace field_description {
+inline constexpr std::uint8_t kDeveloperDataIndex = 0;
+inline constexpr std::uint8_t kFieldDefinitionNumber = 1;
+inline constexpr std::uint8_t kFitBaseTypeId = 2;
+inline constexpr std::uint8_t kFieldName = 3;
+inline constexpr std::uint8_t kScale = 6;   ///< uint8; absent means 1
+inline constexpr std::uint8_t kOffset = 7;  ///< sint8; absent means 0
+inline constexpr std::uint8_t kUnits = 8;
+inline constexpr std::uint8_t kNativeMesgNum = 14;
+inline constexpr std::uint8_t kNativeFieldNum = 15;
+}  // namespace field_description
 
 namespace activity {
 inline constexpr std::uint8_t kLocalTimestamp = 5;

@@ -189,14 +189,17 @@ std::optional<std::int64_t> MessageView::integer_at(std::uint8_t number, std::si
 
 std::optional<double> MessageView::number(std::uint8_t number) const {
   const FieldDefinition* f = field(number);
-  if (!f) return std::nullopt;
-  const BaseTypeInfo& info = base_type_info(f->base_type);
+  return f ? this->number(*f) : std::nullopt;
+}
+
+std::optional<double> MessageView::number(const FieldDefinition& f) const {
+  const BaseTypeInfo& info = base_type_info(f.base_type);
   if (!info.is_float) {
-    const auto v = element(*f, 0);
+    const auto v = element(f, 0);
     return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
   }
-  if (f->size < info.size) return std::nullopt;
-  const std::uint64_t raw = read_unsigned(data_ + f->offset, info.size, def_.big_endian);
+  if (f.size < info.size) return std::nullopt;
+  const std::uint64_t raw = read_unsigned(data_ + f.offset, info.size, def_.big_endian);
   if (raw == info.invalid) return std::nullopt;
   const double v = info.size == 4 ? static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(raw)))
                                   : std::bit_cast<double>(raw);
@@ -206,9 +209,12 @@ std::optional<double> MessageView::number(std::uint8_t number) const {
 
 std::optional<std::string> MessageView::text(std::uint8_t number) const {
   const FieldDefinition* f = field(number);
-  if (!f) return std::nullopt;
-  const auto* p = reinterpret_cast<const char*>(data_ + f->offset);
-  const std::size_t n = strnlen(p, f->size);
+  return f ? text(*f) : std::nullopt;
+}
+
+std::optional<std::string> MessageView::text(const FieldDefinition& f) const {
+  const auto* p = reinterpret_cast<const char*>(data_ + f.offset);
+  const std::size_t n = strnlen(p, f.size);
   if (n == 0) return std::nullopt;
   return std::string(p, n);
 }

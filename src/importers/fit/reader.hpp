@@ -64,8 +64,12 @@ class MessageView {
   std::optional<std::int64_t> integer_at(std::uint8_t number, std::size_t index) const;
   /// Any numeric field as a double (floats included), or nullopt when absent/invalid.
   std::optional<double> number(std::uint8_t number) const;
+  /// The first element of the field `f` describes as a double (a developer field is read
+  /// through a FieldDefinition made from its description), or nullopt when invalid.
+  std::optional<double> number(const FieldDefinition& f) const;
   /// A string field up to its first NUL (or its full size when unterminated).
   std::optional<std::string> text(std::uint8_t number) const;
+  std::optional<std::string> text(const FieldDefinition& f) const;
   /// The raw bytes of a field.
   std::span<const std::uint8_t> bytes(const FieldDefinition& f) const { return {data_ + f.offset, f.size}; }
   /// The raw bytes of a developer field.

@@ -6,6 +6,8 @@
 
 #include <pugixml.hpp>
 
+#include "importers/xml/activity_root.hpp"
+#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/namespaces.hpp"
 #include "importers/xml/sample_fields.hpp"
 #include "importers/xml/track_math.hpp"
@@ -52,6 +54,8 @@ class GpxReader {
   SessionRecord read_track(pugi::xml_node trk) {
     SessionRecord session;
     session.samples.reserve(count_points(trk));
+    xml::prepare_for_writing(session.samples.data(),
+                             session.samples.capacity() * sizeof(Sample));  // see huge_pages.hpp
     for (pugi::xml_node child : trk.children()) {
       if (!is_element(child)) continue;
       const auto guard = scope_.enter(child);
@@ -196,22 +200,13 @@ class GpxReader {
 
 }  // namespace
 
-domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name) {
-  pugi::xml_document doc;
-  const auto map = xml::load_xml(doc, bytes, name);
-  if (!map) return std::unexpected(map.error());
-  WarningLog log(*map);
+namespace xml {
 
-  NamespaceScope scope;
-  const pugi::xml_node root = doc.document_element();
-  const auto root_guard = scope.enter(root);
-  const QName root_name = scope.name(root);
-  if (root_name.local != "gpx") {
-    return xml::file_error(name, "not a GPX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
-  }
-  const std::string_view gpx_uri = root_name.uri;
-  if (!gpx_uri.empty() && gpx_uri != xml::ns::kGpx10 && gpx_uri != xml::ns::kGpx11 &&
-      log.note(kUnknownNamespace, root)) {
+domain::Expected<Recording> read_gpx(const Root& root) {
+  WarningLog& log = root.log;
+  NamespaceScope& scope = root.scope;
+  const std::string_view gpx_uri = root.name.uri;
+  if (!gpx_uri.empty() && gpx_uri != ns::kGpx10 && gpx_uri != ns::kGpx11 && log.note(kUnknownNamespace, root.element)) {
     log.detail(gpx_uri);
   }
 
@@ -221,7 +216,7 @@ domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view n
   std::size_t route_points = 0;
   std::size_t waypoints = 0;
   std::size_t empty_tracks = 0;
-  for (pugi::xml_node child : root.children()) {
+  for (pugi::xml_node child : root.element.children()) {
     if (!is_element(child)) continue;
     const auto guard = scope.enter(child);
     const QName q = scope.name(child);
@@ -238,20 +233,27 @@ domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view n
       ++waypoints;
     } else if (q.local == "rte") {
       for (pugi::xml_node pt : child.children()) {
-        if (is_element(pt) && xml::local_name(pt.name()) == "rtept") ++route_points;
+        if (is_element(pt) && local_name(pt.name()) == "rtept") ++route_points;
       }
     }
   }
 
   const std::string others =
       std::to_string(route_points) + " route points, " + std::to_string(waypoints) + " waypoints)";
-  if (recording.sessions.empty() && empty_tracks == 0) return xml::file_error(name, "no track in file (" + others);
+  if (recording.sessions.empty() && empty_tracks == 0) return file_error(root.file_name, "no track in file (" + others);
   if (recording.sessions.empty()) {
-    return xml::file_error(name, "no track point in file (" + std::to_string(empty_tracks) + " empty track" +
-                                     (empty_tracks == 1 ? "" : "s") + ", " + others);
+    return file_error(root.file_name, "no track point in file (" + std::to_string(empty_tracks) + " empty track" +
+                                          (empty_tracks == 1 ? "" : "s") + ", " + others);
   }
   recording.warnings = log.lines();
   return recording;
+}
+
+}  // namespace xml
+
+domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name) {
+  std::string copy = xml::copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
+  return xml::parse_activity_in_place(copy, name, xml::Accept::gpx);
 }
 
 }  // namespace stridecare::importers

@@ -6,6 +6,8 @@
 
 #include <pugixml.hpp>
 
+#include "importers/xml/activity_root.hpp"
+#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/namespaces.hpp"
 #include "importers/xml/sample_fields.hpp"
 #include "importers/xml/track_math.hpp"
@@ -85,6 +87,8 @@ class TcxReader {
     SessionRecord session;
     session.sport = xml::ascii_lower_trimmed(activity.attribute("Sport").value());
     session.samples.reserve(count_points(activity));
+    xml::prepare_for_writing(session.samples.data(),
+                             session.samples.capacity() * sizeof(Sample));  // see huge_pages.hpp
     xml::FirstTime id_time;
     xml::FirstTime lap_time;
     point_time_ = {};
@@ -256,21 +260,13 @@ class TcxReader {
 
 }  // namespace
 
-domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name) {
-  pugi::xml_document doc;
-  const auto map = xml::load_xml(doc, bytes, name);
-  if (!map) return std::unexpected(map.error());
-  WarningLog log(*map);
+namespace xml {
 
-  NamespaceScope scope;
-  const pugi::xml_node root = doc.document_element();
-  const auto root_guard = scope.enter(root);
-  const QName root_name = scope.name(root);
-  if (root_name.local != "TrainingCenterDatabase") {
-    return xml::file_error(name, "not a TCX file (root element is <" + xml::shorten_for_message(root.name()) + ">)");
-  }
-  const std::string_view tcd_uri = root_name.uri;
-  if (!tcd_uri.empty() && tcd_uri != xml::ns::kTrainingCenterDatabaseV2 && log.note(kUnknownNamespace, root)) {
+domain::Expected<Recording> read_tcx(const Root& root) {
+  WarningLog& log = root.log;
+  NamespaceScope& scope = root.scope;
+  const std::string_view tcd_uri = root.name.uri;
+  if (!tcd_uri.empty() && tcd_uri != ns::kTrainingCenterDatabaseV2 && log.note(kUnknownNamespace, root.element)) {
     log.detail(tcd_uri);
   }
 
@@ -278,7 +274,7 @@ domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view n
   recording.format = "tcx";
   TcxReader reader(tcd_uri, scope, log);
   std::size_t courses = 0;
-  for (pugi::xml_node child : root.children()) {
+  for (pugi::xml_node child : root.element.children()) {
     if (!is_element(child)) continue;
     const auto guard = scope.enter(child);
     const QName q = scope.name(child);
@@ -287,16 +283,23 @@ domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view n
       reader.read_activities(child, recording.sessions);
     } else if (q.local == "Courses") {
       for (pugi::xml_node course : child.children()) {
-        if (is_element(course) && xml::local_name(course.name()) == "Course") ++courses;
+        if (is_element(course) && local_name(course.name()) == "Course") ++courses;
       }
     }
   }
   if (recording.sessions.empty()) {
-    return xml::file_error(
-        name, "no activity in file (" + std::to_string(courses) + " course" + (courses == 1 ? "" : "s") + ")");
+    return file_error(root.file_name,
+                      "no activity in file (" + std::to_string(courses) + " course" + (courses == 1 ? "" : "s") + ")");
   }
   recording.warnings = log.lines();
   return recording;
+}
+
+}  // namespace xml
+
+domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name) {
+  std::string copy = xml::copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
+  return xml::parse_activity_in_place(copy, name, xml::Accept::tcx);
 }
 
 }  // namespace stridecare::importers

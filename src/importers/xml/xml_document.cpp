@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/namespaces.hpp"
 #include "importers/xml/xml_values.hpp"
 
@@ -111,52 +112,62 @@ std::unexpected<domain::Error> file_error(std::string_view name, std::string_vie
   return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::move(text));
 }
 
-domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
-  const auto reject = [&](const std::string& message) { return file_error(name, message); };
-  if (bytes.empty()) return reject("empty file");
+namespace {
 
-  // The BOM decides the encoding; pugixml is then told it explicitly, so the
-  // BOM and any whitespace after it can be skipped (a declaration must come first).
+/// How the file starts: the encoding its BOM (or first bytes) show and how
+/// many bytes of BOM and whitespace come before the text pugixml is given.
+struct Start {
   pugi::xml_encoding encoding = pugi::encoding_auto;
   std::size_t skipped = 0;
+};
+
+Start detect_start(std::string_view bytes) {
+  // The BOM decides the encoding; pugixml is then told it explicitly, so the
+  // BOM and any whitespace after it can be skipped (a declaration must come first).
+  Start start;
   if (starts_with_bytes(bytes, {0xEF, 0xBB, 0xBF})) {
-    encoding = pugi::encoding_utf8;
-    skipped = 3;
+    start = {pugi::encoding_utf8, 3};
   } else if (starts_with_bytes(bytes, {0x00, 0x00, 0xFE, 0xFF})) {
-    encoding = pugi::encoding_utf32_be;
-    skipped = 4;
+    start = {pugi::encoding_utf32_be, 4};
   } else if (starts_with_bytes(bytes, {0xFF, 0xFE, 0x00, 0x00})) {
-    encoding = pugi::encoding_utf32_le;
-    skipped = 4;
+    start = {pugi::encoding_utf32_le, 4};
   } else if (starts_with_bytes(bytes, {0xFE, 0xFF})) {
-    encoding = pugi::encoding_utf16_be;
-    skipped = 2;
+    start = {pugi::encoding_utf16_be, 2};
   } else if (starts_with_bytes(bytes, {0xFF, 0xFE})) {
-    encoding = pugi::encoding_utf16_le;
-    skipped = 2;
+    start = {pugi::encoding_utf16_le, 2};
   } else if (bytes.size() >= 4 && byte_at(bytes, 0) != 0 && byte_at(bytes, 1) == 0 && byte_at(bytes, 2) != 0 &&
              byte_at(bytes, 3) == 0) {
-    encoding = pugi::encoding_utf16_le;  // ASCII text in UTF-16 without BOM, e.g. " \0<\0?\0"
+    start.encoding = pugi::encoding_utf16_le;  // ASCII text in UTF-16 without BOM, e.g. " \0<\0?\0"
   } else if (bytes.size() >= 4 && byte_at(bytes, 0) == 0 && byte_at(bytes, 1) != 0 && byte_at(bytes, 2) == 0 &&
              byte_at(bytes, 3) != 0) {
-    encoding = pugi::encoding_utf16_be;
+    start.encoding = pugi::encoding_utf16_be;
   }
-  const std::size_t unit = unit_size(encoding);
-  while (skipped + unit <= bytes.size()) {
-    const std::uint32_t cp = unit_at(bytes, skipped, encoding);
+  const std::size_t unit = unit_size(start.encoding);
+  while (start.skipped + unit <= bytes.size()) {
+    const std::uint32_t cp = unit_at(bytes, start.skipped, start.encoding);
     if (cp > 0x7F || !is_xml_space(static_cast<char>(cp))) break;
-    skipped += unit;
+    start.skipped += unit;
   }
-  const std::string_view parsed = bytes.substr(skipped);
+  return start;
+}
 
-  // parse_embed_pcdata keeps an element's text in the element instead of a child
-  // node: activity files are mostly `<x>number</x>`, so this halves the nodes
-  // pugixml allocates (25 % less time and memory on a 100,000-point TCX).
-  const pugi::xml_parse_result result =
-      doc.load_buffer(parsed.data(), parsed.size(), pugi::parse_default | pugi::parse_embed_pcdata, encoding);
+/// pugixml's options for activity files.
+/// - parse_embed_pcdata keeps an element's text in the element instead of a
+///   child node: activity files are mostly `<x>number</x>`, so this halves the
+///   nodes pugixml allocates (25 % less time and memory on a 100,000-point TCX).
+/// - parse_escapes and parse_cdata: text may still use entities or CDATA.
+/// - No parse_eol and no parse_wconv_attribute: end-of-line and attribute
+///   whitespace normalisation rewrite text the importers trim anyway (numbers,
+///   times, sport names); skipping them saves a pass over every value.
+constexpr unsigned kParseOptions = pugi::parse_escapes | pugi::parse_cdata | pugi::parse_embed_pcdata;
+
+/// The checks after pugixml has run, shared by both loaders.
+domain::Expected<SourceMap> check_loaded(const pugi::xml_document& doc, const pugi::xml_parse_result& result,
+                                         std::string_view parsed, std::size_t skipped, std::string_view name) {
   const SourceMap map(parsed, skipped, result.encoding);
   if (!result) {
-    return reject("not XML: " + reason_of(result) + " at byte " + std::to_string(map.file_offset(result.offset)));
+    return file_error(name,
+                      "not XML: " + reason_of(result) + " at byte " + std::to_string(map.file_offset(result.offset)));
   }
   // pugixml accepts a second root element (two files run together); XML does not.
   // Text after the root element is not kept by pugixml, and ignored here too.
@@ -164,12 +175,40 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
   for (pugi::xml_node node : doc.children()) {
     if (node.type() != pugi::node_element) continue;
     if (seen_root) {
-      return reject("not XML: a second root element <" + shorten_for_message(node.name()) + "> at byte " +
-                    std::to_string(map.file_offset(node)));
+      return file_error(name, "not XML: a second root element <" + shorten_for_message(node.name()) + "> at byte " +
+                                  std::to_string(map.file_offset(node)));
     }
     seen_root = true;
   }
   return map;
+}
+
+}  // namespace
+
+domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
+  static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
+  if (bytes.empty()) return file_error(name, "empty file");
+  const Start start = detect_start(bytes);
+  const std::string_view parsed = bytes.substr(start.skipped);
+  const pugi::xml_parse_result result = doc.load_buffer(parsed.data(), parsed.size(), kParseOptions, start.encoding);
+  return check_loaded(doc, result, parsed, start.skipped, name);
+}
+
+domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name) {
+  static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
+  if (bytes.empty()) return file_error(name, "empty file");
+  const Start start = detect_start(bytes);
+  const std::string_view parsed = std::string_view(bytes).substr(start.skipped);
+  // UTF-8 (and ASCII-only Latin-1) is parsed where it lies, without pugixml's
+  // copy of the whole file. pugixml is given the string's terminating '\0' as
+  // well, as it appends one to its own copy: without it pugixml overwrites the
+  // last character with its end mark, and errors at the end of the file would
+  // name the byte before. Other encodings are converted into a new buffer by
+  // pugixml, leaving `bytes` as they were for the SourceMap to read.
+  const bool utf8 = start.encoding == pugi::encoding_utf8 || start.encoding == pugi::encoding_auto;
+  const pugi::xml_parse_result result = doc.load_buffer_inplace(
+      bytes.data() + start.skipped, parsed.size() + (utf8 ? 1 : 0), kParseOptions, start.encoding);
+  return check_loaded(doc, result, parsed, start.skipped, name);
 }
 
 std::string_view local_name(const char* name) {
@@ -180,9 +219,11 @@ std::string_view local_name(const char* name) {
 
 NamespaceScope::Guard NamespaceScope::enter(pugi::xml_node element) {
   const std::size_t mark = bindings_.size();
-  for (pugi::xml_attribute attr : element.attributes()) {
+  // Called for every element: most have no attributes, and most attributes
+  // are not declarations, so both are ruled out before any string compare.
+  for (pugi::xml_attribute attr = element.first_attribute(); attr; attr = attr.next_attribute()) {
     const char* n = attr.name();
-    if (std::strncmp(n, "xmlns", 5) != 0) continue;
+    if (n[0] != 'x' || std::strncmp(n, "xmlns", 5) != 0) continue;
     if (n[5] == '\0') {
       bindings_.push_back({std::string_view{}, attr.value()});
     } else if (n[5] == ':') {

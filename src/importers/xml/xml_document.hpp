@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -41,7 +42,9 @@ class SourceMap {
 /// the message "NAME: MESSAGE".
 std::unexpected<domain::Error> file_error(std::string_view name, std::string_view message);
 
-/// Parses `bytes` (the whole file) into `doc` with `parse_default`.
+/// Parses `bytes` (the whole file) into `doc`: element text embedded in the
+/// element (`parse_embed_pcdata`), entities and CDATA decoded, no end-of-line
+/// or attribute-whitespace normalisation (readers trim what they read).
 ///
 /// Accepts UTF-8 with or without BOM, UTF-16 and UTF-32 with BOM (and UTF-16
 /// without BOM when the text starts with `<?xml`), Latin-1 when declared, and
@@ -53,6 +56,11 @@ std::unexpected<domain::Error> file_error(std::string_view name, std::string_vie
 /// Text after the root element is ignored (pugixml drops it).
 /// `doc` keeps its own copy of the text; the returned map views `bytes`.
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name);
+
+/// As `load_xml`, without copying the file: UTF-8 text is parsed where it
+/// lies, so `bytes` is overwritten and must outlive `doc` (names and values
+/// point into it). Use it when the caller's bytes are not needed afterwards.
+domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name);
 
 /// An element's expanded name.
 struct QName {

@@ -88,6 +88,13 @@ Expected<void> Statement::bind(int index, std::string_view value) {
                     index);
 }
 
+Expected<void> Statement::bind(int index, std::span<const std::uint8_t> bytes) {
+  // An empty span may have a null data pointer, which SQLite would bind as
+  // NULL; zeroblob keeps an empty BLOB a BLOB.
+  if (bytes.empty()) return check_bind(sqlite3_bind_zeroblob(stmt_, index, 0), index);
+  return check_bind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), index);
+}
+
 Expected<void> Statement::bind(int index, std::nullopt_t) { return check_bind(sqlite3_bind_null(stmt_, index), index); }
 
 Expected<bool> Statement::step() {
@@ -132,6 +139,14 @@ std::string_view Statement::column_text_view(int column) const {
   const int bytes = sqlite3_column_bytes(stmt_, column);
   if (text == nullptr || bytes <= 0) return {};
   return {reinterpret_cast<const char*>(text), static_cast<std::size_t>(bytes)};
+}
+
+std::span<const std::uint8_t> Statement::column_blob(int column) const {
+  // Blob first, then bytes, as for text.
+  const void* blob = sqlite3_column_blob(stmt_, column);
+  const int bytes = sqlite3_column_bytes(stmt_, column);
+  if (blob == nullptr || bytes <= 0) return {};
+  return {static_cast<const std::uint8_t*>(blob), static_cast<std::size_t>(bytes)};
 }
 
 std::string Statement::column_text(int column) const { return std::string(column_text_view(column)); }

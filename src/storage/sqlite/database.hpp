@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -53,6 +54,8 @@ class Statement {
   /// The text is copied; `value` need not outlive the call.
   Expected<void> bind(int index, std::string_view value);
   Expected<void> bind(int index, std::nullopt_t);
+  /// A BLOB; the bytes are copied.
+  Expected<void> bind(int index, std::span<const std::uint8_t> bytes);
   /// Any integer type (including bool, bound as 0/1) as an SQL INTEGER.
   template <std::integral T>
   Expected<void> bind(int index, T value) {
@@ -94,7 +97,8 @@ class Statement {
   int column_int(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
-  std::string_view column_text_view(int column) const;  ///< valid until the next step/reset
+  std::string_view column_text_view(int column) const;          ///< valid until the next step/reset
+  std::span<const std::uint8_t> column_blob(int column) const;  ///< valid until the next step/reset
   std::optional<std::int64_t> column_optional_int64(int column) const;
   std::optional<double> column_optional_double(int column) const;
   std::optional<std::string> column_optional_text(int column) const;

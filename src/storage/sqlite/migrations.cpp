@@ -13,6 +13,12 @@ namespace {
 
 using domain::ErrorKind;
 
+/// Local time is within 18 hours of UTC (ISO 8601 and the FIT profile's bound).
+constexpr int kMaxUtcOffsetS = 18 * 60 * 60;
+/// Heart rates outside this range are sensor errors, not people.
+constexpr int kMinHeartRateBpm = 20;
+constexpr int kMaxHeartRateBpm = 260;
+
 /// "'a', 'b', 'c'": the SQL list of an enum's names, so a CHECK constraint
 /// spells the names exactly as the domain does.
 ///
@@ -61,6 +67,48 @@ std::string date_check(std::string_view column) {
   return "CHECK (" + std::string(column) + " IS date(" + std::string(column) + "))";
 }
 
+/// The activity table as `name`. Migration 3 builds it under a temporary name
+/// to replace the table of migration 1.
+std::string activity_table(std::string_view name) {
+  return "CREATE TABLE " + std::string(name) + R"sql( (
+  id INTEGER PRIMARY KEY CHECK (id >= 1),
+  sport TEXT NOT NULL CHECK (sport IN ()sql" +
+         sql_names<domain::Sport>() + R"sql()),
+  date TEXT NOT NULL )sql" +
+         date_check("date") + R"sql(,
+  distance_m REAL CHECK (distance_m > 0),
+  duration_s REAL NOT NULL CHECK (duration_s > 0),
+  rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
+  note TEXT NOT NULL
+) STRICT;
+)sql";
+}
+
+std::string strength_exercise_table(std::string_view name, std::string_view activity) {
+  return "CREATE TABLE " + std::string(name) + R"sql( (
+  activity_id INTEGER NOT NULL REFERENCES )sql" +
+         std::string(activity) + R"sql( (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  exercise TEXT NOT NULL CHECK (exercise <> ''),
+  sets INTEGER NOT NULL CHECK (sets >= 1),
+  reps INTEGER NOT NULL CHECK (reps >= 1),
+  load_kg REAL CHECK (load_kg >= 0),
+  PRIMARY KEY (activity_id, position)
+) STRICT, WITHOUT ROWID;
+)sql";
+}
+
+/// Created by migration 1, and again by migration 3 after it rebuilt `activity`.
+constexpr std::string_view kIdSpaceTriggers = R"sql(
+-- The shared id space, enforced for writers other than SqliteStore too.
+CREATE TRIGGER activity_id_not_a_checkin BEFORE INSERT ON activity
+WHEN EXISTS (SELECT 1 FROM checkin WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'id is already used by a check-in'); END;
+CREATE TRIGGER checkin_id_not_an_activity BEFORE INSERT ON checkin
+WHEN EXISTS (SELECT 1 FROM activity WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'id is already used by an activity'); END;
+)sql";
+
 std::string migration_1() {
   std::string profile_days;  // available_mon .. available_sun
   for (unsigned i = 0; i < 7; ++i) {
@@ -90,28 +138,11 @@ CREATE TABLE profile (
   strength_per_week INTEGER NOT NULL CHECK (strength_per_week BETWEEN 2 AND 3)
 ) STRICT;
 
-CREATE TABLE activity (
-  id INTEGER PRIMARY KEY CHECK (id >= 1),
-  sport TEXT NOT NULL CHECK (sport IN ()sql" +
-         sql_names<domain::Sport>() + R"sql()),
-  date TEXT NOT NULL )sql" +
-         date_check("date") + R"sql(,
-  distance_m REAL CHECK (distance_m > 0),
-  duration_s REAL NOT NULL CHECK (duration_s > 0),
-  rpe INTEGER CHECK (rpe BETWEEN 0 AND 10),
-  note TEXT NOT NULL
-) STRICT;
-
+)sql" + activity_table("activity") +
+         R"sql(
 -- The exercises of a strength session, in the order they were given.
-CREATE TABLE strength_exercise (
-  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
-  position INTEGER NOT NULL CHECK (position >= 0),
-  exercise TEXT NOT NULL CHECK (exercise <> ''),
-  sets INTEGER NOT NULL CHECK (sets >= 1),
-  reps INTEGER NOT NULL CHECK (reps >= 1),
-  load_kg REAL CHECK (load_kg >= 0),
-  PRIMARY KEY (activity_id, position)
-) STRICT, WITHOUT ROWID;
+)sql" + strength_exercise_table("strength_exercise", "activity") +
+         R"sql(
 
 -- One column per warning sign, named as domain::Sign.
 CREATE TABLE checkin (
@@ -132,15 +163,7 @@ CREATE TABLE checkin (
          flag_column("cleared_by_clinician") + sign_columns +
          R"sql(  note TEXT NOT NULL
 ) STRICT;
-
--- The shared id space, enforced for writers other than SqliteStore too.
-CREATE TRIGGER activity_id_not_a_checkin BEFORE INSERT ON activity
-WHEN EXISTS (SELECT 1 FROM checkin WHERE id = NEW.id)
-BEGIN SELECT RAISE(ABORT, 'id is already used by a check-in'); END;
-CREATE TRIGGER checkin_id_not_an_activity BEFORE INSERT ON checkin
-WHEN EXISTS (SELECT 1 FROM activity WHERE id = NEW.id)
-BEGIN SELECT RAISE(ABORT, 'id is already used by an activity'); END;
-)sql";
+)sql" + std::string(kIdSpaceTriggers);
 }
 
 // Reads of a window of days (a DateRange with a lower bound) find their rows
@@ -151,6 +174,87 @@ CREATE INDEX activity_by_date ON activity (date, id);
 CREATE INDEX checkin_by_date ON checkin (date, time_min, id);
 )sql";
 
+/// Where an imported activity came from and what the device recorded about it
+/// (domain::Recorded), its laps, and its per-second track.
+std::string recording_tables() {
+  const std::string heart_rate_range = std::to_string(kMinHeartRateBpm) + " AND " + std::to_string(kMaxHeartRateBpm);
+  return R"sql(
+-- One row per imported activity. UNIQUE: re-importing a file is detected by
+-- its content hash and session index (Store::has_source).
+CREATE TABLE activity_recording (
+  activity_id INTEGER PRIMARY KEY REFERENCES activity (id) ON DELETE CASCADE,
+  source_name TEXT NOT NULL,
+  source_format TEXT NOT NULL CHECK (source_format IN ('fit', 'gpx', 'tcx')),
+  -- XXH3-128 of the decompressed file, 32 lower-case hex digits.
+  content_hash TEXT NOT NULL CHECK (length(content_hash) = 32 AND content_hash NOT GLOB '*[^0-9a-f]*'),
+  session_index INTEGER NOT NULL CHECK (session_index >= 0),
+  start_utc INTEGER NOT NULL, -- Unix seconds
+  utc_offset_s INTEGER CHECK (utc_offset_s BETWEEN -)sql" +
+         std::to_string(kMaxUtcOffsetS) + " AND " + std::to_string(kMaxUtcOffsetS) + R"sql(),
+  moving_s REAL CHECK (moving_s >= 0),
+  elevation_gain_m REAL CHECK (elevation_gain_m >= 0),
+  avg_heart_rate_bpm INTEGER CHECK (avg_heart_rate_bpm BETWEEN )sql" +
+         heart_rate_range + R"sql(),
+  max_heart_rate_bpm INTEGER CHECK (max_heart_rate_bpm BETWEEN )sql" +
+         heart_rate_range + R"sql(),
+  avg_cadence_spm REAL CHECK (avg_cadence_spm >= 0),
+  UNIQUE (content_hash, session_index)
+) STRICT;
+-- Duplicate detection reads the imported activities of a time window.
+CREATE INDEX activity_recording_by_start ON activity_recording (start_utc, activity_id);
+
+-- The laps of an imported activity, in the file's order.
+CREATE TABLE activity_lap (
+  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  start_offset_s REAL NOT NULL CHECK (start_offset_s >= 0),
+  elapsed_s REAL NOT NULL CHECK (elapsed_s >= 0),
+  distance_m REAL CHECK (distance_m >= 0),
+  PRIMARY KEY (activity_id, position)
+) STRICT, WITHOUT ROWID;
+
+-- The per-second record of an imported activity, in the layout of
+-- storage/track_codec.hpp version `encoding`.
+CREATE TABLE activity_track (
+  activity_id INTEGER PRIMARY KEY REFERENCES activity (id) ON DELETE CASCADE,
+  point_count INTEGER NOT NULL CHECK (point_count >= 0),
+  encoding INTEGER NOT NULL CHECK (encoding >= 1),
+  data BLOB NOT NULL
+) STRICT;
+)sql";
+}
+
+// Adds Sport::other and the tables of imported activities. The sport names
+// are a CHECK of `activity`, which SQLite cannot alter, so the table is built
+// anew under another name and swapped in. The order matters:
+// - strength_exercise references activity with ON DELETE CASCADE and foreign
+//   keys are on (and cannot be turned off inside the migration's
+//   transaction), so dropping activity first would delete every exercise:
+//   the exercises move to a table that references the new activity table,
+//   and the old exercise table goes before the old activity table;
+// - RENAME checks every trigger of the schema, and checkin's trigger reads
+//   activity, so both id-space triggers go before activity does and come
+//   back after the rename, as does activity's date index;
+// - the rename rewrites `REFERENCES activity_new` to `activity`.
+std::string migration_3() {
+  return activity_table("activity_new") + R"sql(
+INSERT INTO activity_new (id, sport, date, distance_m, duration_s, rpe, note)
+  SELECT id, sport, date, distance_m, duration_s, rpe, note FROM activity;
+)sql" + strength_exercise_table("strength_exercise_new", "activity_new") +
+         R"sql(
+INSERT INTO strength_exercise_new (activity_id, position, exercise, sets, reps, load_kg)
+  SELECT activity_id, position, exercise, sets, reps, load_kg FROM strength_exercise;
+DROP TABLE strength_exercise;
+DROP TRIGGER activity_id_not_a_checkin;
+DROP TRIGGER checkin_id_not_an_activity;
+DROP TABLE activity;
+ALTER TABLE activity_new RENAME TO activity;
+ALTER TABLE strength_exercise_new RENAME TO strength_exercise;
+CREATE INDEX activity_by_date ON activity (date, id);
+)sql" + std::string(kIdSpaceTriggers) +
+         recording_tables();
+}
+
 domain::Error migration_error(const Database& db, const std::string& message) {
   return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
 }
@@ -158,7 +262,7 @@ domain::Error migration_error(const Database& db, const std::string& message) {
 }  // namespace
 
 std::span<const std::string> migrations() {
-  static const std::vector<std::string> all{migration_1(), kMigration2};
+  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3()};
   return all;
 }
 

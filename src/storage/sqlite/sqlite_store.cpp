@@ -11,6 +11,8 @@
 
 #include "domain/enum_names.hpp"
 #include "storage/sqlite/migrations.hpp"
+#include "storage/sqlite/recorded_rows.hpp"
+#include "storage/track_codec.hpp"
 
 namespace stridecare::storage {
 
@@ -69,6 +71,19 @@ constexpr std::string_view kExerciseWindowSelect =
     "WHERE a.date BETWEEN ?1 AND ?2 ORDER BY e.activity_id, e.position";
 constexpr std::string_view kExerciseHistorySelect =
     "SELECT activity_id, exercise, sets, reps, load_kg FROM strength_exercise ORDER BY activity_id, position";
+// Imported activities by start time (?1, ?2 in Unix seconds), through the
+// recording's start index.
+constexpr std::string_view kRecordedActivitySelect =
+    "SELECT a.id, a.sport, a.date, a.distance_m, a.duration_s, a.rpe, a.note "
+    "FROM activity_recording AS r JOIN activity AS a ON a.id = r.activity_id WHERE r.start_utc BETWEEN ?1 AND ?2";
+constexpr std::string_view kRecordedExerciseSelect =
+    "SELECT e.activity_id, e.exercise, e.sets, e.reps, e.load_kg "
+    "FROM activity_recording AS r JOIN strength_exercise AS e ON e.activity_id = r.activity_id "
+    "WHERE r.start_utc BETWEEN ?1 AND ?2 ORDER BY e.activity_id, e.position";
+// REPLACE: a new track of an activity replaces its old one.
+constexpr std::string_view kTrackSave =
+    "INSERT OR REPLACE INTO activity_track (activity_id, point_count, encoding, data) VALUES (?1, ?2, ?3, ?4)";
+constexpr int kTrackDataParameter = 4;
 
 /// "a, b, c".
 std::string joined(const std::vector<std::string>& names) {
@@ -168,9 +183,21 @@ std::string join_sports(const std::vector<domain::Sport>& sports) {
 
 namespace {
 
+Expected<int> check_identity_in_snapshot(Database& db);
+
 /// Reads, without writing anything, whether `db` may be opened as a store;
-/// returns its schema version.
+/// returns its schema version. The reads share one read transaction: read one
+/// by one, another process creating the schema in between made a new file
+/// look like a foreign one (schema objects counted before its commit, version
+/// read after it).
 Expected<int> check_identity(Database& db) {
+  if (auto begun = db.exec("BEGIN"); !begun) return std::unexpected(std::move(begun.error()));
+  auto version = check_identity_in_snapshot(db);
+  if (db.in_transaction()) (void)db.exec("ROLLBACK");  // only read: nothing to keep
+  return version;
+}
+
+Expected<int> check_identity_in_snapshot(Database& db) {
   const std::string& path = db.path();
   const auto not_ours = [&](std::string_view why) {
     return domain::fail(ErrorKind::storage, path, path + " is not a stridecare database (" + std::string(why) + ")");
@@ -440,6 +467,17 @@ Expected<void> SqliteStore::save_profile(const domain::Profile& profile) {
 
 Expected<Id> SqliteStore::add_activity(const domain::Activity& a) {
   return atomically([&]() -> Expected<Id> {
+    if (a.recorded) {
+      // The UNIQUE index would refuse it too, but as an opaque storage error.
+      const auto& source = a.recorded->source;
+      auto stored = has_source(source.content_hash, source.session_index);
+      if (!stored) return failed(std::move(stored.error()));
+      if (*stored) {
+        return domain::fail(ErrorKind::conflict, source.name,
+                            "session " + std::to_string(source.session_index) + " of " + source.name + " (content " +
+                                source.content_hash + ") is already stored");
+      }
+    }
     auto id = claim_id(a.id);
     if (!id) return id;
     {
@@ -461,74 +499,209 @@ Expected<Id> SqliteStore::add_activity(const domain::Activity& a) {
       }
       if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
     }
+    if (!a.recorded) return id;
+    {
+      auto stmt = statement(sqlite::kRecordingInsert);
+      if (!stmt) return failed(std::move(stmt.error()));
+      if (auto ok = sqlite::bind_recording(**stmt, *id, *a.recorded); !ok) return failed(std::move(ok.error()));
+      if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
+    }
+    position = 0;
+    for (const auto& lap : a.recorded->laps) {
+      auto stmt = statement(sqlite::kLapInsert);
+      if (!stmt) return failed(std::move(stmt.error()));
+      if (auto ok = sqlite::bind_lap(**stmt, *id, position++, lap); !ok) return failed(std::move(ok.error()));
+      if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
+    }
     return id;
   });
 }
 
-Expected<std::vector<domain::Activity>> SqliteStore::list_activities(const DateRange& range) {
-  std::vector<domain::Activity> out;
-  {
-    auto stmt = statement(range.from ? kActivityWindowSelect : kActivityHistorySelect);
-    if (!stmt) return failed(std::move(stmt.error()));
-    if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
-    const Statement& r = **stmt;
-    while (true) {
-      auto row = (*stmt)->step();
-      if (!row) return failed(std::move(row.error()));
-      if (!*row) break;
-      domain::Activity a;
-      a.id = r.column_int64(0);
-      const auto sport = enum_column<domain::Sport>(r, 1);
-      if (!sport) {
-        return failed(
-            storage_error("activity " + std::to_string(a.id) + " has an unknown sport '" + r.column_text(1) + "'"));
-      }
-      a.sport = *sport;
-      auto date = domain::parse_date(r.column_text_view(2));
-      if (!date) return failed(storage_error("activity " + std::to_string(a.id) + ": " + date.error().message));
-      a.date = *date;
-      a.distance_m = r.column_optional_double(3);
-      a.duration_s = r.column_double(4);
-      if (!r.is_null(5)) a.rpe = r.column_int(5);
-      a.note = r.column_text(6);
-      out.push_back(std::move(a));
+Expected<void> SqliteStore::read_activities(std::string_view sql, const Binder& bind,
+                                            std::vector<domain::Activity>& out) {
+  auto stmt = statement(sql);
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = bind(**stmt); !ok) return failed(std::move(ok.error()));
+  const Statement& r = **stmt;
+  while (true) {
+    auto row = (*stmt)->step();
+    if (!row) return failed(std::move(row.error()));
+    if (!*row) return {};
+    domain::Activity a;
+    a.id = r.column_int64(0);
+    const auto sport = enum_column<domain::Sport>(r, 1);
+    if (!sport) {
+      return failed(
+          storage_error("activity " + std::to_string(a.id) + " has an unknown sport '" + r.column_text(1) + "'"));
     }
+    a.sport = *sport;
+    auto date = domain::parse_date(r.column_text_view(2));
+    if (!date) return failed(storage_error("activity " + std::to_string(a.id) + ": " + date.error().message));
+    a.date = *date;
+    a.distance_m = r.column_optional_double(3);
+    a.duration_s = r.column_double(4);
+    if (!r.is_null(5)) a.rpe = r.column_int(5);
+    a.note = r.column_text(6);
+    out.push_back(std::move(a));
   }
-  if (out.empty()) return out;
-  const auto key = [](const domain::Activity& a) { return std::tuple(a.date, a.id); };
-  if (!std::ranges::is_sorted(out, {}, key)) std::ranges::sort(out, {}, key);
+}
 
-  // Where each activity is in `out`, by id, to hand it its exercises.
+Expected<void> SqliteStore::read_details(const DetailSelects& selects, const Binder& bind,
+                                         std::vector<domain::Activity>& out) {
+  if (out.empty()) return {};
+  // Where each activity is in `out`, by id, to hand it its rows.
   std::vector<std::pair<Id, std::size_t>> by_id;
   by_id.reserve(out.size());
   for (std::size_t i = 0; i < out.size(); ++i) by_id.emplace_back(out[i].id, i);
   if (!std::ranges::is_sorted(by_id)) std::ranges::sort(by_id);
 
-  auto stmt = statement(range.from ? kExerciseWindowSelect : kExerciseHistorySelect);
-  if (!stmt) return failed(std::move(stmt.error()));
-  if (range.from) {
-    if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
-  }
-  const Statement& r = **stmt;
-  auto owner = by_id.begin();
-  while (true) {
-    auto row = (*stmt)->step();
-    if (!row) return failed(std::move(row.error()));
-    if (!*row) break;
-    const Id activity_id = r.column_int64(0);
-    // Rows come by ascending activity id, so the search only moves forward.
-    owner =
-        std::lower_bound(owner, by_id.end(), activity_id, [](const auto& entry, Id id) { return entry.first < id; });
-    if (owner == by_id.end()) break;
-    if (owner->first != activity_id) continue;  // an activity outside the range
+  // Steps `sql`, whose rows come by ascending activity id in column 0, and
+  // passes each row with its activity to `take`; rows of activities not in
+  // `out` (history selects return all) are skipped.
+  const auto each_row = [&](std::string_view sql, const auto& take) -> Expected<void> {
+    auto stmt = statement(sql);
+    if (!stmt) return failed(std::move(stmt.error()));
+    if (auto ok = bind(**stmt); !ok) return failed(std::move(ok.error()));
+    const Statement& r = **stmt;
+    auto owner = by_id.begin();
+    while (true) {
+      auto row = (*stmt)->step();
+      if (!row) return failed(std::move(row.error()));
+      if (!*row) return {};
+      const Id activity_id = r.column_int64(0);
+      // Rows come by ascending activity id, so the search only moves forward.
+      owner =
+          std::lower_bound(owner, by_id.end(), activity_id, [](const auto& entry, Id id) { return entry.first < id; });
+      if (owner == by_id.end()) return {};
+      if (owner->first != activity_id) continue;
+      take(out[owner->second], r);
+    }
+  };
+  auto exercises = each_row(selects.exercises, [](domain::Activity& a, const Statement& r) {
     domain::StrengthExercise ex;
     ex.exercise = r.column_text(1);
     ex.sets = r.column_int(2);
     ex.reps = r.column_int(3);
     ex.load_kg = r.column_optional_double(4);
-    out[owner->second].exercises.push_back(std::move(ex));
+    a.exercises.push_back(std::move(ex));
+  });
+  if (!exercises) return exercises;
+  auto recordings = each_row(selects.recordings,
+                             [](domain::Activity& a, const Statement& r) { a.recorded = sqlite::read_recording(r); });
+  if (!recordings) return recordings;
+  return each_row(selects.laps, [](domain::Activity& a, const Statement& r) {
+    // Laps hang off the recording (foreign key to the activity only, so a
+    // lap without a recording could exist if written behind our back).
+    if (a.recorded) a.recorded->laps.push_back(sqlite::read_lap(r));
+  });
+}
+
+Expected<std::vector<domain::Activity>> SqliteStore::list_activities(const DateRange& range) {
+  std::vector<domain::Activity> out;
+  const Binder bind_list = [&](Statement& s) { return bind_range(s, range); };
+  if (auto ok = read_activities(range.from ? kActivityWindowSelect : kActivityHistorySelect, bind_list, out); !ok) {
+    return failed(std::move(ok.error()));
+  }
+  if (out.empty()) return out;
+  const auto key = [](const domain::Activity& a) { return std::tuple(a.date, a.id); };
+  if (!std::ranges::is_sorted(out, {}, key)) std::ranges::sort(out, {}, key);
+
+  // The history selects of the details take no parameters (they return the
+  // rows of every activity; the reader skips those after the range).
+  const Binder bind_nothing = [](Statement&) -> Expected<void> { return {}; };
+  const auto rows = range.from ? sqlite::RowsOf::local_days : sqlite::RowsOf::history;
+  const DetailSelects selects{range.from ? kExerciseWindowSelect : kExerciseHistorySelect,
+                              sqlite::recording_select(rows), sqlite::lap_select(rows)};
+  if (auto ok = read_details(selects, range.from ? bind_list : bind_nothing, out); !ok) {
+    return failed(std::move(ok.error()));
   }
   return out;
+}
+
+Expected<std::vector<domain::Activity>> SqliteStore::list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) {
+  std::vector<domain::Activity> out;
+  const Binder bind_window = [&](Statement& s) {
+    return s.bind_all(static_cast<std::int64_t>(from.time_since_epoch().count()),
+                      static_cast<std::int64_t>(to.time_since_epoch().count()));
+  };
+  if (auto ok = read_activities(kRecordedActivitySelect, bind_window, out); !ok) return failed(std::move(ok.error()));
+  const DetailSelects selects{kRecordedExerciseSelect, sqlite::recording_select(sqlite::RowsOf::start_times),
+                              sqlite::lap_select(sqlite::RowsOf::start_times)};
+  if (auto ok = read_details(selects, bind_window, out); !ok) return failed(std::move(ok.error()));
+  for (const auto& a : out) {
+    if (!a.recorded) return failed(storage_error("activity " + std::to_string(a.id) + " lost its recording"));
+  }
+  std::ranges::sort(out, {}, [](const domain::Activity& a) { return std::tuple(a.recorded->start_utc, a.id); });
+  return out;
+}
+
+Expected<bool> SqliteStore::has_source(const std::string& content_hash, int session_index) {
+  auto stmt = statement(sqlite::kSourceExists);
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = (*stmt)->bind_all(content_hash, session_index); !ok) return failed(std::move(ok.error()));
+  auto row = (*stmt)->step();
+  if (!row) return failed(std::move(row.error()));
+  if (!*row) return failed(storage_error("'has_source' query returned no row"));
+  return (*stmt)->column_int64(0) != 0;
+}
+
+Expected<void> SqliteStore::save_track(Id activity, const domain::Track& track) {
+  // Encoded before the write lock is taken: encoding a long track is the slow part.
+  auto encoded = track_codec::encode_track(track);
+  if (!encoded) return failed(std::move(encoded.error()));
+  return save_encoded_track(activity, *encoded);
+}
+
+Expected<void> SqliteStore::save_encoded_track(Id activity, const track_codec::EncodedTrack& track) {
+  const auto* bytes = &track.bytes;
+  return atomically([&]() -> Expected<void> {
+    {
+      auto exists = statement("SELECT EXISTS (SELECT 1 FROM activity WHERE id = ?1)");
+      if (!exists) return failed(std::move(exists.error()));
+      if (auto ok = (*exists)->bind(1, activity); !ok) return failed(std::move(ok.error()));
+      auto row = (*exists)->step();
+      if (!row) return failed(std::move(row.error()));
+      if (!*row || (*exists)->column_int64(0) == 0) {
+        return domain::fail(ErrorKind::not_found, "id", "no activity has id " + std::to_string(activity));
+      }
+    }
+    auto stmt = statement(kTrackSave);
+    if (!stmt) return failed(std::move(stmt.error()));
+    if (auto ok = (*stmt)->bind_all(activity, static_cast<std::int64_t>(track.point_count),
+                                    std::int64_t{track_codec::kVersion});
+        !ok) {
+      return failed(std::move(ok.error()));
+    }
+    if (auto ok = (*stmt)->bind(kTrackDataParameter, std::span<const std::uint8_t>(*bytes)); !ok) {
+      return failed(std::move(ok.error()));
+    }
+    return (*stmt)->run();
+  });
+}
+
+Expected<std::optional<domain::Track>> SqliteStore::load_track(Id activity) {
+  auto stmt = statement("SELECT point_count, encoding, data FROM activity_track WHERE activity_id = ?1");
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = (*stmt)->bind(1, activity); !ok) return failed(std::move(ok.error()));
+  auto row = (*stmt)->step();
+  if (!row) return failed(std::move(row.error()));
+  if (!*row) return std::optional<domain::Track>{};
+  const Statement& r = **stmt;
+  const std::int64_t point_count = r.column_int64(0);
+  const std::int64_t encoding = r.column_int64(1);
+  if (encoding != track_codec::kVersion) {
+    return failed(storage_error("the track of activity " + std::to_string(activity) + " has encoding " +
+                                std::to_string(encoding) + "; this stridecare reads encoding " +
+                                std::to_string(track_codec::kVersion) + ": upgrade stridecare"));
+  }
+  auto track = track_codec::decode(r.column_blob(2), activity);
+  if (!track) return failed(storage_error(track.error().message));
+  if (static_cast<std::int64_t>(track->points.size()) != point_count) {
+    return failed(storage_error("the stored track of activity " + std::to_string(activity) + " has " +
+                                std::to_string(track->points.size()) + " points where " + std::to_string(point_count) +
+                                " were recorded"));
+  }
+  return std::optional<domain::Track>{std::move(*track)};
 }
 
 Expected<Id> SqliteStore::add_checkin(const domain::PainCheckin& c) {
@@ -607,7 +780,7 @@ Expected<std::vector<domain::PainCheckin>> SqliteStore::list_checkins(const Date
 Expected<bool> SqliteStore::remove(Id id) {
   return atomically([&]() -> Expected<bool> {
     std::int64_t removed = 0;
-    // strength_exercise rows go with their activity (ON DELETE CASCADE).
+    // Exercises, recording, laps and track go with their activity (ON DELETE CASCADE).
     for (std::string_view sql : {"DELETE FROM activity WHERE id = ?1", "DELETE FROM checkin WHERE id = ?1"}) {
       auto stmt = statement(sql);
       if (!stmt) return failed(std::move(stmt.error()));

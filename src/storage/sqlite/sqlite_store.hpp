@@ -48,6 +48,13 @@ class SqliteStore final : public Store {
   Expected<void> save_profile(const domain::Profile& profile) override;
   Expected<domain::Id> add_activity(const domain::Activity& a) override;
   Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) override;
+  Expected<std::vector<domain::Activity>> list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) override;
+  Expected<bool> has_source(const std::string& content_hash, int session_index) override;
+  /// The track is stored compactly (storage/track_codec.hpp): `load_track`
+  /// returns it at the codec's precision.
+  Expected<void> save_track(domain::Id activity, const domain::Track& track) override;
+  Expected<void> save_encoded_track(domain::Id activity, const track_codec::EncodedTrack& track) override;
+  Expected<std::optional<domain::Track>> load_track(domain::Id activity) override;
   Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
   Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
   Expected<bool> remove(domain::Id id) override;
@@ -84,6 +91,19 @@ class SqliteStore final : public Store {
   auto atomically(Work&& work) -> std::invoke_result_t<Work&>;
   /// Undoes what `atomically` began; `nested` as there.
   void undo(bool nested);
+  /// Binds the parameters of a list query (or of the selects that complete it).
+  using Binder = std::function<Expected<void>(sqlite::Statement&)>;
+  /// The selects that complete a list of activities with their exercises,
+  /// recordings and laps; each returns rows by ascending activity id.
+  struct DetailSelects {
+    std::string_view exercises;
+    std::string_view recordings;
+    std::string_view laps;
+  };
+  /// Appends the activities `sql` (bound by `bind`) returns to `out`.
+  Expected<void> read_activities(std::string_view sql, const Binder& bind, std::vector<domain::Activity>& out);
+  /// Gives each activity of `out` its exercises, recording and laps.
+  Expected<void> read_details(const DetailSelects& selects, const Binder& bind, std::vector<domain::Activity>& out);
   /// Allocates `wanted`, or the next free id when `wanted` is 0.
   Expected<domain::Id> claim_id(domain::Id wanted);
   /// An `ErrorKind::storage` error about this file: "PATH: WHAT".

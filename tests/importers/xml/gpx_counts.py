@@ -18,19 +18,22 @@ import sys
 import gpxpy
 
 
+def gpxpy_count(path: pathlib.Path) -> str:
+    """Track points gpxpy reads in the file, as text; `error` when it rejects the file.
+    Also used by reference_counts.py."""
+    try:
+        with open(path, "rb") as f:
+            gpx = gpxpy.parse(f.read().decode("utf-8-sig"))
+    except Exception:  # gpxpy raises several types; any rejection is recorded the same way
+        return "error"
+    return str(sum(len(seg.points) for trk in gpx.tracks for seg in trk.segments))
+
+
 def main() -> int:
     root = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus")
     print(f"# gpxpy {gpxpy.__version__}: track points per file\npath\tcount")
     for path in sorted(p for p in root.rglob("*") if p.suffix.lower() == ".gpx" and p.is_file()):
-        rel = path.relative_to(root).as_posix()
-        try:
-            with open(path, "rb") as f:
-                gpx = gpxpy.parse(f.read().decode("utf-8-sig"))
-        except Exception:  # gpxpy raises several types; any rejection is recorded the same way
-            print(f"{rel}\terror")
-            continue
-        count = sum(len(seg.points) for trk in gpx.tracks for seg in trk.segments)
-        print(f"{rel}\t{count}")
+        print(f"{path.relative_to(root).as_posix()}\t{gpxpy_count(path)}")
     return 0
 
 

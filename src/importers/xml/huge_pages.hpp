@@ -1,0 +1,39 @@
+#pragma once
+/// Transparent huge pages (MADV_HUGEPAGE) and pre-faulting for the large
+/// buffers of a parse: pugixml's memory, carved from large anonymous mappings,
+/// and buffers filled at once (the file's bytes, the samples).
+///
+/// Why: pugixml turns a 100,000-point GPX file into ~55 MB of nodes (a TCX
+/// file into ~85 MB), allocated 32 KiB at a time from the C heap and first
+/// touched one 4 KiB page at a time. On the project's machine (a VM) each such
+/// page fault costs several microseconds, and the faults cost more than the
+/// parse itself (~14 us per fault); 2 MiB pages make them 512 times rarer
+/// (docs/performance.md).
+/// The kernel is left to decide: with THP off, or no huge page free, 4 KiB
+/// pages are used as before.
+///
+/// The arena is pugixml's allocator for the whole process, installed during
+/// static initialisation, before any pugixml object can allocate, so every
+/// pointer pugixml frees came from it. A chunk is unmapped when everything in
+/// it is freed, except the one being carved from, which stays for the next
+/// file (at most 8 MiB). Not in builds with AddressSanitizer, which must see
+/// pugixml's allocations to check them.
+
+#include <cstddef>
+
+namespace stridecare::importers::xml {
+
+/// Whether pugixml allocates from the arena in this build (false under ASan).
+/// Readers call it so that the arena is linked in wherever pugixml parses.
+bool huge_page_arena_installed();
+
+/// Readies `[data, data + bytes)`, memory the caller owns, has not touched yet
+/// and is about to fill completely (a buffer for read(2), a copy, reserved
+/// samples): asks for huge pages for its 2 MiB-aligned part, then faults all
+/// its whole pages in with one call (MADV_POPULATE_WRITE) instead of one trap
+/// per page, which halves their cost here (buffers of 64 KiB or more: below
+/// that the call costs what it saves). Best effort: kernels without either
+/// advice fault pages in as they are first written, as before.
+void prepare_for_writing(void* data, std::size_t bytes);
+
+}  // namespace stridecare::importers::xml

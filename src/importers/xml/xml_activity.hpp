@@ -1,0 +1,25 @@
+#pragma once
+/// One entry point for XML activity files, GPX or TCX, whichever the file is.
+
+#include <string>
+#include <string_view>
+
+#include "domain/error.hpp"
+#include "importers/recording.hpp"
+
+namespace stridecare::importers {
+
+/// Reads a GPX or TCX file from its bytes, parsing it once: the root element
+/// decides the format (`gpx` as `parse_gpx` documents, `TrainingCenterDatabase`
+/// as `parse_tcx` does), with those functions' results, warnings and errors.
+/// Any other root: "NAME: not a GPX or TCX file (root element is <X>)"
+/// (`ErrorKind::invalid_file`). Pure: no I/O, no exceptions.
+domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name);
+
+/// As `parse_xml_activity`, parsing `bytes` where they lie instead of copying
+/// them first: the string is overwritten (unusable afterwards). For callers
+/// that read a file only to import it: one copy of the file less in memory,
+/// which matters on large files.
+domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name);
+
+}  // namespace stridecare::importers

@@ -1,0 +1,298 @@
+#include "services/import.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include <date/tz.h>
+#include <fmt/format.h>
+#include <xxhash.h>
+
+#include "importers/mapping/to_activities.hpp"
+#include "services/activity_files.hpp"
+#include "services/decompress.hpp"
+#include "services/import_sources.hpp"
+#include "services/journal.hpp"
+
+namespace stridecare::services {
+namespace {
+
+/// Files decoded ahead of the writer: bounds memory whatever the number of files.
+constexpr std::size_t kInFlightPerThread = 4;
+/// Files stored per transaction: one commit (an fsync) per file would cost
+/// more than decoding it.
+constexpr std::size_t kFilesPerTransaction = 64;
+
+std::string content_hash(std::span<const std::uint8_t> bytes) {
+  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
+}
+
+struct Decoded {
+  std::string name;
+  std::uint64_t bytes = 0;
+  std::vector<importers::MappedActivity> activities;
+  std::vector<storage::track_codec::EncodedTrack> tracks;  ///< one per activity, encoded off the writer's thread
+  std::vector<std::string> warnings;
+  std::optional<std::string> error;
+};
+
+Decoded decode(SourceItem&& item, const ImportOptions& options, const importers::ZoneOffset& zone) {
+  Decoded out;
+  out.name = item.name;
+  out.bytes = item.bytes.size();
+  if (item.error) {
+    out.error = item.error->message;
+    return out;
+  }
+  std::vector<std::uint8_t> plain;
+  std::span<const std::uint8_t> bytes = item.bytes;
+  if (is_gzip(bytes)) {
+    auto unpacked = gunzip(bytes, item.name);
+    if (!unpacked) {
+      out.error = unpacked.error().message;
+      return out;
+    }
+    plain = std::move(*unpacked);
+    bytes = plain;
+  }
+  auto recording = decode_activity_bytes(bytes, item.name, {.strict = options.strict});
+  if (!recording) {
+    out.error = recording.error().message;
+    return out;
+  }
+  domain::SourceFile source;
+  source.name = item.name;
+  source.format = recording->format;
+  source.content_hash = content_hash(bytes);
+  auto mapped = importers::to_activities(*recording, source, zone, item.annotation);
+  if (!mapped) {
+    out.error = mapped.error().message;
+    return out;
+  }
+  out.activities = std::move(*mapped);
+  for (auto& a : out.activities) {
+    auto encoded = storage::track_codec::encode_track(a.track);
+    if (!encoded) {
+      out.error = item.name + ": " + encoded.error().field + ": " + encoded.error().message;
+      out.activities.clear();
+      out.tracks.clear();
+      return out;
+    }
+    out.tracks.push_back(std::move(*encoded));
+    a.track = {};  // the encoded copy is what gets stored
+  }
+  for (auto& w : recording->warnings) out.warnings.push_back(std::move(w));
+  for (auto& a : out.activities) {
+    for (auto& n : a.notes) out.warnings.push_back(std::move(n));
+  }
+  return out;
+}
+
+/// The athlete's UTC offset for files that do not state theirs.
+importers::ZoneOffset zone_offset_of(const std::string& time_zone) {
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(time_zone);
+  } catch (const std::exception&) {
+    zone = nullptr;  // validated when saved; an unknown name here means a damaged tzdata: use UTC
+  }
+  return [zone](domain::UtcSeconds t) -> std::chrono::seconds {
+    if (zone == nullptr) return std::chrono::seconds{0};
+    return zone->get_info(t).offset;
+  };
+}
+
+/// The queue between the walker, the decoders and the writer. Items carry a
+/// sequence number so the writer stores them in walk order: ids and the
+/// report do not depend on which thread finished first.
+class Pipeline {
+ public:
+  explicit Pipeline(std::size_t window) : window_(window) {}
+
+  /// Walker: blocks while `window_` items are in flight. False when cancelled.
+  bool push(SourceItem&& item) {
+    std::unique_lock lock(mu_);
+    space_.wait(lock, [&] { return cancelled_ || next_seq_ - written_ < window_; });
+    if (cancelled_) return false;
+    work_.push_back({next_seq_++, std::move(item)});
+    work_ready_.notify_one();
+    return true;
+  }
+
+  void walk_done() {
+    std::lock_guard lock(mu_);
+    walk_done_ = true;
+    work_ready_.notify_all();
+    result_ready_.notify_all();
+  }
+
+  /// Decoder: the next item, or nullopt when there is no more work.
+  std::optional<std::pair<std::size_t, SourceItem>> pop() {
+    std::unique_lock lock(mu_);
+    work_ready_.wait(lock, [&] { return cancelled_ || walk_done_ || !work_.empty(); });
+    if (cancelled_ || work_.empty()) return std::nullopt;
+    auto item = std::move(work_.front());
+    work_.pop_front();
+    return item;
+  }
+
+  void finish(std::size_t seq, Decoded&& d) {
+    std::lock_guard lock(mu_);
+    results_.emplace(seq, std::move(d));
+    result_ready_.notify_all();
+  }
+
+  /// Writer: the next results in walk order, waiting for at least one;
+  /// empty when everything was written.
+  std::vector<Decoded> take(std::size_t max) {
+    std::unique_lock lock(mu_);
+    result_ready_.wait(lock, [&] { return results_.contains(written_) || (walk_done_ && written_ == next_seq_); });
+    std::vector<Decoded> out;
+    while (out.size() < max) {
+      auto it = results_.find(written_);
+      if (it == results_.end()) break;
+      out.push_back(std::move(it->second));
+      results_.erase(it);
+      ++written_;
+    }
+    space_.notify_all();
+    return out;
+  }
+
+  void cancel() {
+    std::lock_guard lock(mu_);
+    cancelled_ = true;
+    space_.notify_all();
+    work_ready_.notify_all();
+    result_ready_.notify_all();
+  }
+
+ private:
+  const std::size_t window_;
+  std::mutex mu_;
+  std::condition_variable space_, work_ready_, result_ready_;
+  std::deque<std::pair<std::size_t, SourceItem>> work_;
+  std::map<std::size_t, Decoded> results_;
+  std::size_t next_seq_ = 0;
+  std::size_t written_ = 0;
+  bool walk_done_ = false;
+  bool cancelled_ = false;
+};
+
+/// The stored activity `a` duplicates, with the reason; nullopt when it is new.
+Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(storage::Store& store,
+                                                                           const domain::Activity& a) {
+  const auto& r = *a.recorded;
+  auto same_file = store.has_source(r.source.content_hash, r.source.session_index);
+  if (!same_file) return std::unexpected(std::move(same_file.error()));
+  auto nearby = store.list_recorded(r.start_utc - kDuplicateStartWindow, r.start_utc + kDuplicateStartWindow);
+  if (!nearby) return std::unexpected(std::move(nearby.error()));
+  if (*same_file) {
+    for (const auto& n : *nearby) {
+      if (n.recorded->source.content_hash == r.source.content_hash &&
+          n.recorded->source.session_index == r.source.session_index) {
+        return std::optional{std::pair{n.id, std::string("same file")}};
+      }
+    }
+    return std::optional{std::pair{domain::Id{0}, std::string("same file")}};
+  }
+  for (const auto& n : *nearby) {
+    if (n.kind() != a.kind()) continue;
+    const double longer = std::max(n.duration_s, a.duration_s);
+    if (std::abs(n.duration_s - a.duration_s) <= kDuplicateDurationRatio * longer) {
+      return std::optional{std::pair{n.id, std::string("same activity")}};
+    }
+  }
+  return std::optional<std::pair<domain::Id, std::string>>{};
+}
+
+}  // namespace
+
+Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
+                                    const ImportOptions& options) {
+  auto profile = load_profile(s);
+  if (!profile) return std::unexpected(std::move(profile.error()));
+  const auto zone = zone_offset_of(profile->time_zone);
+
+  const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  Pipeline pipeline(kInFlightPerThread * threads + 2);
+  ImportProgress progress;
+  progress.bytes_total = options.progress ? total_input_bytes(paths) : 0;
+  std::atomic<std::uint64_t> bytes_read{0};
+
+  std::jthread walker([&] {
+    walk_sources(paths, {.item = [&](SourceItem&& item) { return pipeline.push(std::move(item)); },
+                         .progress = [&](std::uint64_t n) { bytes_read.store(n, std::memory_order_relaxed); }});
+    pipeline.walk_done();
+  });
+  std::vector<std::jthread> decoders;
+  for (unsigned i = 0; i < threads; ++i) {
+    decoders.emplace_back([&] {
+      while (auto work = pipeline.pop()) pipeline.finish(work->first, decode(std::move(work->second), options, zone));
+    });
+  }
+
+  ImportReport report;
+  std::optional<domain::Error> store_error;
+  while (!store_error) {
+    auto batch = pipeline.take(kFilesPerTransaction);
+    if (batch.empty()) break;
+    std::vector<ImportedActivity> stored;
+    std::vector<DuplicateActivity> duplicates;
+    auto written = s.store.transact([&]() -> Expected<void> {
+      stored.clear();
+      duplicates.clear();
+      for (auto& file : batch) {
+        for (std::size_t i = 0; i < file.activities.size(); ++i) {
+          auto& m = file.activities[i];
+          auto dup = find_duplicate(s.store, m.activity);
+          if (!dup) return std::unexpected(std::move(dup.error()));
+          if (*dup) {
+            duplicates.push_back({file.name, m.activity.recorded->source.session_index, (*dup)->first, (*dup)->second});
+            continue;
+          }
+          auto id = s.store.add_activity(m.activity);
+          if (!id) return std::unexpected(std::move(id.error()));
+          if (file.tracks[i].point_count > 0) {
+            if (auto ok = s.store.save_encoded_track(*id, file.tracks[i]); !ok) return ok;
+          }
+          domain::Activity a = m.activity;
+          a.id = *id;
+          stored.push_back({std::move(a), file.name});
+        }
+      }
+      return {};
+    });
+    if (!written) {
+      store_error = std::move(written.error());
+      break;
+    }
+    for (auto& a : stored) report.imported.push_back(std::move(a));
+    for (auto& d : duplicates) report.duplicates.push_back(std::move(d));
+    for (auto& file : batch) {
+      ++report.files;
+      report.bytes_read += file.bytes;
+      if (file.error) report.failed.push_back({file.name, *file.error});
+      for (auto& w : file.warnings) report.warnings.push_back({file.name, std::move(w)});
+    }
+    if (options.progress) {
+      progress.items_done = report.files;
+      progress.bytes_read = bytes_read.load(std::memory_order_relaxed);
+      options.progress(progress);
+    }
+  }
+  if (store_error) {
+    pipeline.cancel();
+    return std::unexpected(std::move(*store_error));
+  }
+  return report;
+}
+
+}  // namespace stridecare::services

@@ -1,0 +1,74 @@
+#pragma once
+/// `stridecare import`: activities from files, folders and bulk exports into
+/// the store. Files are decoded on every core while one thread writes; each
+/// file lands whole or not at all; a failed file does not stop the batch.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "domain/activity.hpp"
+#include "services/session.hpp"
+
+namespace stridecare::services {
+
+/// An activity counts as already stored (from another file: a FIT and its
+/// GPX export, Strava's and Garmin's copy of one run) when one of the same
+/// kind started within this window and its duration agrees within
+/// kDuplicateDurationRatio. Devices and exports round start times differently.
+inline constexpr std::chrono::seconds kDuplicateStartWindow{120};
+inline constexpr double kDuplicateDurationRatio = 0.10;
+
+struct ImportProgress {
+  std::size_t items_done = 0;  ///< activity files decoded and stored (or failed)
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_total = 0;  ///< of the given paths, on disk
+};
+
+struct ImportOptions {
+  bool strict = false;   ///< a damaged file fails instead of keeping what decoded before the damage
+  unsigned threads = 0;  ///< decoding threads; 0 = one per core
+  std::function<void(const ImportProgress&)> progress;  ///< called from the writing thread
+};
+
+struct ImportedActivity {
+  domain::Activity activity;  ///< as stored, with its id
+  std::string path;
+};
+
+struct DuplicateActivity {
+  std::string path;
+  int session = 0;             ///< session index in the file
+  domain::Id existing_id = 0;  ///< the stored activity it duplicates; 0 when earlier in this batch but
+                               ///< not stored (same file given twice)
+  std::string reason;          ///< `same file` or `same activity`
+};
+
+struct FailedFile {
+  std::string path;
+  std::string error;
+};
+
+struct FileWarning {
+  std::string path;
+  std::string warning;
+};
+
+struct ImportReport {
+  std::vector<ImportedActivity> imported;
+  std::vector<DuplicateActivity> duplicates;
+  std::vector<FailedFile> failed;
+  std::vector<FileWarning> warnings;  ///< recovered damage, sport inferred...
+  std::size_t files = 0;              ///< activity files seen (inside archives too)
+  std::uint64_t bytes_read = 0;
+};
+
+/// Imports everything under `paths`. Errors of single files are in the
+/// report; the Expected fails only when the store itself fails.
+Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
+                                    const ImportOptions& options);
+
+}  // namespace stridecare::services

@@ -1,0 +1,113 @@
+// `stridecare import`: files, folders and exports into the database, through the real executable.
+
+#include <gtest/gtest.h>
+
+#include "e2e_support.hpp"
+
+namespace stridecare::e2e {
+namespace {
+
+const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
+const fs::path kFitFiles = kCorpus / "fitdecode" / "tests" / "files";
+
+class E2eImport : public E2eTest {};
+
+TEST_F(E2eImport, JsonReportHasTheContractFields) {
+  const Json j = sc_json({"--json", "import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
+  EXPECT_EQ(j["imported"], 5);
+  EXPECT_TRUE(j["duplicates"].is_array());
+  EXPECT_EQ(j["failed"], Json::array());
+  ASSERT_EQ(j["activities"].size(), 5u);
+  for (const auto& a : j["activities"]) {
+    for (const char* key : {"id", "sport", "start", "distance_km", "duration_s"}) {
+      EXPECT_TRUE(a.contains(key)) << key << " missing in " << a.dump();
+    }
+  }
+  EXPECT_EQ(activities().size(), 5u);
+}
+
+TEST_F(E2eImport, ImportingAgainIsANoOpListedUnderDuplicates) {
+  const std::string zip = (kCorpus / "exports" / "strava-export-sample.zip").string();
+  sc_json({"--json", "import", zip});
+  const std::string before = read_bytes(db());
+  const Json again = sc_json({"--json", "import", zip});
+  EXPECT_EQ(again["imported"], 0);
+  EXPECT_EQ(again["duplicates"].size(), 5u);
+  EXPECT_EQ(activities().size(), 5u);
+}
+
+TEST_F(E2eImport, StravaAndGarminExportsShareOneRun) {
+  sc_json({"--json", "import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
+  const Json garmin = sc_json({"--json", "import", (kCorpus / "exports" / "garmin-export-sample.zip").string()});
+  bool shared = false;
+  for (const auto& d : garmin["duplicates"]) {
+    if (d["path"].get<std::string>().ends_with("garmin-fenix-5-run.fit")) shared = d["duplicate_of"].is_number();
+  }
+  EXPECT_TRUE(shared) << garmin.dump(2);
+}
+
+TEST_F(E2eImport, SomeFilesFailingExitsOneAndTheOthersAreStored) {
+  fs::create_directories(dir() / "in");
+  write_bytes(dir() / "in" / "bad.fit", "garbage, not FIT");
+  write_bytes(dir() / "in" / "good.fit", read_bytes(kFitFiles / "garmin-fenix-5-run.fit"));
+  const Outcome o = sc({"--json", "import", (dir() / "in").string()});
+  EXPECT_EQ(o.exit_code, 1) << o;
+  const Json j = parse_json(o.out);
+  EXPECT_EQ(j["imported"], 1);
+  ASSERT_EQ(j["failed"].size(), 1u);
+  EXPECT_EQ(j["failed"][0]["path"], (dir() / "in" / "bad.fit").string());
+  EXPECT_NE(o.err.find((dir() / "in" / "bad.fit").string() + ": byte 0"), std::string::npos) << o;
+  EXPECT_EQ(activities().size(), 1u);
+}
+
+TEST_F(E2eImport, StrictRejectsATruncatedFileAndStoresNothingOfIt) {
+  const fs::path nick = kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit";
+  const Outcome o = sc({"import", "--strict", nick.string()});
+  EXPECT_EQ(o.exit_code, 1) << o;
+  EXPECT_NE(o.err.find(nick.string() + ": byte 403437"), std::string::npos) << o;
+  sc_ok({"profile"});
+  EXPECT_TRUE(activities().empty());
+}
+
+TEST_F(E2eImport, ATruncatedFileIsRecoveredWithAWarningByDefault) {
+  const Json j = sc_json({"--json", "import", (kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit").string()});
+  EXPECT_EQ(j["imported"], 1);
+  ASSERT_FALSE(j["warnings"].empty());
+  EXPECT_NE(j["warnings"][0]["warning"].get<std::string>().find("recovered, truncated at byte 403437"),
+            std::string::npos);
+}
+
+TEST_F(E2eImport, TextOutputListsWhatWasStoredAndNoProgressWithoutATerminal) {
+  const Outcome o = sc_ok({"import", (kFitFiles / "garmin-fenix-5-run.fit").string()});
+  EXPECT_NE(o.out.find("2017-06-11 run"), std::string::npos) << o;
+  EXPECT_NE(o.out.find("Imported 1 activity from 1 file"), std::string::npos) << o;
+}
+
+TEST_F(E2eImport, ImportedActivitiesShowTheirRecordingInActivitiesJson) {
+  sc_ok({"import", (kFitFiles / "garmin-fenix-5-run.fit").string()});
+  const Json a = activities()[0];
+  ASSERT_TRUE(a.contains("recorded")) << a.dump();
+  EXPECT_EQ(a["recorded"]["start"], "2017-06-11T14:34:09Z");
+  EXPECT_EQ(a["recorded"]["source"]["format"], "fit");
+}
+
+TEST_F(E2eImport, ExportAndRestoreKeepImportedActivitiesAndTracks) {
+  sc_ok({"import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
+  const Outcome first = sc_ok({"export"});
+  write_bytes(dir() / "backup.json", first.out);
+  const fs::path other = dir() / "other.db";
+  Environment e = env();
+  e["STRIDECARE_DB"] = other.string();
+  ASSERT_EQ(sc({"restore", (dir() / "backup.json").string()}, e).exit_code, 0);
+  const Outcome second = sc({"export"}, e);
+  EXPECT_EQ(second.out, first.out);
+  EXPECT_NE(first.out.find("\"track\""), std::string::npos);
+}
+
+TEST_F(E2eImport, NoPathIsAUsageError) {
+  const Outcome o = sc({"import"});
+  EXPECT_EQ(o.exit_code, 2) << o;
+}
+
+}  // namespace
+}  // namespace stridecare::e2e
