@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/box.hpp"
 #include "domain/date.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/ids.hpp"
@@ -51,7 +52,7 @@ struct Activity {
   std::optional<int> rpe;            ///< session RPE, CR-10 scale 0-10
   std::string note;
   std::vector<StrengthExercise> exercises;  ///< strength sessions only
-  std::optional<Recorded> recorded;         ///< imported activities only
+  Box<Recorded> recorded;                   ///< imported activities only
 
   ActivityKind kind() const { return kind_of(sport); }
   bool operator==(const Activity&) const = default;

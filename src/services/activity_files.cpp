@@ -27,8 +27,6 @@ bool looks_like_xml(std::span<const std::uint8_t> b) {
   return i < b.size() && b[i] == '<';
 }
 
-Json optional_number(const auto& v) { return v ? Json(*v) : Json(nullptr); }
-
 }  // namespace
 
 std::string iso_utc(importers::UtcMillis t) {
@@ -84,10 +82,10 @@ Json inspect_json(const std::string& path, const importers::Recording& r, bool s
       sessions.push_back({{"sport", s.sport.empty() ? Json(nullptr) : Json(s.sport)},
                           {"sub_sport", s.sub_sport.empty() ? Json(nullptr) : Json(s.sub_sport)},
                           {"start", s.start ? Json(iso_utc(*s.start)) : Json(nullptr)},
-                          {"utc_offset_s", optional_number(s.utc_offset_s)},
-                          {"total_distance_m", optional_number(s.total_distance_m)},
-                          {"total_elapsed_s", optional_number(s.total_elapsed_s)},
-                          {"total_timer_s", optional_number(s.total_timer_s)}});
+                          {"utc_offset_s", optional_json(s.utc_offset_s)},
+                          {"total_distance_m", optional_json(s.total_distance_m)},
+                          {"total_elapsed_s", optional_json(s.total_elapsed_s)},
+                          {"total_timer_s", optional_json(s.total_timer_s)}});
     }
     records += s.samples.size();
     laps += s.laps.size();
@@ -95,13 +93,13 @@ Json inspect_json(const std::string& path, const importers::Recording& r, bool s
       if (p.latitude_deg && p.longitude_deg) ++with_position;
       if (!samples) continue;
       sample_list.push_back({{"time", p.time ? Json(iso_utc(*p.time)) : Json(nullptr)},
-                             {"lat_deg", optional_number(p.latitude_deg)},
-                             {"lon_deg", optional_number(p.longitude_deg)},
-                             {"altitude_m", optional_number(p.altitude_m)},
-                             {"distance_m", optional_number(p.distance_m)},
-                             {"speed_m_per_s", optional_number(p.speed_m_per_s)},
-                             {"heart_rate_bpm", optional_number(p.heart_rate_bpm)},
-                             {"cadence_rpm", optional_number(p.cadence_rpm)}});
+                             {"lat_deg", optional_json(p.latitude_deg)},
+                             {"lon_deg", optional_json(p.longitude_deg)},
+                             {"altitude_m", optional_json(p.altitude_m)},
+                             {"distance_m", optional_json(p.distance_m)},
+                             {"speed_m_per_s", optional_json(p.speed_m_per_s)},
+                             {"heart_rate_bpm", optional_json(p.heart_rate_bpm)},
+                             {"cadence_rpm", optional_json(p.cadence_rpm)}});
     }
   }
   Json out = {{"path", path},

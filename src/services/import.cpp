@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -95,17 +96,25 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
   return out;
 }
 
-/// The athlete's UTC offset for files that do not state theirs.
+/// The athlete's UTC offset for files that do not state theirs. The zone is
+/// looked up on first use: reading the time zone database costs more than a
+/// small FIT import, and FIT files state their own offset.
 importers::ZoneOffset zone_offset_of(const std::string& time_zone) {
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(time_zone);
-  } catch (const std::exception&) {
-    zone = nullptr;  // validated when saved; an unknown name here means a damaged tzdata: use UTC
-  }
-  return [zone](domain::UtcSeconds t) -> std::chrono::seconds {
-    if (zone == nullptr) return std::chrono::seconds{0};
-    return zone->get_info(t).offset;
+  struct Zone {
+    std::once_flag once;
+    const date::time_zone* zone = nullptr;
+  };
+  auto shared = std::make_shared<Zone>();
+  return [shared, time_zone](domain::UtcSeconds t) -> std::chrono::seconds {
+    std::call_once(shared->once, [&] {
+      try {
+        shared->zone = date::locate_zone(time_zone);
+      } catch (const std::exception&) {
+        shared->zone = nullptr;  // validated when saved; unknown here means damaged tzdata: use UTC
+      }
+    });
+    if (shared->zone == nullptr) return std::chrono::seconds{0};
+    return shared->zone->get_info(t).offset;
   };
 }
 

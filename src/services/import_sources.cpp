@@ -54,7 +54,7 @@ bool is_archive(std::string_view name, std::span<const char> head) {
 
 ArchivePtr new_reader() {
   ArchivePtr a{archive_read_new()};
-  archive_read_support_filter_all(a.get());
+  archive_read_support_filter_gzip(a.get());  // .tar.gz; zip entries carry their own deflate
   archive_read_support_format_zip(a.get());
   archive_read_support_format_tar(a.get());
   archive_read_support_format_gnutar(a.get());

@@ -37,6 +37,22 @@ class Fields {
     return read<T>(*it, key);
   }
 
+  /// Calls `each` with the fields of every object of the array at `key`
+  /// (absent or null: none); errors name `path.key[i]`.
+  template <class Each>
+  Expected<void> objects(std::string_view key, Each&& each) const {
+    const auto it = j_.find(key);
+    if (it == j_.end() || it->is_null()) return {};
+    if (!it->is_array()) return domain::invalid(field(key), "must be an array");
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const std::string p = fmt::format("{}[{}]", field(key), i);
+      const Fields element((*it)[i], p);
+      if (!element.is_object()) return domain::invalid(p, "must be an object");
+      if (auto ok = each(element); !ok) return ok;
+    }
+    return {};
+  }
+
   Expected<domain::Date> date(std::string_view key) const {
     auto text = required<std::string>(key);
     if (!text) return std::unexpected(text.error());
@@ -84,8 +100,6 @@ class Fields {
     lhs = std::move(*sc_try_value);                                  \
   } while (false)
 
-Json optional_json(const auto& v) { return v ? Json(*v) : Json(nullptr); }
-
 /// Validation errors carry bare field names; prefix them with the JSON path.
 template <class T>
 Expected<T> validated(T value, const std::string& path) {
@@ -118,19 +132,15 @@ Expected<domain::Recorded> recorded_from_json(const Json& j, const std::string& 
   SC_TRY_ASSIGN(r.avg_heart_rate_bpm, f.optional<int>("avg_heart_rate_bpm"));
   SC_TRY_ASSIGN(r.max_heart_rate_bpm, f.optional<int>("max_heart_rate_bpm"));
   SC_TRY_ASSIGN(r.avg_cadence_spm, f.optional<double>("avg_cadence_spm"));
-  if (const auto it = j.find("laps"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) return domain::invalid(f.field("laps"), "must be an array");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const std::string p = fmt::format("{}[{}]", f.field("laps"), i);
-      const Fields l((*it)[i], p);
-      if (!l.is_object()) return domain::invalid(p, "must be an object");
-      domain::LapSummary lap;
-      SC_TRY_ASSIGN(lap.start_offset_s, l.required<double>("start_offset_s"));
-      SC_TRY_ASSIGN(lap.elapsed_s, l.required<double>("elapsed_s"));
-      SC_TRY_ASSIGN(lap.distance_m, l.optional<double>("distance_m"));
-      r.laps.push_back(lap);
-    }
-  }
+  auto laps = f.objects("laps", [&](const Fields& l) -> Expected<void> {
+    domain::LapSummary lap;
+    SC_TRY_ASSIGN(lap.start_offset_s, l.required<double>("start_offset_s"));
+    SC_TRY_ASSIGN(lap.elapsed_s, l.required<double>("elapsed_s"));
+    SC_TRY_ASSIGN(lap.distance_m, l.optional<double>("distance_m"));
+    r.laps.push_back(lap);
+    return {};
+  });
+  if (!laps) return std::unexpected(laps.error());
   return r;
 }
 
@@ -334,20 +344,16 @@ Expected<domain::Activity> activity_from_json(const Json& j, const std::string& 
   std::optional<std::string> note;
   SC_TRY_ASSIGN(note, f.optional<std::string>("note"));
   a.note = note.value_or("");
-  if (const auto it = j.find("exercises"); it != j.end() && !it->is_null()) {
-    if (!it->is_array()) return domain::invalid(f.field("exercises"), "must be an array");
-    for (std::size_t i = 0; i < it->size(); ++i) {
-      const std::string p = fmt::format("{}[{}]", f.field("exercises"), i);
-      const Fields e((*it)[i], p);
-      if (!e.is_object()) return domain::invalid(p, "must be an object");
-      domain::StrengthExercise ex;
-      SC_TRY_ASSIGN(ex.exercise, e.required<std::string>("exercise"));
-      SC_TRY_ASSIGN(ex.sets, e.required<int>("sets"));
-      SC_TRY_ASSIGN(ex.reps, e.required<int>("reps"));
-      SC_TRY_ASSIGN(ex.load_kg, e.optional<double>("load_kg"));
-      a.exercises.push_back(std::move(ex));
-    }
-  }
+  auto exercises = f.objects("exercises", [&](const Fields& e) -> Expected<void> {
+    domain::StrengthExercise ex;
+    SC_TRY_ASSIGN(ex.exercise, e.required<std::string>("exercise"));
+    SC_TRY_ASSIGN(ex.sets, e.required<int>("sets"));
+    SC_TRY_ASSIGN(ex.reps, e.required<int>("reps"));
+    SC_TRY_ASSIGN(ex.load_kg, e.optional<double>("load_kg"));
+    a.exercises.push_back(std::move(ex));
+    return {};
+  });
+  if (!exercises) return std::unexpected(exercises.error());
   if (const auto it = j.find("recorded"); it != j.end() && !it->is_null()) {
     SC_TRY_ASSIGN(a.recorded, recorded_from_json(*it, f.field("recorded")));
   }

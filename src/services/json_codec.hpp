@@ -18,6 +18,9 @@ namespace stridecare::services {
 
 using Json = nlohmann::ordered_json;
 
+/// The value, or JSON null when absent.
+Json optional_json(const auto& v) { return v ? Json(*v) : Json(nullptr); }
+
 /// `2017-06-11T14:34:09Z`, and back (exactly that shape).
 std::string iso_utc_seconds(domain::UtcSeconds t);
 domain::Expected<domain::UtcSeconds> parse_iso_utc_seconds(std::string_view text, const std::string& field);

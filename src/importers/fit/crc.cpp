@@ -25,13 +25,45 @@ constexpr std::array<std::uint16_t, 256> kByteTable = [] {
   return t;
 }();
 
-}  // namespace
+/// Slicing by 8: kSlices[k][b] is the CRC effect of byte b followed by k zero
+/// bytes, so eight bytes fold in with eight independent lookups instead of a
+/// chain of eight dependent ones (the CRC was a third of decode time).
+constexpr std::size_t kSliceBytes = 8;
+constexpr std::array<std::array<std::uint16_t, 256>, kSliceBytes> kSlices = [] {
+  std::array<std::array<std::uint16_t, 256>, kSliceBytes> t{};
+  t[0] = kByteTable;
+  for (std::size_t k = 1; k < kSliceBytes; ++k) {
+    for (unsigned i = 0; i < 256; ++i) {
+      const std::uint16_t prev = t[k - 1][i];
+      t[k][i] = static_cast<std::uint16_t>((prev >> 8) ^ kByteTable[prev & 0xFF]);
+    }
+  }
+  return t;
+}();
 
-std::uint16_t crc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
+std::uint16_t crc_bytewise(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
   for (const std::uint8_t byte : bytes) {
     crc = static_cast<std::uint16_t>((crc >> 8) ^ kByteTable[(crc ^ byte) & 0xFF]);
   }
   return crc;
+}
+
+}  // namespace
+
+std::uint16_t crc16(std::span<const std::uint8_t> bytes, std::uint16_t crc) {
+  const std::uint8_t* p = bytes.data();
+  std::size_t n = bytes.size();
+  while (n >= kSliceBytes) {
+    // The register holds the CRC of everything before p; it folds into the
+    // first two bytes of the block (the CRC is reflected: low byte first).
+    const auto b0 = static_cast<std::uint8_t>(p[0] ^ (crc & 0xFF));
+    const auto b1 = static_cast<std::uint8_t>(p[1] ^ (crc >> 8));
+    crc = static_cast<std::uint16_t>(kSlices[7][b0] ^ kSlices[6][b1] ^ kSlices[5][p[2]] ^ kSlices[4][p[3]] ^
+                                     kSlices[3][p[4]] ^ kSlices[2][p[5]] ^ kSlices[1][p[6]] ^ kSlices[0][p[7]]);
+    p += kSliceBytes;
+    n -= kSliceBytes;
+  }
+  return crc_bytewise({p, n}, crc);
 }
 
 }  // namespace stridecare::importers::fit

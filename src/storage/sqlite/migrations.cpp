@@ -286,43 +286,45 @@ Expected<void> migrate(Database& db, int target) {
     return std::unexpected(migration_error(db, "cannot migrate to schema version " + std::to_string(target) +
                                                    "; versions 1-" + std::to_string(latest) + " exist"));
   }
-  while (true) {
-    // IMMEDIATE takes the write lock before reading the version, so two
-    // processes opening a new file at once cannot both apply migration 1.
-    if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun) return begun;
-    const auto step = [&]() -> Expected<bool> {
-      auto version = schema_version(db);
-      if (!version) return std::unexpected(std::move(version.error()));
-      if (*version >= target) return false;
-      if (*version < 0) {
-        return std::unexpected(migration_error(db, "has an invalid schema version " + std::to_string(*version)));
-      }
-      const int next = *version + 1;
-      const auto& sql = migrations()[static_cast<std::size_t>(*version)];
+  // IMMEDIATE takes the write lock before reading the version, so two
+  // processes opening a new file at once cannot both apply migration 1. All
+  // pending steps share one transaction: a new file is created with one
+  // commit (one fsync) instead of one per version, and an upgrade lands whole.
+  if (auto begun = db.exec("BEGIN IMMEDIATE"); !begun) return begun;
+  const auto steps = [&]() -> Expected<bool> {
+    auto version = schema_version(db);
+    if (!version) return std::unexpected(std::move(version.error()));
+    if (*version >= target) return false;
+    if (*version < 0) {
+      return std::unexpected(migration_error(db, "has an invalid schema version " + std::to_string(*version)));
+    }
+    for (int next = *version + 1; next <= target; ++next) {
+      const auto& sql = migrations()[static_cast<std::size_t>(next - 1)];
       if (auto applied = db.exec(sql); !applied) {
         applied.error().message += " (while upgrading to schema version " + std::to_string(next) + ")";
         return std::unexpected(std::move(applied.error()));
       }
-      // Pragmas take no parameters; both values are integers formatted here.
-      if (auto bumped = db.exec("PRAGMA user_version = " + std::to_string(next) +
-                                "; PRAGMA application_id = " + std::to_string(kApplicationId));
-          !bumped) {
-        return std::unexpected(std::move(bumped.error()));
-      }
-      return true;
-    };
-    auto applied = step();
-    if (!applied || !*applied) {
-      // ROLLBACK, not COMMIT, when nothing was written: it releases the lock the same way.
-      if (db.in_transaction()) (void)db.exec("ROLLBACK");
-      if (!applied) return std::unexpected(std::move(applied.error()));
-      return {};
     }
-    if (auto committed = db.exec("COMMIT"); !committed) {
-      if (db.in_transaction()) (void)db.exec("ROLLBACK");
-      return committed;
+    // Pragmas take no parameters; both values are integers formatted here.
+    if (auto bumped = db.exec("PRAGMA user_version = " + std::to_string(target) +
+                              "; PRAGMA application_id = " + std::to_string(kApplicationId));
+        !bumped) {
+      return std::unexpected(std::move(bumped.error()));
     }
+    return true;
+  };
+  auto applied = steps();
+  if (!applied || !*applied) {
+    // ROLLBACK, not COMMIT, when nothing was written: it releases the lock the same way.
+    if (db.in_transaction()) (void)db.exec("ROLLBACK");
+    if (!applied) return std::unexpected(std::move(applied.error()));
+    return {};
   }
+  if (auto committed = db.exec("COMMIT"); !committed) {
+    if (db.in_transaction()) (void)db.exec("ROLLBACK");
+    return committed;
+  }
+  return {};
 }
 
 }  // namespace stridecare::storage::sqlite

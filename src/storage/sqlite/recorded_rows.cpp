@@ -34,6 +34,20 @@ std::optional<int> optional_int(const Statement& row, int column) {
   return row.column_int(column);
 }
 
+/// The query of `which` rows among the three forms of one select.
+const std::string& pick(RowsOf which, const std::string& history, const std::string& local_days,
+                        const std::string& start_times) {
+  switch (which) {
+    case RowsOf::local_days:
+      return local_days;
+    case RowsOf::start_times:
+      return start_times;
+    case RowsOf::history:
+      break;
+  }
+  return history;
+}
+
 }  // namespace
 
 const std::string& recording_select(RowsOf which) {
@@ -45,15 +59,7 @@ const std::string& recording_select(RowsOf which) {
   static const std::string start_times =
       "SELECT " + std::string(kRecordingColumns) +
       " FROM activity_recording AS r WHERE r.start_utc BETWEEN ?1 AND ?2 ORDER BY r.activity_id";
-  switch (which) {
-    case RowsOf::local_days:
-      return local_days;
-    case RowsOf::start_times:
-      return start_times;
-    case RowsOf::history:
-      break;
-  }
-  return history;
+  return pick(which, history, local_days, start_times);
 }
 
 const std::string& lap_select(RowsOf which) {
@@ -66,15 +72,7 @@ const std::string& lap_select(RowsOf which) {
       "SELECT " + std::string(kLapColumns) +
       " FROM activity_recording AS r JOIN activity_lap AS l ON l.activity_id = r.activity_id "
       "WHERE r.start_utc BETWEEN ?1 AND ?2 ORDER BY l.activity_id, l.position";
-  switch (which) {
-    case RowsOf::local_days:
-      return local_days;
-    case RowsOf::start_times:
-      return start_times;
-    case RowsOf::history:
-      break;
-  }
-  return history;
+  return pick(which, history, local_days, start_times);
 }
 
 Expected<void> bind_recording(Statement& insert, domain::Id id, const domain::Recorded& recorded) {

@@ -56,6 +56,35 @@ TEST(FitReader, CrcOfTheCheckString) {
   EXPECT_EQ(crc16(bytes), 0xBB3D);  // CRC-16/ARC check value
 }
 
+/// The protocol's own algorithm, a nibble at a time (FIT SDK "CRC" section).
+std::uint16_t reference_crc(std::span<const std::uint8_t> bytes) {
+  constexpr std::array<std::uint16_t, 16> kTable{0x0000, 0xCC01, 0xD801, 0x1400, 0xF001, 0x3C00, 0x2800, 0xE401,
+                                                 0xA001, 0x6C00, 0x7800, 0xB401, 0x5000, 0x9C01, 0x8801, 0x4400};
+  std::uint16_t crc = 0;
+  for (const std::uint8_t byte : bytes) {
+    std::uint16_t tmp = kTable[crc & 0xF];
+    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[byte & 0xF]);
+    tmp = kTable[crc & 0xF];
+    crc = static_cast<std::uint16_t>(((crc >> 4) & 0x0FFF) ^ tmp ^ kTable[(byte >> 4) & 0xF]);
+  }
+  return crc;
+}
+
+TEST(FitReader, CrcMatchesTheProtocolsNibbleAlgorithmAtEveryLengthAndSplit) {
+  std::vector<std::uint8_t> bytes(300);
+  std::uint32_t state = 12345;
+  for (auto& b : bytes) {
+    state = state * 1664525u + 1013904223u;
+    b = static_cast<std::uint8_t>(state >> 24);
+  }
+  for (std::size_t n = 0; n <= bytes.size(); ++n) {
+    const std::span<const std::uint8_t> part(bytes.data(), n);
+    ASSERT_EQ(crc16(part), reference_crc(part)) << n << " bytes";
+    const std::size_t half = n / 3;
+    ASSERT_EQ(crc16(part.subspan(half), crc16(part.first(half))), reference_crc(part)) << n << " bytes, split";
+  }
+}
+
 TEST(FitReader, DecodesEveryCorpusFileToItsEndOrToTheKnownDamage) {
   const auto files = corpus_fit_files();
   ASSERT_GT(files.size(), 40u);
