@@ -35,8 +35,10 @@ class ProgressLine {
  public:
   ProgressLine() : enabled_(isatty(STDERR_FILENO) == 1), start_(Clock::now()) {}
 
+  /// False when stderr is not a terminal: then no progress is computed at all.
+  bool enabled() const { return enabled_; }
+
   void update(const services::ImportProgress& p) {
-    if (!enabled_) return;
     const auto now = Clock::now();
     if (now - last_ < kProgressInterval) return;
     last_ = now;
@@ -56,9 +58,13 @@ class ProgressLine {
     shown_ = true;
   }
 
-  ~ProgressLine() {
+  /// Wipes the line, so that what is printed next starts on a clean line.
+  void clear() {
     if (shown_) std::fprintf(stderr, "\r%-78s\r", "");
+    shown_ = false;
   }
+
+  ~ProgressLine() { clear(); }
 
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
@@ -170,8 +176,12 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
       ProgressLine progress;
       services::ImportOptions options;
       options.strict = f->strict;
-      options.progress = [&progress](const services::ImportProgress& p) { progress.update(p); };
-      const auto report = value_or_fail(services::import_paths(ctx.session(), paths, options));
+      if (progress.enabled()) {
+        options.progress = [&progress](const services::ImportProgress& p) { progress.update(p); };
+      }
+      auto result = services::import_paths(ctx.session(), paths, options);
+      progress.clear();
+      const auto report = value_or_fail(std::move(result));
       for (const auto& failure : report.failed) std::cerr << "stridecare: " << failure.error << "\n";
       print(ctx.json() ? report_json(report).dump() + "\n" : describe(report));
       if (!report.failed.empty()) {

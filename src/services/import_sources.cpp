@@ -159,7 +159,10 @@ class Walker {
   bool file(const fs::path& p, const std::string& name, bool named, const importers::StravaActivities* index,
             const std::string& relative) {
     const auto size = file_size(p);
-    if (is_archive(name, head_of(p))) {
+    // Activity files go straight to one read; only other names are sniffed
+    // for an archive signature (an export saved without its .zip).
+    const bool archive = is_archive_name(name) || (!has_activity_extension(name) && is_archive(name, head_of(p)));
+    if (archive) {
       const bool go_on = archive_file(p, name);
       done_bytes_ += size;
       progress(0);

@@ -1,5 +1,6 @@
 #include "importers/xml/gpx.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -7,7 +8,6 @@
 #include <pugixml.hpp>
 
 #include "importers/xml/activity_root.hpp"
-#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/namespaces.hpp"
 #include "importers/xml/sample_fields.hpp"
 #include "importers/xml/track_math.hpp"
@@ -31,19 +31,10 @@ using xml::WarningLog;
 constexpr std::string_view kEmptyTrack = "track without points skipped";
 constexpr std::string_view kUnknownNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
-enum class Field { none, heart_rate, cadence, speed, power };
+/// Where the track points lie below a track, by local name.
+constexpr std::array<std::string_view, 2> kTrackPointPath{"trkseg", "trkpt"};
 
-/// Trackpoints under `trk`, by local name: enough to reserve the samples.
-std::size_t count_points(pugi::xml_node trk) {
-  std::size_t n = 0;
-  for (pugi::xml_node seg : trk.children()) {
-    if (!is_element(seg) || xml::local_name(seg.name()) != "trkseg") continue;
-    for (pugi::xml_node pt : seg.children()) {
-      if (is_element(pt) && xml::local_name(pt.name()) == "trkpt") ++n;
-    }
-  }
-  return n;
-}
+enum class Field { none, heart_rate, cadence, speed, power };
 
 class GpxReader {
  public:
@@ -53,9 +44,7 @@ class GpxReader {
   /// One session from `trk` (entered); its samples may be empty.
   SessionRecord read_track(pugi::xml_node trk) {
     SessionRecord session;
-    session.samples.reserve(count_points(trk));
-    xml::prepare_for_writing(session.samples.data(),
-                             session.samples.capacity() * sizeof(Sample));  // see huge_pages.hpp
+    xml::reserve_samples(session.samples, xml::count_elements(trk, kTrackPointPath));
     for (pugi::xml_node child : trk.children()) {
       if (!is_element(child)) continue;
       const auto guard = scope_.enter(child);

@@ -3,6 +3,9 @@
 #include <cmath>
 #include <string>
 
+#include "importers/xml/huge_pages.hpp"
+#include "importers/xml/xml_document.hpp"
+
 namespace stridecare::importers::xml {
 namespace {
 
@@ -30,6 +33,20 @@ std::string coordinates(const char* lat, const char* lon) {
 }
 
 }  // namespace
+
+std::size_t count_elements(pugi::xml_node node, std::span<const std::string_view> path) {
+  if (path.empty()) return 1;
+  std::size_t n = 0;
+  for (pugi::xml_node child : node.children()) {
+    if (is_element(child) && local_name(child.name()) == path.front()) n += count_elements(child, path.subspan(1));
+  }
+  return n;
+}
+
+void reserve_samples(std::vector<Sample>& samples, std::size_t n) {
+  samples.reserve(n);
+  prepare_for_writing(samples.data(), samples.capacity() * sizeof(Sample));
+}
 
 void read_number(pugi::xml_node element, std::optional<double>& out, Range range, WarningLog& log) {
   if (out) return;

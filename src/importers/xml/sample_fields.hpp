@@ -4,7 +4,9 @@
 /// is left out, and the point is kept.
 
 #include <optional>
+#include <span>
 #include <string_view>
+#include <vector>
 
 #include <pugixml.hpp>
 
@@ -23,6 +25,14 @@ inline constexpr std::string_view kUndeclaredPrefix =
 inline constexpr std::string_view kBackwards = "times go backwards; elapsed time taken from the earliest to the latest";
 
 inline bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element; }
+
+/// The elements reached from `node` through children of the local names of
+/// `path`, one level per name (`{"trkseg", "trkpt"}`): the track points of a
+/// track, counted before reading it to size the samples once.
+std::size_t count_elements(pugi::xml_node node, std::span<const std::string_view> path);
+
+/// Room for `n` samples, readied for writing at once (huge_pages.hpp).
+void reserve_samples(std::vector<Sample>& samples, std::size_t n);
 
 /// What a quantity may hold.
 enum class Range {

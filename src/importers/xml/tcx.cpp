@@ -1,5 +1,6 @@
 #include "importers/xml/tcx.hpp"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <utility>
@@ -7,7 +8,6 @@
 #include <pugixml.hpp>
 
 #include "importers/xml/activity_root.hpp"
-#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/namespaces.hpp"
 #include "importers/xml/sample_fields.hpp"
 #include "importers/xml/track_math.hpp"
@@ -29,20 +29,8 @@ using xml::WarningLog;
 constexpr std::string_view kUnknownNamespace =
     "root element <TrainingCenterDatabase> in an unknown namespace, read as TCX v2";
 
-/// Trackpoints under `activity`, by local name: enough to reserve the samples.
-std::size_t count_points(pugi::xml_node activity) {
-  std::size_t n = 0;
-  for (pugi::xml_node lap : activity.children()) {
-    if (!is_element(lap) || xml::local_name(lap.name()) != "Lap") continue;
-    for (pugi::xml_node track : lap.children()) {
-      if (!is_element(track) || xml::local_name(track.name()) != "Track") continue;
-      for (pugi::xml_node pt : track.children()) {
-        if (is_element(pt) && xml::local_name(pt.name()) == "Trackpoint") ++n;
-      }
-    }
-  }
-  return n;
-}
+/// Where the track points lie below a activity, by local name.
+constexpr std::array<std::string_view, 3> kTrackPointPath{"Lap", "Track", "Trackpoint"};
 
 class TcxReader {
  public:
@@ -86,9 +74,7 @@ class TcxReader {
   SessionRecord read_activity(pugi::xml_node activity) {
     SessionRecord session;
     session.sport = xml::ascii_lower_trimmed(activity.attribute("Sport").value());
-    session.samples.reserve(count_points(activity));
-    xml::prepare_for_writing(session.samples.data(),
-                             session.samples.capacity() * sizeof(Sample));  // see huge_pages.hpp
+    xml::reserve_samples(session.samples, xml::count_elements(activity, kTrackPointPath));
     xml::FirstTime id_time;
     xml::FirstTime lap_time;
     point_time_ = {};
