@@ -108,7 +108,7 @@ std::optional<std::int64_t> to_steps(double value, std::size_t column) {
   const double scaled = value * kColumns[column].steps_per_unit;
   if (!std::isfinite(scaled) || std::fabs(scaled) > static_cast<double>(max_steps(column))) return std::nullopt;
   // Round half away from zero, as llround, without its libm call: `scaled` is
-  // within +-2^53, so the cast is exact and safe.
+  // within +-kMaxMagnitude, so the cast is exact and safe.
   return scaled >= 0 ? static_cast<std::int64_t>(scaled + 0.5) : -static_cast<std::int64_t>(-scaled + 0.5);
 }
 

@@ -6,6 +6,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <numbers>
@@ -155,14 +156,50 @@ TEST(TrackCodec, RoundTripsLargeJumpsAndNegativeDeltas) {
   for (int i = 0; i < 6; ++i) {
     const double sign = i % 2 == 0 ? 1 : -1;
     TrackPoint p;
-    p.offset_s = sign * 1e12;     // 1e15 ms, near the 2^53 limit
-    p.latitude_deg = sign * 4e8;  // 4e15 steps
-    p.altitude_m = -sign * 4e13;  // 4e15 cm
+    p.offset_s = sign * 1e12;     // 1e15 ms, near the 2^50 limit
+    p.latitude_deg = sign * 1e8;  // 1e15 steps
+    p.altitude_m = -sign * 1e13;  // 1e15 cm
     p.heart_rate_bpm = i % 2 == 0 ? INT_MAX : -INT_MAX;
     p.power_w = i % 2 == 0 ? -INT_MAX : INT_MAX;
     t.points.push_back(p);
   }
   EXPECT_EQ(round_trip(t), t);
+}
+
+// Regression (fuzz/track_codec_fuzzer): with a 2^53 limit, an offset of
+// 4,399,881,917,978,649 ms decoded to a double that scaled back to one step
+// more, so a stored track did not re-encode to itself.
+TEST(TrackCodecDecode, EveryDecodableValueReEncodesToItself) {
+  // Within the limit every value must decode and re-encode to itself; the
+  // value the fuzzer found must either be refused or do the same.
+  const std::int64_t found_by_fuzzer = 4399881917978649;
+  for (const std::int64_t steps :
+       {track_codec::kMaxMagnitude, track_codec::kMaxMagnitude - 1, -track_codec::kMaxMagnitude + 12345,
+        std::int64_t{987654321987654}, found_by_fuzzer, -found_by_fuzzer}) {
+    for (std::size_t column = 0; column < 2; ++column) {  // offset (1e3 steps/s), latitude (1e7 steps/degree)
+      Bytes bytes{track_codec::kVersion, 1, 0x01};
+      if (column == 0) {
+        put_varint(bytes, zigzag(steps));
+        for (int rest = 1; rest < static_cast<int>(track_codec::kColumnCount); ++rest) bytes.push_back(0x00);
+      } else {
+        put_varint(bytes, zigzag(0));
+        bytes.push_back(0x01);
+        put_varint(bytes, zigzag(steps));
+        for (int rest = 2; rest < static_cast<int>(track_codec::kColumnCount); ++rest) bytes.push_back(0x00);
+      }
+      const auto track = track_codec::decode(bytes, 1);
+      if (std::abs(steps) > track_codec::kMaxMagnitude) {
+        if (!track) continue;
+      } else {
+        ASSERT_TRUE(track) << steps << ": " << track.error().message;
+      }
+      const auto again = track_codec::encode(*track);
+      ASSERT_TRUE(again) << steps;
+      const auto back = track_codec::decode(*again, 1);
+      ASSERT_TRUE(back) << steps;
+      EXPECT_EQ(*back, *track) << steps << " in column " << column;
+    }
+  }
 }
 
 TEST(TrackCodec, RefusesValuesItCannotStoreNamingTheColumn) {
@@ -177,7 +214,7 @@ TEST(TrackCodec, RefusesValuesItCannotStoreNamingTheColumn) {
   TrackPoint p;
   p.offset_s = std::numeric_limits<double>::quiet_NaN();
   refused(p, "offset_s");
-  p.offset_s = 1e13;  // 1e16 ms > 2^53
+  p.offset_s = 1e13;  // 1e16 ms > 2^50
   refused(p, "offset_s");
   p = TrackPoint{};
   p.latitude_deg = std::numeric_limits<double>::infinity();
