@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds stridecare (Release) and runs it on the embedded SQLite database with
-# the bundled demo data: a runner with a sore left knee, as of the demo day.
+# the bundled demo data (scripts/make-demo-data.sh): a runner whose left knee got
+# sore twice after long-run spikes, as of the demo day.
 # Extra arguments are passed to stridecare instead of the demo tour.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,9 @@ cmake --build --preset release -j "$(nproc)" --target stridecare
 exe=build/release/src/cli/stridecare
 demo_db=build/demo/stridecare.db
 demo_day=2026-03-17
+if [ -s "$demo_db" ] && [ data/demo/demo-export.json -nt "$demo_db" ]; then
+  rm -f "$demo_db" "$demo_db-wal" "$demo_db-shm"  # the demo data changed: start again from them
+fi
 if [ ! -s "$demo_db" ]; then
   mkdir -p "$(dirname "$demo_db")"
   "$exe" --db "$demo_db" restore data/demo/demo-export.json
@@ -30,3 +34,9 @@ echo "== stridecare --db $demo_db checkins"
 echo
 echo "== stridecare --db $demo_db today --date $demo_day"
 "$exe" --db "$demo_db" today --date "$demo_day"
+echo
+echo "== stridecare --db $demo_db load --date $demo_day"
+"$exe" --db "$demo_db" load --date "$demo_day"
+echo
+echo "== stridecare --db $demo_db insights --date $demo_day"
+"$exe" --db "$demo_db" insights --date "$demo_day"

@@ -6,9 +6,6 @@
 #include <memory>
 
 #include <fmt/format.h>
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "cli/commands.hpp"
 #include "domain/quantities.hpp"
@@ -76,38 +73,6 @@ class ProgressLine {
   Clock::time_point last_{};
 };
 
-/// Bulk import allocates and frees buffers of megabytes per file on several
-/// threads. By default glibc gives each thread its own arena (each keeping
-/// what it freed: peak memory grew with the number of files) and maps every
-/// large buffer afresh (a page fault per 4 KiB page, the largest cost of an
-/// import on a VM). One arena that keeps and reuses large blocks measured
-/// 17% faster on the corpus, with peak memory flat from 1x to 4x the files
-/// (docs/performance.md). Process-wide, hence here and not in the services.
-///
-/// The heap is also grown in one step and marked for transparent huge pages
-/// (what glibc's `glibc.malloc.hugetlb=1` tunable does, which only the
-/// environment can set): a 2 MiB page faults once where 512 small ones
-/// faulted one by one (0.24 -> 0.17 s on the corpus).
-void tune_allocator_for_bulk_import() {
-  constexpr int kArenas = 1;
-  constexpr int kMmapThresholdBytes = 64 << 20;
-  constexpr int kTrimThresholdBytes = 256 << 20;
-  constexpr int kHeapStepBytes = 64 << 20;
-  constexpr std::uintptr_t kHugePageBytes = 2 << 20;
-  mallopt(M_ARENA_MAX, kArenas);
-  mallopt(M_MMAP_THRESHOLD, kMmapThresholdBytes);
-  mallopt(M_TRIM_THRESHOLD, kTrimThresholdBytes);
-  mallopt(M_TOP_PAD, kHeapStepBytes);
-  // The next allocation that grows the heap grows it by kHeapStepBytes; mark
-  // that range. Only address space is reserved: pages are touched on use.
-  void* volatile probe = std::malloc(kHugePageBytes);  // volatile: the pair must not be optimised away
-  const auto end = reinterpret_cast<std::uintptr_t>(sbrk(0));
-  std::free(probe);
-  const std::uintptr_t start =
-      (end - static_cast<std::uintptr_t>(kHeapStepBytes) + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
-  (void)madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);  // a hint: failure is harmless
-}
-
 services::Json report_json(const services::ImportReport& r) {
   using services::Json;
   Json activities = Json::array();
@@ -171,7 +136,6 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
   cmd->add_flag("--strict", f->strict, "Fail a damaged file instead of keeping what decoded before the damage");
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
-      tune_allocator_for_bulk_import();
       std::vector<std::filesystem::path> paths(f->paths.begin(), f->paths.end());
       ProgressLine progress;
       services::ImportOptions options;

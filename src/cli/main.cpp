@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/allocator.hpp"
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 
@@ -46,6 +47,7 @@ int run_cli(int argc, char** argv) {
   Runner run;
   add_log_commands(app, ctx, run);
   add_query_commands(app, ctx, run);
+  add_load_commands(app, ctx, run);
   add_profile_command(app, ctx, run);
   add_backup_commands(app, ctx, run);
   add_inspect_command(app, ctx, run);
@@ -74,6 +76,7 @@ int run_cli(int argc, char** argv) {
 }  // namespace stridecare::cli
 
 int main(int argc, char** argv) {
+  stridecare::cli::tune_allocator();
   try {
     return stridecare::cli::run_cli(argc, argv);
   } catch (const std::exception& e) {

@@ -65,6 +65,10 @@ std::string describe(const services::TodayReport& r) {
   std::string out = fmt::format("{}  {}: {}\n", domain::to_string(r.date), action, r.action_text);
   out += "\nWhy:\n";
   for (const auto& rule : r.triage.rules) out += fmt::format("  {:<17} {}\n", rule.id, rule.why);
+  if (!r.warnings.empty()) {
+    out += "\nTraining load:\n";
+    for (const auto& w : r.warnings) out += describe(w);
+  }
   if (!r.care.empty()) {
     out += "\nSelf-care:\n";
     for (const auto& c : r.care) out += fmt::format("  {:<17} {}\n", c.id, c.text);

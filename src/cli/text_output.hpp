@@ -8,6 +8,8 @@
 #include "domain/activity.hpp"
 #include "domain/checkin.hpp"
 #include "domain/profile.hpp"
+#include "services/insights.hpp"
+#include "services/load.hpp"
 #include "services/today.hpp"
 
 namespace stridecare::cli {
@@ -18,5 +20,14 @@ std::string describe(const domain::PainCheckin& c);
 std::string describe(const domain::Profile& p);
 /// Action, rules with reasons, care advice and the disclaimer line (last).
 std::string describe(const services::TodayReport& r);
+
+// load_text.cpp
+/// One warning: ID, the summary with its figures, and the evidence note.
+std::string describe(const analytics::LoadWarning& w);
+std::string describe(const services::LoadReport& r, Units units);
+/// One line per day of [from, to].
+std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
+                            const domain::LoadParameters& p, Units units);
+std::string describe(const analytics::Insights& i);
 
 }  // namespace stridecare::cli

@@ -10,7 +10,10 @@
 /// on), because it has not yet been 7 days without pain.
 
 #include <optional>
+#include <span>
+#include <vector>
 
+#include "domain/checkin.hpp"
 #include "domain/date.hpp"
 #include "rules/rule_book.hpp"
 
@@ -39,5 +42,16 @@ class EpisodeTracker {
   EpisodeThresholds t_;
   std::optional<Episode> current_;
 };
+
+/// One episode of one site+side, for the history views (insights).
+struct SiteEpisode {
+  domain::Site site = domain::Site::knee;
+  domain::Side side = domain::Side::left;
+  domain::Date start{};
+};
+
+/// Every episode in `checkins` (any order), each site+side followed by its
+/// own EpisodeTracker; ordered by start, then site and side.
+std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t);
 
 }  // namespace stridecare::rules

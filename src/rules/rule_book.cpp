@@ -1,6 +1,8 @@
 #include "rules/rule_book.hpp"
 
+#include <optional>
 #include <stdexcept>
+#include <utility>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -99,6 +101,90 @@ class Reader {
 
 constexpr int kPainMax = 10;
 constexpr int kDaysMax = 365;
+constexpr double kRatioMax = 100;
+constexpr double kImpactMax = 10;
+
+/// A [x, y] pair of numbers, or nullopt (with the error noted).
+std::optional<std::pair<double, double>> number_pair(Reader& r, const json& n, const std::string& path) {
+  if (!n.is_array() || n.size() != 2 || !n[0].is_number() || !n[1].is_number()) {
+    r.note(path, "must be a pair of numbers [fraction of HRmax, RPE]");
+    return std::nullopt;
+  }
+  return std::pair{n[0].get<double>(), n[1].get<double>()};
+}
+
+/// The `load` and `load_evidence` sections (rules.md section 3).
+domain::LoadParameters parse_load(Reader& r) {
+  domain::LoadParameters p;
+  p.default_rpe = r.number("load", "default_rpe", 0, kPainMax);
+  if (const json* f = r.node("load", "impact_factor"); f) {
+    for (const auto& [sport, name] : domain::EnumNames<domain::Sport>::table) {
+      const std::string path = fmt::format("load.impact_factor.{}", name);
+      const auto v = f->find(name);
+      if (!f->is_object() || v == f->end()) {
+        r.note(path, "missing");
+      } else if (!v->is_number() || v->get<double>() < 0 || v->get<double>() > kImpactMax) {
+        r.note(path, fmt::format("must be a number in 0-{}", kImpactMax));
+      } else {
+        p.impact_factor[static_cast<std::size_t>(sport)] = v->get<double>();
+      }
+    }
+  }
+  if (const json* points = r.node("load", "rpe_from_heart_rate"); points) {
+    if (!points->is_array() || points->size() < 2) r.note("load.rpe_from_heart_rate", "must hold at least two points");
+    for (std::size_t i = 0; points->is_array() && i < points->size(); ++i) {
+      const std::string path = fmt::format("load.rpe_from_heart_rate[{}]", i);
+      const auto point = number_pair(r, (*points)[i], path);
+      if (!point) break;
+      const bool increasing = p.rpe_from_hr.empty() || (point->first > p.rpe_from_hr.back().first &&
+                                                        point->second >= p.rpe_from_hr.back().second);
+      if (point->first <= 0 || point->second < 0 || point->second > kPainMax || !increasing) {
+        r.note(path, "fractions must increase from above 0, RPE must not decrease and stay in 0-10");
+        break;
+      }
+      p.rpe_from_hr.push_back(*point);
+    }
+  }
+  p.acute_days = r.integer("load", "acute_days", 1, kDaysMax);
+  p.chronic_days = r.integer("load", "chronic_days", 1, kDaysMax);
+  p.min_history_days = r.integer("load", "min_history_days", 1, kDaysMax);
+  p.spike_window_days = r.integer("load", "spike_window_days", 1, kDaysMax);
+  if (const json* bands = r.node("load", "spike_bands"); bands) {
+    if (!bands->is_array() || bands->empty()) r.note("load.spike_bands", "must be a non-empty array");
+    for (std::size_t i = 0; bands->is_array() && i < bands->size(); ++i) {
+      const json& b = (*bands)[i];
+      const std::string path = fmt::format("load.spike_bands[{}]", i);
+      if (!b.is_object() || !b.contains("name") || !b["name"].is_string() || !b.contains("above") ||
+          !b["above"].is_number() || !b.contains("hazard_ratio") || !b["hazard_ratio"].is_number()) {
+        r.note(path, "must be {\"name\": text, \"above\": number, \"hazard_ratio\": number}");
+        break;
+      }
+      domain::SpikeBand band{b["name"].get<std::string>(), b["above"].get<double>(), b["hazard_ratio"].get<double>()};
+      if (band.above < 1 || band.above > kRatioMax ||
+          (!p.spike_bands.empty() && band.above <= p.spike_bands.back().above)) {
+        r.note(path, "above must be at least 1 and increase from band to band");
+        break;
+      }
+      p.spike_bands.push_back(std::move(band));
+    }
+  }
+  p.week_change_above = r.number("load", "week_change_above", 0, kRatioMax);
+  p.two_week_change_above = r.number("load", "two_week_change_above", 0, kRatioMax);
+  p.acwr_elevated_min = r.number("load", "acwr_elevated_min", 0, kRatioMax);
+  p.acwr_high_above = r.number("load", "acwr_high_above", 0, kRatioMax);
+  p.monotony_days = r.integer("load", "monotony_days", 2, kDaysMax);
+  p.monotony_above = r.number("load", "monotony_above", 0, kRatioMax);
+  p.monotony_sd_floor = r.number("load", "monotony_sd_floor", 1e-12, 1);
+  p.monotony_min_sessions = r.integer("load", "monotony_min_sessions", 1, kDaysMax);
+  p.insight_min_episodes = r.integer("load", "insight_min_episodes", 1, kDaysMax);
+  if (!r.error() && p.acwr_high_above < p.acwr_elevated_min) {
+    r.note("load.acwr_high_above", "must not be below load.acwr_elevated_min");
+  }
+  if (!r.error() && p.acute_days >= p.chronic_days) r.note("load.acute_days", "must be shorter than load.chronic_days");
+  for (const auto& [rule, id] : domain::EnumNames<domain::LoadRule>::table)
+    p.evidence[rule] = r.text("load_evidence", id);
+  return p;
+}
 
 }  // namespace
 
@@ -137,6 +223,7 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
   for (std::string_view id : kCareRuleIds) {
     book.advice[std::string(id)] = r.text("advice", id);
   }
+  book.load = parse_load(r);
   book.disclaimer = r.text("", "disclaimer");
   if (r.error()) return std::unexpected(*r.error());
   return book;

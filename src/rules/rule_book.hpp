@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "domain/error.hpp"
+#include "domain/load_parameters.hpp"
 #include "rules/action.hpp"
 
 namespace stridecare::rules {
@@ -43,6 +44,7 @@ struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
   CareThresholds care;
+  domain::LoadParameters load;                ///< training load (rules.md section 3)
   std::map<Action, std::string> action_text;  ///< what each action means to the user
   std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
   std::string disclaimer;                     ///< ends every output that gives care advice

@@ -1,5 +1,6 @@
 #pragma once
-/// Rule IDs of rules.md sections 2 and 2.1, spelled once.
+/// Rule IDs of rules.md sections 2 and 2.1, spelled once (section 3's are in
+/// domain/load_parameters.hpp, where the load analytics can see them).
 
 #include <array>
 #include <string_view>

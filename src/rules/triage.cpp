@@ -332,9 +332,11 @@ class TrackTriage {
                          in_.as_of, {{"recent_mean", *recent}, {"previous_mean", *before}}));
     }
 
-    if (episode_at_latest_) {
-      for (const LoadWarningRef& warning : in_.load_warnings) {
-        const int lead = domain::days_between(warning.date, episode_at_latest_->start);
+    if (episode_at_latest_ && in_.load_warnings) {
+      const domain::Date start = episode_at_latest_->start;
+      for (const LoadWarningRef& warning :
+           in_.load_warnings(domain::add_days(start, -t_.load_warning_lead_days), start)) {
+        const int lead = domain::days_between(warning.date, start);
         if (lead < 0 || lead > t_.load_warning_lead_days) continue;
         out.push_back(make(ids::kLoad1, Action::reduce,
                            fmt::format("the {} pain episode began on {}, {} days after {} on {} ({}): cut back, then "
@@ -358,6 +360,16 @@ class TrackTriage {
 };
 
 }  // namespace
+
+LoadWarningLookup lookup_in(std::vector<LoadWarningRef> warnings) {
+  return [warnings = std::move(warnings)](domain::Date from, domain::Date to) {
+    std::vector<LoadWarningRef> out;
+    for (const auto& w : warnings) {
+      if (domain::days_between(from, w.date) >= 0 && domain::days_between(w.date, to) >= 0) out.push_back(w);
+    }
+    return out;
+  };
+}
 
 TriageResult triage(const TriageInput& input, const RuleBook& book) {
   std::map<std::pair<Site, Side>, Track> tracks;

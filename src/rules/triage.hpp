@@ -7,6 +7,7 @@
 /// in force until its clearing condition holds; no benign, older or later
 /// check-in and no other rule downgrades it.
 
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -27,11 +28,20 @@ struct LoadWarningRef {
   std::string summary;  ///< the figures, e.g. "14.2 km is 1.29 x your longest run of 11.0 km"
 };
 
+/// The load warnings raised on local days in [from, to], the one to name
+/// first first. TRIAGE-LOAD-1 asks for the days before each episode's start,
+/// so the caller computes only what is asked. Must leave out warnings that may
+/// not drive an action on their own (LOAD-ACWR-1).
+using LoadWarningLookup = std::function<std::vector<LoadWarningRef>(domain::Date from, domain::Date to)>;
+
+/// A lookup over a fixed list, in list order (tests, small callers).
+LoadWarningLookup lookup_in(std::vector<LoadWarningRef> warnings);
+
 struct TriageInput {
   domain::Date as_of{};                           ///< triage as of this local day
   std::span<const domain::PainCheckin> checkins;  ///< any order; those after `as_of` are ignored
   std::span<const domain::Date> run_days;         ///< local days with at least one run
-  std::span<const LoadWarningRef> load_warnings;  ///< may be empty until the load analytics exist
+  LoadWarningLookup load_warnings;                ///< empty: no load warnings
 };
 
 /// A rule that fired, for one site+side.

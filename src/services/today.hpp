@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/load_warnings.hpp"
 #include "rules/care.hpp"
 #include "rules/triage.hpp"
 #include "services/json_codec.hpp"
@@ -17,11 +18,13 @@ struct TodayReport {
   rules::TriageResult triage;
   std::string action_text;  ///< what the action means to the user
   std::vector<rules::CareAdvice> care;
+  std::vector<analytics::LoadWarning> warnings;  ///< load warnings as of the day (rules.md section 3)
   std::string disclaimer;
 };
 
 /// Triage as of `date` over the athlete's whole history (red flags never
-/// expire on their own, so no window may cut them off).
+/// expire on their own, so no window may cut them off), with the load
+/// warnings of the day and TRIAGE-LOAD-1 fed by them.
 Expected<TodayReport> today(Session& s, domain::Date date);
 
 /// `{"date","action","action_text","rules","care","warnings","sessions","episodes","disclaimer"}`.

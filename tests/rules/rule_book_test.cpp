@@ -28,6 +28,62 @@ TEST(RuleBook, HoldsTheThresholdsOfRulesMd) {
   EXPECT_EQ(testing::book().care.heat_first_episode_day, 2);
 }
 
+TEST(RuleBook, HoldsTheLoadThresholdsOfRulesMdSection3) {
+  const auto& l = testing::book().load;
+  using domain::Sport;
+  EXPECT_EQ(l.impact_of(Sport::run), 1.0);
+  EXPECT_EQ(l.impact_of(Sport::walk), 0.5);
+  EXPECT_EQ(l.impact_of(Sport::elliptical), 0.3);
+  EXPECT_EQ(l.impact_of(Sport::row), 0.1);
+  EXPECT_EQ(l.impact_of(Sport::cycle), 0.1);
+  EXPECT_EQ(l.impact_of(Sport::swim), 0.0);
+  EXPECT_EQ(l.default_rpe, 4);
+  EXPECT_EQ(l.acute_days, 7);
+  EXPECT_EQ(l.chronic_days, 28);
+  EXPECT_EQ(l.min_history_days, 28);
+  EXPECT_EQ(l.spike_window_days, 30);
+  ASSERT_EQ(l.spike_bands.size(), 3u);
+  EXPECT_EQ(l.spike_bands[0].name, "small");
+  EXPECT_EQ(l.spike_bands[0].above, 1.10);
+  EXPECT_EQ(l.spike_bands[0].hazard_ratio, 1.64);
+  EXPECT_EQ(l.spike_bands[1].above, 1.30);
+  EXPECT_EQ(l.spike_bands[1].hazard_ratio, 1.52);
+  EXPECT_EQ(l.spike_bands[2].above, 2.00);
+  EXPECT_EQ(l.spike_bands[2].hazard_ratio, 2.28);
+  EXPECT_EQ(l.week_change_above, 0.20);
+  EXPECT_EQ(l.two_week_change_above, 0.30);
+  EXPECT_EQ(l.acwr_elevated_min, 1.3);
+  EXPECT_EQ(l.acwr_high_above, 1.5);
+  EXPECT_EQ(l.monotony_above, 2.0);
+  EXPECT_EQ(l.monotony_sd_floor, 1e-6);
+  EXPECT_EQ(l.monotony_min_sessions, 2);
+  for (const auto& [rule, id] : domain::EnumNames<domain::LoadRule>::table) {
+    EXPECT_FALSE(l.evidence.at(rule).empty()) << id;
+  }
+  EXPECT_NE(l.evidence.at(domain::LoadRule::acwr).find("context"), std::string::npos);
+  EXPECT_NE(l.evidence.at(domain::LoadRule::week).find("weak evidence"), std::string::npos);
+}
+
+TEST(RuleBook, RejectsABadLoadSectionNamingTheField) {
+  const std::string text(default_rule_book_text());
+  auto error_with = [&](std::string from, std::string to) {
+    std::string s = text;
+    s.replace(s.find(from), from.size(), to);
+    const auto r = parse_rule_book(s, "x.json");
+    return r ? std::string("accepted") : r.error().message;
+  };
+  EXPECT_NE(error_with("\"swim\": 0.0", "\"swim\": -1").find("load.impact_factor.swim"), std::string::npos);
+  EXPECT_NE(error_with("\"swim\": 0.0,", "").find("load.impact_factor.swim: missing"), std::string::npos);
+  EXPECT_NE(error_with("\"above\": 1.30,", "\"above\": 1.05,").find("load.spike_bands[1]"), std::string::npos);
+  EXPECT_NE(error_with("[0.60, 2]", "[0.40, 2]").find("load.rpe_from_heart_rate[1]"), std::string::npos);
+  EXPECT_NE(error_with("[0.60, 2]", "\"x\"").find("load.rpe_from_heart_rate[1]"), std::string::npos);
+  EXPECT_NE(error_with("\"acwr_high_above\": 1.5", "\"acwr_high_above\": 1.2").find("load.acwr_high_above"),
+            std::string::npos);
+  EXPECT_NE(error_with("\"acute_days\": 7", "\"acute_days\": 28").find("load.acute_days"), std::string::npos);
+  EXPECT_NE(error_with("\"LOAD-MONO-1\":", "\"LOAD-MONO-X\":").find("load_evidence.LOAD-MONO-1: missing"),
+            std::string::npos);
+}
+
 TEST(RuleBook, AdviceTextIsAccurateAboutPainRelief) {
   const auto& med = testing::book().advice.at(std::string(ids::kCareMed1));
   EXPECT_NE(med.find("Paracetamol (acetaminophen)"), std::string::npos);

@@ -36,7 +36,7 @@ bool fired(const TriageResult& r, std::string_view id) {
 TriageResult run(const Case& c) {
   std::vector<domain::Date> runs;
   for (int d : c.run_days) runs.push_back(day(d));
-  return triage({day(c.as_of), c.checkins, runs, c.warnings}, book());
+  return triage({day(c.as_of), c.checkins, runs, lookup_in(c.warnings)}, book());
 }
 
 std::vector<Case> cases() {
@@ -217,7 +217,7 @@ TEST(Triage, IgnoresCheckinsAfterTheTriageDay) {
 TEST(Triage, LoadRuleNamesTheWarningAndItsDate) {
   const std::vector<LoadWarningRef> warnings{{"LOAD-SPIKE-1", day(7), "14.2 km is 1.29 x your longest run of 11.0 km"}};
   const std::vector<domain::PainCheckin> cs{ci(10, 2)};
-  const TriageResult r = triage({day(10), cs, {}, warnings}, book());
+  const TriageResult r = triage({day(10), cs, {}, lookup_in(warnings)}, book());
   ASSERT_EQ(r.action, Action::reduce);
   const auto& why = r.rules.front().why;
   EXPECT_NE(why.find("LOAD-SPIKE-1"), std::string::npos) << why;

@@ -1,0 +1,61 @@
+#pragma once
+/// Training load as of a day, and as a daily series (`load`, `today`'s
+/// warnings, TRIAGE-LOAD-1): rules.md section 3 over the athlete's stored
+/// activities.
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analytics/load_warnings.hpp"
+#include "rules/triage.hpp"
+#include "services/json_codec.hpp"
+#include "services/session.hpp"
+
+namespace stridecare::services {
+
+/// The load analysis of every activity on or before `to`.
+Expected<analytics::LoadAnalysis> analyse_load(Session& s, domain::Date to);
+
+struct LoadReport {
+  domain::Date date{};
+  std::optional<analytics::DayLoad> day;         ///< nullopt before the first session
+  std::optional<analytics::DayMetrics> metrics;  ///< nullopt before the first session
+  std::vector<analytics::LoadWarning> warnings;  ///< analytics::warnings_as_of
+  std::vector<std::string> notes;                ///< "not enough history ..." and the like
+};
+
+LoadReport load_report(const analytics::LoadAnalysis& a, domain::Date date, const domain::LoadParameters& p);
+Expected<LoadReport> load_report(Session& s, domain::Date date);
+
+/// TRIAGE-LOAD-1's view of `a`: the warnings that may drive an action, the
+/// strongest evidence first (spike, week, monotony; then the latest).
+/// The lookup refers to `a` and `p`, which must outlive it.
+rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p);
+
+/// `{"id","date","value","threshold","level","hazard_ratio","figures":{...},"summary","evidence"}`.
+Json to_json(const analytics::LoadWarning& w);
+
+/// product.md's `load --json`: `{"date","acwr_ewma","acwr_rolling","acute_load","chronic_load",
+/// "weekly_run_km","weekly_change","longest_run_30d_km","monotony","strain","warnings":[...]}`
+/// and more; `null` where there is not enough history.
+Json to_json(const LoadReport& r);
+
+/// Receives text in pieces, in order.
+using TextSink = std::function<void(std::string_view)>;
+
+/// `load --from --to --json`: `{"from","to","days":[{"date", the fields of a
+/// report, the day's loads, "warnings":[{"id","level","value"}]}]}` and a
+/// newline; days before the first session are zeros with null metrics.
+/// Written to `out` as it is made, in pieces of about 64 KiB (ten years are
+/// 2.6 MB of text); each day holds the same fields and values as `to_json`
+/// of that day's LoadReport (the day's loads flattened in). Nothing is
+/// written when reading the store fails.
+Expected<void> write_load_series_json(Session& s, domain::Date from, domain::Date to, const TextSink& out);
+void write_load_series_json(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
+                            const domain::LoadParameters& p, const TextSink& out);
+/// The same, as one string.
+Expected<std::string> load_series_json(Session& s, domain::Date from, domain::Date to);
+
+}  // namespace stridecare::services
