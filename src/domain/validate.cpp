@@ -138,6 +138,24 @@ Expected<void> validate(const PainCheckin& c) {
   return check_note(c.note);
 }
 
+Expected<void> validate(const RoutineSession& r) {
+  if (!r.date.ok()) return invalid("date", "is not a day of the calendar");
+  if (r.time && (*r.time < 0 || *r.time >= 24 * 60)) return invalid("time", "is not a time of day (00:00-23:59)");
+  if (r.steps_total < 1 || r.steps_total > kMaxRoutineSteps) {
+    return invalid("steps_total", std::to_string(r.steps_total) + " is not 1-" + std::to_string(kMaxRoutineSteps));
+  }
+  if (r.steps_done < 0 || r.steps_done > r.steps_total) {
+    return invalid("steps_done", std::to_string(r.steps_done) + " is not 0-" + std::to_string(r.steps_total));
+  }
+  if (r.steps_skipped < 0 || r.steps_skipped > r.steps_done) {
+    return invalid("steps_skipped", std::to_string(r.steps_skipped) + " is not 0-" + std::to_string(r.steps_done));
+  }
+  if (!(r.seconds >= 0 && r.seconds <= kMaxDurationS)) {
+    return invalid("seconds", "must be 0-" + std::to_string(static_cast<int>(kMaxDurationS)));
+  }
+  return {};
+}
+
 Expected<void> validate(const Profile& p) {
   if (p.time_zone.empty()) return invalid("tz", "a time zone name is required, e.g. Europe/London");
   if (p.strength_per_week < 2 || p.strength_per_week > 3) {

@@ -7,6 +7,7 @@
 #include "domain/checkin.hpp"
 #include "domain/error.hpp"
 #include "domain/profile.hpp"
+#include "domain/routine_session.hpp"
 
 namespace stridecare::domain {
 
@@ -23,10 +24,12 @@ inline constexpr int kMinHeartRateBpm = 20;  ///< below: a sensor glitch, not a 
 inline constexpr int kMaxHeartRateBpm = 260;
 inline constexpr int kMaxUtcOffsetS = 18 * 3600;          ///< ISO 8601 bounds of a UTC offset
 inline constexpr std::size_t kContentHashHexDigits = 32;  ///< SourceFile::content_hash
+inline constexpr int kMaxRoutineSteps = 1000;
 
 /// Checks every field of an activity; the error names the first bad field.
 Expected<void> validate(const Activity& a);
 Expected<void> validate(const PainCheckin& c);
+Expected<void> validate(const RoutineSession& r);
 /// Everything but the time zone name, which needs the time zone database
 /// (checked by the service layer).
 Expected<void> validate(const Profile& p);

@@ -102,6 +102,8 @@ class Reader {
 constexpr int kPainMax = 10;
 constexpr int kDaysMax = 365;
 constexpr double kRatioMax = 100;
+constexpr int kSecondsMax = 3600;
+constexpr int kCountMax = 100;
 constexpr double kImpactMax = 10;
 
 /// A [x, y] pair of numbers, or nullopt (with the error noted).
@@ -224,6 +226,30 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
     book.advice[std::string(id)] = r.text("advice", id);
   }
   book.load = parse_load(r);
+  auto& rt = book.routine;
+  rt.warmup_min_s = r.integer("routine", "warmup_min_s", 1, kSecondsMax);
+  rt.warmup_max_s = r.integer("routine", "warmup_max_s", 1, kSecondsMax);
+  rt.seconds_per_rep = r.integer("routine", "seconds_per_rep", 1, kSecondsMax);
+  rt.hold_min_s = r.integer("routine", "hold_min_s", 1, kSecondsMax);
+  rt.hold_max_s = r.integer("routine", "hold_max_s", 1, kSecondsMax);
+  rt.hold_repetitions = r.integer("routine", "hold_repetitions", 1, kCountMax);
+  if (!r.error() && rt.warmup_max_s < rt.warmup_min_s) r.note("routine.warmup_max_s", "must not be below warmup_min_s");
+  if (!r.error() && rt.hold_max_s < rt.hold_min_s) r.note("routine.hold_max_s", "must not be below hold_min_s");
+  auto& st = book.strength;
+  st.sessions_min = r.integer("strength", "sessions_min", 1, kCountMax);
+  st.sessions_max = r.integer("strength", "sessions_max", 1, kCountMax);
+  st.new_athlete_weeks = r.integer("strength", "new_athlete_weeks", 0, kDaysMax);
+  st.rest_hours = r.integer("strength", "rest_hours", 0, kDaysMax);
+  st.sets_min = r.integer("strength", "sets_min", 1, kCountMax);
+  st.sets_max = r.integer("strength", "sets_max", 1, kCountMax);
+  st.reps_min = r.integer("strength", "reps_min", 1, kCountMax);
+  st.reps_max = r.integer("strength", "reps_max", 1, kCountMax);
+  st.progress_load_fraction = r.number("strength", "progress_load_fraction", 0, 1);
+  st.progress_pain_max = r.integer("strength", "progress_pain_max", 0, kPainMax);
+  st.pain_swap_above = r.integer("strength", "pain_swap_above", 0, kPainMax);
+  if (!r.error() && (st.sessions_max < st.sessions_min || st.sets_max < st.sets_min || st.reps_max < st.reps_min)) {
+    r.note("strength", "each *_max must not be below its *_min");
+  }
   book.disclaimer = r.text("", "disclaimer");
   if (r.error()) return std::unexpected(*r.error());
   return book;

@@ -40,11 +40,38 @@ struct CareThresholds {
   int heat_first_episode_day = 0;  ///< CARE-HEAT-1 from this episode day on
 };
 
+/// Warm-up and cool-down (rules.md 4.1).
+struct RoutineThresholds {
+  int warmup_min_s = 0;      ///< ROUTINE-WARM-1: at least this long, s
+  int warmup_max_s = 0;      ///< ROUTINE-WARM-1: at most this long, s
+  int seconds_per_rep = 0;   ///< s, to time drills counted in repetitions
+  int hold_min_s = 0;        ///< ROUTINE-COOL-1: a static hold lasts at least this, s
+  int hold_max_s = 0;        ///< ROUTINE-COOL-1: and at most this, s
+  int hold_repetitions = 0;  ///< ROUTINE-COOL-1: holds per side
+};
+
+/// Strength work (rules.md 4.2).
+struct StrengthThresholds {
+  int sessions_min = 0;               ///< STRENGTH-FREQ-1: per week, in a pain episode or the first weeks
+  int sessions_max = 0;               ///< STRENGTH-FREQ-1: per week otherwise
+  int new_athlete_weeks = 0;          ///< STRENGTH-FREQ-1: "the first 4 weeks"
+  int rest_hours = 0;                 ///< STRENGTH-REST-1: between the starts of two sessions, h
+  int sets_min = 0;                   ///< STRENGTH-DOSE-1
+  int sets_max = 0;                   ///< STRENGTH-DOSE-1
+  int reps_min = 0;                   ///< STRENGTH-DOSE-1
+  int reps_max = 0;                   ///< STRENGTH-DOSE-1: progress when every set reaches this
+  double progress_load_fraction = 0;  ///< STRENGTH-DOSE-1: load increase, e.g. 0.05
+  int progress_pain_max = 0;          ///< STRENGTH-DOSE-1: progress only with pain <= this
+  int pain_swap_above = 0;            ///< STRENGTH-PAIN-1: pain > this in a set swaps in the easier variant
+};
+
 struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
   CareThresholds care;
   domain::LoadParameters load;                ///< training load (rules.md section 3)
+  RoutineThresholds routine;                  ///< rules.md 4.1
+  StrengthThresholds strength;                ///< rules.md 4.2
   std::map<Action, std::string> action_text;  ///< what each action means to the user
   std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
   std::string disclaimer;                     ///< ends every output that gives care advice

@@ -46,6 +46,10 @@ Expected<Json> export_json(Session& s) {
     if (!checkins) return std::unexpected(checkins.error());
     out["checkins"] = Json::array();
     for (const auto& c : *checkins) out["checkins"].push_back(to_json(c));
+    auto routines = s.store.list_routines({});
+    if (!routines) return std::unexpected(routines.error());
+    out["routines"] = Json::array();
+    for (const auto& r : *routines) out["routines"].push_back(to_json(r));
     return {};
   });
   if (!done) return std::unexpected(done.error());
@@ -149,6 +153,18 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
     if (c->id <= 0) return invalid_file(fmt::format("checkins[{}].id: {} is not a positive id", i, c->id));
     checkins.push_back(std::move(*c));
   }
+  // Exports written before routines were recorded have no "routines".
+  std::vector<domain::RoutineSession> routines;
+  if (doc.contains("routines")) {
+    auto routines_json = list("routines");
+    if (!routines_json) return std::unexpected(routines_json.error());
+    for (std::size_t i = 0; i < (*routines_json)->size(); ++i) {
+      auto r = routine_from_json((**routines_json)[i], fmt::format("routines[{}]", i));
+      if (!r) return bad(r.error());
+      if (r->id <= 0) return invalid_file(fmt::format("routines[{}].id: {} is not a positive id", i, r->id));
+      routines.push_back(*r);
+    }
+  }
   auto done = s.store.transact([&]() -> Expected<void> {
     auto empty = s.store.empty();
     if (!empty) return std::unexpected(empty.error());
@@ -168,6 +184,9 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
     }
     for (const auto& c : checkins) {
       if (auto id = s.store.add_checkin(c); !id) return bad(id.error());
+    }
+    for (const auto& r : routines) {
+      if (auto id = s.store.add_routine(r); !id) return bad(id.error());
     }
     return {};
   });

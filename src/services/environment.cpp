@@ -68,4 +68,20 @@ domain::Date today_in(const std::string& time_zone) {
   }
 }
 
+domain::MinuteOfDay minute_now_in(const std::string& time_zone) {
+  using std::chrono::seconds;
+  const auto now = std::chrono::floor<seconds>(std::chrono::system_clock::now());
+  seconds since_epoch = now.time_since_epoch();
+  try {
+    since_epoch =
+        std::chrono::duration_cast<seconds>(date::make_zoned(time_zone, now).get_local_time().time_since_epoch());
+  } catch (const std::exception&) {
+    // UTC, as today_in
+  }
+  constexpr long kSecondsPerDay = 86400;
+  constexpr long kSecondsPerMinute = 60;
+  const long of_day = ((since_epoch.count() % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
+  return static_cast<domain::MinuteOfDay>(of_day / kSecondsPerMinute);
+}
+
 }  // namespace stridecare::services

@@ -38,5 +38,7 @@ domain::Expected<void> check_time_zone(const std::string& name);
 
 /// Today's date in the IANA time zone `time_zone` (UTC when unknown).
 domain::Date today_in(const std::string& time_zone);
+/// The local time of day now in `time_zone` (UTC when unknown).
+domain::MinuteOfDay minute_now_in(const std::string& time_zone);
 
 }  // namespace stridecare::services

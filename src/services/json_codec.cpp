@@ -305,6 +305,18 @@ Json to_json(const domain::PainCheckin& c) {
   return j;
 }
 
+Json to_json(const domain::RoutineSession& r) {
+  return {{"id", r.id},
+          {"date", domain::to_string(r.date)},
+          {"time", r.time ? Json(domain::time_of_day_to_string(*r.time)) : Json(nullptr)},
+          {"routine", domain::name_of(r.routine)},
+          {"steps_total", r.steps_total},
+          {"steps_done", r.steps_done},
+          {"steps_skipped", r.steps_skipped},
+          {"seconds", r.seconds},
+          {"completed", r.completed()}};
+}
+
 Json to_json(const domain::Profile& p) {
   Json days = Json::array();
   for (unsigned i = 0; i < 7; ++i) {
@@ -389,6 +401,23 @@ Expected<domain::PainCheckin> checkin_from_json(const Json& j, const std::string
   SC_TRY_ASSIGN(note, f.optional<std::string>("note"));
   c.note = note.value_or("");
   return validated(std::move(c), path);
+}
+
+Expected<domain::RoutineSession> routine_from_json(const Json& j, const std::string& path) {
+  const Fields f(j, path);
+  if (!f.is_object()) return domain::invalid(path, "must be an object");
+  domain::RoutineSession r;
+  SC_TRY_ASSIGN(r.id, f.required<domain::Id>("id"));
+  SC_TRY_ASSIGN(r.date, f.date("date"));
+  std::optional<std::string> time;
+  SC_TRY_ASSIGN(time, f.optional<std::string>("time"));
+  if (time) SC_TRY_ASSIGN(r.time, domain::parse_time_of_day(*time, f.field("time")));
+  SC_TRY_ASSIGN(r.routine, f.enumeration<domain::RoutineKind>("routine"));
+  SC_TRY_ASSIGN(r.steps_total, f.required<int>("steps_total"));
+  SC_TRY_ASSIGN(r.steps_done, f.required<int>("steps_done"));
+  SC_TRY_ASSIGN(r.steps_skipped, f.required<int>("steps_skipped"));
+  SC_TRY_ASSIGN(r.seconds, f.required<double>("seconds"));
+  return validated(std::move(r), path);
 }
 
 Expected<domain::Profile> profile_from_json(const Json& j, const std::string& path) {

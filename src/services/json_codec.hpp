@@ -11,6 +11,7 @@
 #include "domain/checkin.hpp"
 #include "domain/error.hpp"
 #include "domain/profile.hpp"
+#include "domain/routine_session.hpp"
 #include "rules/care.hpp"
 #include "rules/triage.hpp"
 
@@ -31,6 +32,7 @@ Json to_json(const domain::Track& t);
 Json to_json(const domain::Activity& a);
 Json to_json(const domain::PainCheckin& c);
 Json to_json(const domain::Profile& p);
+Json to_json(const domain::RoutineSession& r);
 Json to_json(const rules::FiredRule& r);
 Json to_json(const rules::CareAdvice& c);
 
@@ -39,5 +41,6 @@ domain::Expected<domain::Activity> activity_from_json(const Json& j, const std::
 domain::Expected<domain::PainCheckin> checkin_from_json(const Json& j, const std::string& path);
 domain::Expected<domain::Track> track_from_json(const Json& j, const std::string& path);
 domain::Expected<domain::Profile> profile_from_json(const Json& j, const std::string& path);
+domain::Expected<domain::RoutineSession> routine_from_json(const Json& j, const std::string& path);
 
 }  // namespace stridecare::services

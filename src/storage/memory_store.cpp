@@ -119,6 +119,28 @@ Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const Date
   return out;
 }
 
+Expected<Id> MemoryStore::add_routine(const domain::RoutineSession& r) {
+  Id id = r.id;
+  if (id == 0) {
+    for (const auto& x : state_.routines) id = std::max(id, x.id);
+    ++id;
+  } else if (std::ranges::any_of(state_.routines, [&](const auto& x) { return x.id == id; })) {
+    return domain::fail(ErrorKind::conflict, "id", "routine id " + std::to_string(id) + " is already in use");
+  }
+  auto copy = r;
+  copy.id = id;
+  state_.routines.push_back(copy);
+  std::ranges::stable_sort(state_.routines, {},
+                           [](const auto& x) { return std::tuple(x.date, x.time.value_or(-1), x.id); });
+  return id;
+}
+
+Expected<std::vector<domain::RoutineSession>> MemoryStore::list_routines(const DateRange& range) {
+  std::vector<domain::RoutineSession> out;
+  std::ranges::copy_if(state_.routines, std::back_inserter(out), [&](const auto& r) { return range.contains(r.date); });
+  return out;
+}
+
 Expected<bool> MemoryStore::remove(Id id) {
   const auto a = std::erase_if(state_.activities, [&](const auto& x) { return x.id == id; });
   state_.tracks.erase(id);
@@ -126,6 +148,8 @@ Expected<bool> MemoryStore::remove(Id id) {
   return a + c > 0;
 }
 
-Expected<bool> MemoryStore::empty() { return !state_.profile && state_.activities.empty() && state_.checkins.empty(); }
+Expected<bool> MemoryStore::empty() {
+  return !state_.profile && state_.activities.empty() && state_.checkins.empty() && state_.routines.empty();
+}
 
 }  // namespace stridecare::storage

@@ -21,6 +21,8 @@ class MemoryStore final : public Store {
   Expected<std::optional<domain::Track>> load_track(domain::Id activity) override;
   Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
   Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
+  Expected<domain::Id> add_routine(const domain::RoutineSession& r) override;
+  Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) override;
   Expected<bool> remove(domain::Id id) override;
   Expected<bool> empty() override;
 
@@ -29,6 +31,7 @@ class MemoryStore final : public Store {
     std::optional<domain::Profile> profile;
     std::vector<domain::Activity> activities;
     std::vector<domain::PainCheckin> checkins;
+    std::vector<domain::RoutineSession> routines;
     /// Kept as given: the fake does not model the SQLite store's codec precision.
     std::map<domain::Id, domain::Track> tracks;
     domain::Id next_id = 1;

@@ -11,6 +11,7 @@
 #include "domain/checkin.hpp"
 #include "domain/error.hpp"
 #include "domain/profile.hpp"
+#include "domain/routine_session.hpp"
 #include "storage/track_codec.hpp"
 
 namespace stridecare::storage {
@@ -73,10 +74,18 @@ class Store {
   virtual Expected<domain::Id> add_checkin(const domain::PainCheckin& c) = 0;
   virtual Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) = 0;
 
+  /// Stores a routine followed with the guided timer. With `r.id == 0` a new
+  /// id is allocated (routines have their own numbering); otherwise it is
+  /// kept (restore) and must not be in use (ErrorKind::conflict).
+  /// REQUIRES: `domain::validate(r)` succeeded.
+  virtual Expected<domain::Id> add_routine(const domain::RoutineSession& r) = 0;
+  /// Ordered by (date, time with untimed first, id).
+  virtual Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) = 0;
+
   /// Removes the activity (with its track) or check-in with this id; false when there is none.
   virtual Expected<bool> remove(domain::Id id) = 0;
 
-  /// True when no profile, activity or check-in is stored.
+  /// True when no profile, activity, check-in or routine is stored.
   virtual Expected<bool> empty() = 0;
 };
 

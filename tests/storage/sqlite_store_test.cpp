@@ -275,7 +275,8 @@ TEST_F(SqliteStoreTest, UpgradesAVersionOneFileInPlaceKeepingItsData) {
   Database db = raw(file_);
   EXPECT_EQ(query(db, "PRAGMA user_version"), sqlite::latest_schema_version());
   EXPECT_EQ(query(db, "PRAGMA application_id"), sqlite::kApplicationId);
-  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE '%_by_date'"), 2);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE '%_by_date'"),
+            3);  // activity, checkin, routine_session
   EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
 }
 
@@ -317,7 +318,7 @@ TEST_F(SqliteStoreTest, UpgradesAVersionTwoFileInPlaceRebuildingTheActivityTable
   auto store = open_store(file_);
   ASSERT_NE(store, nullptr);
   Database db = raw(file_);
-  EXPECT_EQ(query(db, "PRAGMA user_version"), 3);
+  EXPECT_EQ(query(db, "PRAGMA user_version"), sqlite::latest_schema_version());
   EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
   {
     auto fk = db.prepare("PRAGMA foreign_key_check");
@@ -643,7 +644,8 @@ TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
   EXPECT_EQ(domain::allowed_names<domain::Sign>(),
             "swelling|redness|warmth|fever_or_unwell|cannot_bear_weight|locking|giving_way|injury_trauma|"
             "numbness_tingling|night_pain|deformity");
-  EXPECT_EQ(sqlite::latest_schema_version(), 3);
+  EXPECT_EQ(domain::allowed_names<domain::RoutineKind>(), "warmup|cooldown|strength");
+  EXPECT_EQ(sqlite::latest_schema_version(), 4);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "domain/checkin.hpp"
 #include "domain/enum_names.hpp"
 #include "domain/profile.hpp"
+#include "domain/routine_session.hpp"
 
 namespace stridecare::storage::sqlite {
 namespace {
@@ -255,6 +256,26 @@ CREATE INDEX activity_by_date ON activity (date, id);
          recording_tables();
 }
 
+/// Routines followed with the guided timer (domain::RoutineSession), with
+/// their own numbering.
+std::string migration_4() {
+  return R"sql(
+CREATE TABLE routine_session (
+  id INTEGER PRIMARY KEY CHECK (id >= 1),
+  date TEXT NOT NULL )sql" +
+         date_check("date") + R"sql(,
+  time_min INTEGER CHECK (time_min BETWEEN 0 AND 1439),
+  routine TEXT NOT NULL CHECK (routine IN ()sql" +
+         sql_names<domain::RoutineKind>() + R"sql()),
+  steps_total INTEGER NOT NULL CHECK (steps_total >= 1),
+  steps_done INTEGER NOT NULL CHECK (steps_done BETWEEN 0 AND steps_total),
+  steps_skipped INTEGER NOT NULL CHECK (steps_skipped BETWEEN 0 AND steps_done),
+  seconds REAL NOT NULL CHECK (seconds >= 0)
+) STRICT;
+CREATE INDEX routine_session_by_date ON routine_session (date, time_min, id);
+)sql";
+}
+
 domain::Error migration_error(const Database& db, const std::string& message) {
   return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
 }
@@ -262,7 +283,7 @@ domain::Error migration_error(const Database& db, const std::string& message) {
 }  // namespace
 
 std::span<const std::string> migrations() {
-  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3()};
+  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3(), migration_4()};
   return all;
 }
 

@@ -777,6 +777,74 @@ Expected<std::vector<domain::PainCheckin>> SqliteStore::list_checkins(const Date
   return out;
 }
 
+Expected<Id> SqliteStore::add_routine(const domain::RoutineSession& r) {
+  return atomically([&]() -> Expected<Id> {
+    if (r.id != 0) {
+      auto taken = statement("SELECT EXISTS (SELECT 1 FROM routine_session WHERE id = ?1)");
+      if (!taken) return failed(std::move(taken.error()));
+      if (auto ok = (*taken)->bind(1, r.id); !ok) return failed(std::move(ok.error()));
+      auto row = (*taken)->step();
+      if (!row) return failed(std::move(row.error()));
+      if (*row && (*taken)->column_int64(0) != 0) {
+        return domain::fail(ErrorKind::conflict, "id", "routine id " + std::to_string(r.id) + " is already in use");
+      }
+    }
+    // A NULL id takes the next rowid.
+    auto stmt = statement(
+        "INSERT INTO routine_session (id, date, time_min, routine, steps_total, steps_done, steps_skipped, seconds) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id");
+    if (!stmt) return failed(std::move(stmt.error()));
+    const std::optional<Id> wanted = r.id != 0 ? std::optional<Id>(r.id) : std::nullopt;
+    if (auto ok = (*stmt)->bind_all(wanted, domain::to_string(r.date), r.time, domain::name_of(r.routine),
+                                    r.steps_total, r.steps_done, r.steps_skipped, r.seconds);
+        !ok) {
+      return failed(std::move(ok.error()));
+    }
+    auto row = (*stmt)->step();
+    if (!row) return failed(std::move(row.error()));
+    if (!*row) return failed(storage_error("inserting a routine returned no id"));
+    const Id id = (*stmt)->column_int64(0);
+    if (auto done = (*stmt)->run(); !done) return failed(std::move(done.error()));
+    return id;
+  });
+}
+
+Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const DateRange& range) {
+  auto stmt =
+      statement(range.from ? "SELECT id, date, time_min, routine, steps_total, steps_done, steps_skipped, seconds "
+                             "FROM routine_session WHERE date BETWEEN ?1 AND ?2"
+                           : "SELECT id, date, time_min, routine, steps_total, steps_done, steps_skipped, seconds "
+                             "FROM routine_session WHERE date <= ?1");
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
+  std::vector<domain::RoutineSession> out;
+  const Statement& row = **stmt;
+  while (true) {
+    auto more = (*stmt)->step();
+    if (!more) return failed(std::move(more.error()));
+    if (!*more) break;
+    domain::RoutineSession r;
+    r.id = row.column_int64(0);
+    auto date = domain::parse_date(row.column_text_view(1));
+    if (!date) return failed(storage_error("routine " + std::to_string(r.id) + ": " + date.error().message));
+    r.date = *date;
+    if (!row.is_null(2)) r.time = row.column_int(2);
+    const auto kind = enum_column<domain::RoutineKind>(row, 3);
+    if (!kind)
+      return failed(
+          storage_error("routine " + std::to_string(r.id) + " has an unknown routine '" + row.column_text(3) + "'"));
+    r.routine = *kind;
+    r.steps_total = row.column_int(4);
+    r.steps_done = row.column_int(5);
+    r.steps_skipped = row.column_int(6);
+    r.seconds = row.column_double(7);
+    out.push_back(r);
+  }
+  const auto key = [](const domain::RoutineSession& x) { return std::tuple(x.date, x.time.value_or(-1), x.id); };
+  if (!std::ranges::is_sorted(out, {}, key)) std::ranges::sort(out, {}, key);
+  return out;
+}
+
 Expected<bool> SqliteStore::remove(Id id) {
   return atomically([&]() -> Expected<bool> {
     std::int64_t removed = 0;
@@ -795,7 +863,7 @@ Expected<bool> SqliteStore::remove(Id id) {
 Expected<bool> SqliteStore::empty() {
   auto stmt = statement(
       "SELECT NOT EXISTS (SELECT 1 FROM profile) AND NOT EXISTS (SELECT 1 FROM activity) "
-      "AND NOT EXISTS (SELECT 1 FROM checkin)");
+      "AND NOT EXISTS (SELECT 1 FROM checkin) AND NOT EXISTS (SELECT 1 FROM routine_session)");
   if (!stmt) return failed(std::move(stmt.error()));
   auto row = (*stmt)->step();
   if (!row) return failed(std::move(row.error()));

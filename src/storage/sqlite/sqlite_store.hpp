@@ -57,6 +57,8 @@ class SqliteStore final : public Store {
   Expected<std::optional<domain::Track>> load_track(domain::Id activity) override;
   Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
   Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
+  Expected<domain::Id> add_routine(const domain::RoutineSession& r) override;
+  Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) override;
   Expected<bool> remove(domain::Id id) override;
   Expected<bool> empty() override;
 

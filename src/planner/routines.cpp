@@ -1,0 +1,162 @@
+#include "planner/routines.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace stridecare::planner {
+
+namespace {
+
+using domain::Exercise;
+using domain::Side;
+
+constexpr std::string_view kWarm1 = "ROUTINE-WARM-1";
+constexpr std::string_view kCool1 = "ROUTINE-COOL-1";
+constexpr std::string_view kStrengthEx1 = "STRENGTH-EX-1";
+constexpr std::string_view kStrengthDose1 = "STRENGTH-DOSE-1";
+constexpr std::string_view kStrengthPain1 = "STRENGTH-PAIN-1";
+
+std::vector<Side> sides_of(const Exercise& e) {
+  return e.sides == domain::Sides::each ? std::vector<Side>{Side::left, Side::right} : std::vector<Side>{Side::both};
+}
+
+/// A step of `e`: timed (`seconds`) or counted (`reps`, timed at seconds_per_rep).
+RoutineStep step(const Exercise& e, Side side, std::optional<int> seconds, std::optional<int> reps, int round,
+                 const rules::RuleBook& book) {
+  const int duration = seconds ? *seconds : reps.value_or(0) * book.routine.seconds_per_rep;
+  return {e.id, e.name, side, seconds, reps, round, duration};
+}
+
+/// The exercises of `ids`, then of `outer_ids` when the sore place is outer.
+std::vector<const Exercise*> listed(const ExerciseLibrary& lib, const std::vector<std::string>& ids,
+                                    const std::vector<std::string>& outer_ids, const RoutineContext& ctx, Routine& r) {
+  std::vector<const Exercise*> out;
+  for (const auto& id : ids) out.push_back(lib.find(id));
+  if (ctx.outer() && !outer_ids.empty()) {
+    for (const auto& id : outer_ids) out.push_back(lib.find(id));
+    r.notes.push_back(fmt::format("outer {}: IT band and hip abductor work added",
+                                  domain::name_of(ctx.sore_site.value_or(domain::Site::knee))));
+  }
+  std::erase(out, nullptr);  // the library checks its lists; nothing to drop in practice
+  return out;
+}
+
+const Exercise* easier_of(const ExerciseLibrary& lib, const Exercise* e) {
+  return e->easier ? lib.find(*e->easier) : nullptr;
+}
+
+}  // namespace
+
+int Routine::total_s() const {
+  int total = 0;
+  for (const auto& s : steps) total += s.duration_s;
+  return total;
+}
+
+Routine build_warmup(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book) {
+  Routine r;
+  r.kind = RoutineKind::warmup;
+  r.rules.emplace_back(kWarm1);
+  auto drills = listed(lib, lib.lists().warmup, lib.lists().warmup_outer, ctx, r);
+  if (ctx.in_episode()) {
+    std::vector<const Exercise*> gentle;
+    for (const Exercise* e : drills) {
+      const Exercise* easy = easier_of(lib, e);
+      const Exercise* use = easy ? easy : e;
+      if (std::find(gentle.begin(), gentle.end(), use) == gentle.end()) gentle.push_back(use);
+    }
+    if (gentle != drills) r.notes.push_back("pain episode: gentler variants of the drills that load the sore joint");
+    drills = std::move(gentle);
+  }
+  // One round of every drill, then more of them in order until the warm-up
+  // lasts warmup_min_s, never past warmup_max_s.
+  std::vector<RoutineStep> round;
+  for (const Exercise* e : drills) {
+    for (Side side : sides_of(*e)) round.push_back(step(*e, side, e->dose.seconds, e->dose.reps, 1, book));
+  }
+  for (int n = 1; r.total_s() < book.routine.warmup_min_s; ++n) {
+    bool added = false;
+    for (RoutineStep s : round) {
+      if (r.total_s() >= book.routine.warmup_min_s && n > 1) break;
+      if (r.total_s() + s.duration_s > book.routine.warmup_max_s) continue;
+      s.round = n;
+      r.steps.push_back(s);
+      added = true;
+    }
+    if (!added) break;  // nothing fits any more
+  }
+  return r;
+}
+
+Routine build_cooldown(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book) {
+  Routine r;
+  r.kind = RoutineKind::cooldown;
+  r.rules.emplace_back(kCool1);
+  const int repetitions = book.routine.hold_repetitions;
+  for (const Exercise* e : listed(lib, lib.lists().cooldown, lib.lists().cooldown_outer, ctx, r)) {
+    const int hold =
+        std::clamp(e->dose.hold_s.value_or(book.routine.hold_max_s), book.routine.hold_min_s, book.routine.hold_max_s);
+    for (int rep = 1; rep <= repetitions; ++rep) {
+      for (Side side : sides_of(*e)) r.steps.push_back(step(*e, side, hold, std::nullopt, rep, book));
+    }
+  }
+  return r;
+}
+
+Routine build_strength(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book) {
+  Routine r;
+  r.kind = RoutineKind::strength;
+  r.rules = {std::string(kStrengthEx1), std::string(kStrengthDose1)};
+  const auto& t = book.strength;
+  std::vector<const Exercise*> used;
+  for (const Exercise* e : listed(lib, lib.lists().strength, lib.lists().strength_outer, ctx, r)) {
+    const bool painful = std::find(ctx.painful.begin(), ctx.painful.end(), e->id) != ctx.painful.end();
+    if (painful && ctx.in_episode()) {
+      if (const Exercise* easy = easier_of(lib, e)) {
+        r.notes.push_back(fmt::format("{}: {} -> {} (it hurt above {}/10 in a set)", kStrengthPain1, e->name,
+                                      easy->name, t.pain_swap_above));
+        if (std::find(r.rules.begin(), r.rules.end(), kStrengthPain1) == r.rules.end()) {
+          r.rules.emplace_back(kStrengthPain1);
+        }
+        e = easy;
+      }
+    }
+    if (!ctx.gym_access && domain::needs_gym(e->equipment)) {
+      const Exercise* home = e->no_gym ? lib.find(*e->no_gym) : nullptr;
+      if (!home) {
+        r.notes.push_back(fmt::format("no gym: {} left out (no home variant)", e->name));
+        continue;
+      }
+      r.notes.push_back(fmt::format("no gym: {} -> {}", e->name, home->name));
+      e = home;
+    }
+    // Two entries may end up as the same exercise (both step down to the glute bridge): do it once.
+    if (std::find(used.begin(), used.end(), e) != used.end()) continue;
+    used.push_back(e);
+    const int sets =
+        ctx.in_episode() ? t.sets_min : std::clamp(e->dose.sets.value_or(t.sets_min), t.sets_min, t.sets_max);
+    const std::optional<int> reps =
+        e->dose.reps ? std::optional(std::clamp(*e->dose.reps, t.reps_min, t.reps_max)) : std::nullopt;
+    for (int set = 1; set <= sets; ++set) {
+      for (Side side : sides_of(*e)) r.steps.push_back(step(*e, side, e->dose.hold_s, reps, set, book));
+    }
+  }
+  if (ctx.in_episode()) r.notes.push_back(fmt::format("pain episode: {} sets of each exercise", t.sets_min));
+  return r;
+}
+
+Routine build_routine(RoutineKind kind, const ExerciseLibrary& lib, const RoutineContext& ctx,
+                      const rules::RuleBook& book) {
+  switch (kind) {
+    case RoutineKind::warmup:
+      return build_warmup(lib, ctx, book);
+    case RoutineKind::cooldown:
+      return build_cooldown(lib, ctx, book);
+    case RoutineKind::strength:
+      return build_strength(lib, ctx, book);
+  }
+  return {};
+}
+
+}  // namespace stridecare::planner

@@ -1,0 +1,64 @@
+#pragma once
+/// The routines around a run and strength work (rules.md 4.1, 4.2): a dynamic
+/// warm-up of 5-10 min, a cool-down of static holds of 20-30 s (2 per side),
+/// and a strength session, each tailored to the sore place of the current
+/// pain episode and to the runner's gym access. Pure functions.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/checkin.hpp"
+#include "domain/routine_session.hpp"
+#include "planner/exercise_library.hpp"
+#include "rules/rule_book.hpp"
+
+namespace stridecare::planner {
+
+using domain::RoutineKind;
+
+/// What the builders tailor to.
+struct RoutineContext {
+  /// The place of the active pain episode; nullopt when none is active.
+  std::optional<domain::Site> sore_site;
+  std::optional<domain::Region> sore_region;
+  bool gym_access = false;
+  /// Exercises (library ids) that provoked pain above the STRENGTH-PAIN-1
+  /// limit in a set of the current episode.
+  std::vector<std::string> painful;
+
+  bool in_episode() const { return sore_site.has_value(); }
+  /// Outer knee or outer hip: IT band and hip abductor work is added.
+  bool outer() const { return sore_region == domain::Region::outer; }
+};
+
+/// One step of the guided timer: an exercise, on one side or both, for a
+/// time or a number of repetitions.
+struct RoutineStep {
+  std::string exercise;  ///< library id
+  std::string name;
+  domain::Side side = domain::Side::both;
+  std::optional<int> seconds;  ///< s: a timed drill or a hold
+  std::optional<int> reps;
+  int round = 0;       ///< strength: set number from 1; cool-down: hold number from 1; warm-up: round from 1
+  int duration_s = 0;  ///< how long the step takes, s (reps at the rule book's seconds_per_rep)
+
+  bool operator==(const RoutineStep&) const = default;
+};
+
+struct Routine {
+  RoutineKind kind = RoutineKind::warmup;
+  std::vector<RoutineStep> steps;
+  std::vector<std::string> rules;  ///< IDs of the rules it applies, e.g. ROUTINE-WARM-1
+  std::vector<std::string> notes;  ///< why it differs from the usual one, e.g. "no gym: leg press -> split squat"
+
+  int total_s() const;
+};
+
+Routine build_warmup(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);
+Routine build_cooldown(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);
+Routine build_strength(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);
+Routine build_routine(RoutineKind kind, const ExerciseLibrary& lib, const RoutineContext& ctx,
+                      const rules::RuleBook& book);
+
+}  // namespace stridecare::planner
