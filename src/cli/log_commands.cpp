@@ -8,6 +8,7 @@
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 #include "services/journal.hpp"
+#include "services/strength.hpp"
 
 namespace stridecare::cli {
 namespace {
@@ -124,14 +125,19 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
 
   struct StrengthFlags {
     std::vector<std::string> exercises;
+    std::optional<std::string> time;
     std::string duration;
     std::optional<std::string> rpe;
     std::string note;
   };
   auto sf = std::make_shared<StrengthFlags>();
   auto* log_strength = log->add_subcommand("strength", "Log a strength session");
-  log_strength->add_option("--exercise", sf->exercises, "NAME:SETSxREPS[@LOAD], e.g. squat:3x10@40kg (repeatable)")
+  log_strength
+      ->add_option("--exercise", sf->exercises,
+                   "NAME:SETSxREPS[@LOAD] or one entry per set NAME:REPS[@LOAD],REPS[@LOAD],..., then optionally "
+                   ",pain=0-10; e.g. squat:3x10@40kg, squat:10@40kg,8@42.5kg, lunge:3x8,pain=2 (repeatable)")
       ->required();
+  log_strength->add_option("--time", sf->time, "Start time, HH:MM (for the 48 h between sessions, STRENGTH-REST-1)");
   log_strength->add_option("--duration", sf->duration, "Session length (default 45min)");
   log_strength->add_option("--rpe", sf->rpe, "Session RPE, 0-10");
   log_strength->add_option("--note", sf->note, "Free-text note");
@@ -141,7 +147,19 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       auto a = build(domain::Sport::strength, f);
       for (const auto& text : sf->exercises)
         a.exercises.push_back(value_or_fail(domain::parse_exercise(text, "exercise")));
-      store_and_print(ctx, std::move(a));
+      if (sf->time) a.time = value_or_fail(domain::parse_time_of_day(*sf->time, "time"));
+      a = validated_with_date(ctx, std::move(a));
+      const auto logged = value_or_fail(services::log_strength(ctx.session(), a));
+      if (ctx.json()) {
+        auto j = services::to_json(logged.activity);
+        j["warnings"] = services::Json::array();
+        for (const auto& w : logged.warnings) j["warnings"].push_back(services::to_json(w));
+        print(j.dump() + "\n");
+      } else {
+        std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
+        for (const auto& w : logged.warnings) text += describe(w) + "\n";
+        print(text);
+      }
     };
   });
 

@@ -49,6 +49,7 @@ int run_cli(int argc, char** argv) {
   add_query_commands(app, ctx, run);
   add_load_commands(app, ctx, run);
   add_routine_commands(app, ctx, run);
+  add_strength_command(app, ctx, run);
   add_profile_command(app, ctx, run);
   add_backup_commands(app, ctx, run);
   add_inspect_command(app, ctx, run);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -14,15 +15,29 @@ std::string format_distance(double metres, Units units) {
                                   : fmt::format("{:.2f} km", metres / domain::kMetresPerKm);
 }
 
+std::string describe(const domain::StrengthExercise& e) {
+  std::string out;
+  if (e.per_set.empty()) {
+    out = fmt::format("{} {}x{}", e.exercise, e.sets, e.reps);
+    if (e.load_kg) out += fmt::format("@{:g}kg", *e.load_kg);
+  } else {
+    out = e.exercise + " ";
+    for (std::size_t i = 0; i < e.per_set.size(); ++i) {
+      out += fmt::format("{}{}", i ? "," : "", e.per_set[i].reps);
+      if (e.per_set[i].load_kg) out += fmt::format("@{:g}kg", *e.per_set[i].load_kg);
+    }
+  }
+  if (e.pain) out += fmt::format(" pain {}", *e.pain);
+  return out;
+}
+
 std::string describe(const domain::Activity& a, Units units) {
   std::string out = fmt::format("{:>6}  {}  {:<10}", a.id, domain::to_string(a.date), domain::name_of(a.sport));
   if (a.distance_m) out += fmt::format("  {}", format_distance(*a.distance_m, units));
   out += fmt::format("  {}", domain::format_duration(a.duration_s));
   if (a.rpe) out += fmt::format("  RPE {}", *a.rpe);
-  for (const auto& e : a.exercises) {
-    out += fmt::format("  {} {}x{}", e.exercise, e.sets, e.reps);
-    if (e.load_kg) out += fmt::format("@{:g}kg", *e.load_kg);
-  }
+  if (a.time) out += fmt::format("  {}", domain::time_of_day_to_string(*a.time));
+  for (const auto& e : a.exercises) out += "  " + describe(e);
   if (!a.note.empty()) out += fmt::format("  \"{}\"", a.note);
   return out;
 }
@@ -74,6 +89,48 @@ std::string describe(const services::TodayReport& r) {
     for (const auto& c : r.care) out += fmt::format("  {:<17} {}\n", c.id, c.text);
   }
   out += fmt::format("\n{}\n", r.disclaimer);
+  return out;
+}
+
+namespace {
+std::string session_start(const domain::Activity& a) {
+  return a.time ? fmt::format("{} {}", domain::to_string(a.date), domain::time_of_day_to_string(*a.time))
+                : domain::to_string(a.date);
+}
+}  // namespace
+
+std::string describe(const planner::RestWarning& w) {
+  std::string gap;
+  if (w.hours) {
+    const auto minutes = static_cast<long>(std::lround(*w.hours * 60));
+    gap = fmt::format("{} h {:02} min after", minutes / 60, minutes % 60);
+  } else {
+    gap = w.days == 0 ? "on the same day as" : fmt::format("{} day(s) after", w.days);
+  }
+  return fmt::format("warning {}: session {} starts {} session {} ({}); at least {} h between starts",
+                     planner::kStrengthRest1, session_start(w.session), gap, w.previous.id, session_start(w.previous),
+                     w.rest_hours);
+}
+
+std::string describe(const services::StrengthReport& r) {
+  std::string out =
+      fmt::format("this week (from {}): {} of {} strength sessions  [{}: {}]\n", domain::to_string(r.week_from),
+                  r.week_count, r.target.target, planner::kStrengthFreq1, r.target.why);
+  for (const auto& w : r.warnings) out += describe(w) + "\n";
+  out += "\nlast 8 weeks:\n";
+  if (r.sessions.empty()) out += "  no strength sessions\n";
+  for (const auto& a : r.sessions) {
+    out += fmt::format("  {:>6}  {:<16}", a.id, session_start(a));
+    for (const auto& e : a.exercises) out += "  " + describe(e);
+    out += "\n";
+  }
+  out += "\nnext:\n";
+  if (r.next.empty()) out += "  nothing logged yet\n";
+  for (const auto& d : r.next) {
+    out += fmt::format("  {:<20} {}x{}", d.exercise, d.sets, d.reps);
+    if (d.load_kg) out += fmt::format(" @{:g}kg", *d.load_kg);
+    out += fmt::format("  [{}: {}]\n", d.rule, d.why);
+  }
   return out;
 }
 

@@ -10,12 +10,19 @@
 #include "domain/profile.hpp"
 #include "services/insights.hpp"
 #include "services/load.hpp"
+#include "services/strength.hpp"
 #include "services/today.hpp"
 
 namespace stridecare::cli {
 
 std::string format_distance(double metres, Units units);
+/// `squat 3x10@40kg`, or set by set `squat 10@40kg,8@42.5kg`, then ` pain N` when logged.
+std::string describe(const domain::StrengthExercise& e);
 std::string describe(const domain::Activity& a, Units units);
+/// `warning STRENGTH-REST-1: ...`, one line.
+std::string describe(const planner::RestWarning& w);
+/// The `strength` command's text.
+std::string describe(const services::StrengthReport& r);
 std::string describe(const domain::PainCheckin& c);
 std::string describe(const domain::Profile& p);
 /// Action, rules with reasons, care advice and the disclaimer line (last).

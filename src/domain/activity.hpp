@@ -33,20 +33,54 @@ constexpr ActivityKind kind_of(Sport s) {
   }
 }
 
-/// One strength exercise of a session, e.g. squat 3 x 10 @ 40 kg.
+/// One set of a strength exercise logged set by set, e.g. 8 reps @ 42.5 kg.
+struct StrengthSet {
+  int reps = 0;                   ///< >= 1
+  std::optional<double> load_kg;  ///< none = body weight
+
+  bool operator==(const StrengthSet&) const = default;
+};
+
+/// One strength exercise of a session, e.g. squat 3 x 10 @ 40 kg, or set by
+/// set (`per_set`: 10 @ 40 kg, 10 @ 40 kg, 8 @ 42.5 kg).
+///
+/// `sets`, `reps` and `load_kg` always summarise the exercise: with `per_set`
+/// empty every set was `reps` @ `load_kg`; otherwise `sets` is the number of
+/// entries of `per_set`, `reps` the fewest reps of any set and `load_kg` the
+/// heaviest load of any set (none when every set was body weight), so code
+/// that reads only the summary stays right. `sets_of` expands both forms.
 struct StrengthExercise {
-  std::string exercise;           ///< library id or free name, e.g. `squat`
-  int sets = 0;                   ///< >= 1
-  int reps = 0;                   ///< repetitions per set, >= 1
-  std::optional<double> load_kg;  ///< external load per rep; none = body weight
+  std::string exercise;              ///< library id or free name, e.g. `squat`
+  int sets = 0;                      ///< >= 1
+  int reps = 0;                      ///< repetitions per set (the fewest of any set), >= 1
+  std::optional<double> load_kg;     ///< external load per rep (the heaviest); none = body weight
+  std::vector<StrengthSet> per_set;  ///< one entry per set when logged set by set; else empty
+  std::optional<int> pain;           ///< pain 0-10 during the exercise, when given
+
+  StrengthExercise() = default;
+  StrengthExercise(std::string name, int set_count, int rep_count, std::optional<double> load,
+                   std::vector<StrengthSet> sets_logged = {}, std::optional<int> pain_during = std::nullopt)
+      : exercise(std::move(name)),
+        sets(set_count),
+        reps(rep_count),
+        load_kg(load),
+        per_set(std::move(sets_logged)),
+        pain(pain_during) {}
 
   bool operator==(const StrengthExercise&) const = default;
 };
+
+/// Every set of `e`: `per_set`, or `sets` copies of `reps` @ `load_kg`.
+inline std::vector<StrengthSet> sets_of(const StrengthExercise& e) {
+  if (!e.per_set.empty()) return e.per_set;
+  return std::vector<StrengthSet>(static_cast<std::size_t>(e.sets > 0 ? e.sets : 0), StrengthSet{e.reps, e.load_kg});
+}
 
 struct Activity {
   Id id = 0;
   Sport sport = Sport::run;
   Date date{};                       ///< local day the session started
+  std::optional<MinuteOfDay> time;   ///< local start time, when known (hand-logged strength sessions)
   std::optional<double> distance_m;  ///< metres; runs always have one
   double duration_s = 0;             ///< elapsed seconds, > 0
   std::optional<int> rpe;            ///< session RPE, CR-10 scale 0-10

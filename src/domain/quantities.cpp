@@ -35,6 +35,8 @@ std::optional<long> take_int(std::string_view& s) {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 
+constexpr long kPainScaleMax = 10;
+
 }  // namespace
 
 Expected<double> parse_distance_m(std::string_view text, std::string_view field) {
@@ -119,10 +121,36 @@ Expected<double> parse_duration_s(std::string_view text, std::string_view field)
   return seconds;
 }
 
+namespace {
+
+/// `@40kg` or `@88lb` at the front of `s` (advances `s`); nullopt when malformed.
+std::optional<double> take_load_kg(std::string_view& s) {
+  if (!s.starts_with('@')) return std::nullopt;
+  s.remove_prefix(1);
+  const auto load = take_number(s);
+  if (!load) return std::nullopt;
+  if (s.starts_with("kg")) {
+    s.remove_prefix(2);
+    return *load;
+  }
+  if (s.starts_with("lb")) {
+    s.remove_prefix(2);
+    return *load * 0.45359237;
+  }
+  return std::nullopt;
+}
+
+int capped(long v) { return static_cast<int>(std::min(v, 1'000'000L)); }
+
+}  // namespace
+
 Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_view field) {
   const auto bad = [&] {
     return invalid(std::string(field),
-                   quoted(text) + " is not an exercise; use NAME:SETSxREPS[@LOAD], e.g. squat:3x10@40kg or lunge:3x8");
+                   quoted(text) +
+                       " is not an exercise; use NAME:SETSxREPS[@LOAD] or NAME:REPS[@LOAD],"
+                       "REPS[@LOAD],... (one per set, at least two), optionally followed by ,pain=0-10, e.g. "
+                       "squat:3x10@40kg, squat:10@40kg,8@42.5kg or lunge:3x8,pain=2");
   };
   const auto colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0) return bad();
@@ -133,25 +161,57 @@ Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_vie
     if (!ok) return bad();
   }
   std::string_view s = text.substr(colon + 1);
-  const auto sets = take_int(s);
-  if (!sets || s.empty() || (s.front() != 'x' && s.front() != 'X')) return bad();
-  s.remove_prefix(1);
-  const auto reps = take_int(s);
-  if (!reps) return bad();
-  ex.sets = static_cast<int>(std::min(*sets, 1'000'000L));
-  ex.reps = static_cast<int>(std::min(*reps, 1'000'000L));
-  if (!s.empty()) {
-    if (s.front() != '@') return bad();
-    s.remove_prefix(1);
-    const auto load = take_number(s);
-    if (!load) return bad();
-    if (s == "kg") {
-      ex.load_kg = *load;
-    } else if (s == "lb") {
-      ex.load_kg = *load * 0.45359237;
-    } else {
-      return bad();
+  // A trailing `,pain=N`.
+  if (const auto at = s.rfind(",pain="); at != std::string_view::npos) {
+    std::string_view p = s.substr(at + 6);
+    const auto pain = take_int(p);
+    if (!pain || !p.empty()) return bad();
+    if (*pain > kPainScaleMax) {
+      return invalid(std::string(field),
+                     quoted(text) + ": pain " + std::to_string(*pain) + " is out of range; allowed 0-10");
     }
+    ex.pain = static_cast<int>(*pain);
+    s = s.substr(0, at);
+  }
+  const auto first = take_int(s);
+  if (!first) return bad();
+  if (s.starts_with('x') || s.starts_with('X')) {
+    // SETSxREPS[@LOAD]
+    s.remove_prefix(1);
+    const auto reps = take_int(s);
+    if (!reps) return bad();
+    ex.sets = capped(*first);
+    ex.reps = capped(*reps);
+    if (!s.empty()) {
+      ex.load_kg = take_load_kg(s);
+      if (!ex.load_kg || !s.empty()) return bad();
+    }
+    return ex;
+  }
+  // REPS[@LOAD],REPS[@LOAD],...: one entry per set.
+  std::optional<long> reps = first;
+  while (true) {
+    StrengthSet set;
+    set.reps = capped(*reps);
+    if (s.starts_with('@')) {
+      set.load_kg = take_load_kg(s);
+      if (!set.load_kg) return bad();
+    }
+    ex.per_set.push_back(set);
+    if (ex.per_set.size() > 1'000) return bad();
+    if (s.empty()) break;
+    if (!s.starts_with(',')) return bad();
+    s.remove_prefix(1);
+    reps = take_int(s);
+    if (!reps) return bad();
+  }
+  // One entry alone is ambiguous (`squat:3` reads as sets without reps): one set is `1xREPS`.
+  if (ex.per_set.size() < 2) return bad();
+  ex.sets = static_cast<int>(ex.per_set.size());
+  ex.reps = ex.per_set.front().reps;
+  for (const auto& set : ex.per_set) {
+    ex.reps = std::min(ex.reps, set.reps);
+    if (set.load_kg && (!ex.load_kg || *set.load_kg > *ex.load_kg)) ex.load_kg = set.load_kg;
   }
   return ex;
 }

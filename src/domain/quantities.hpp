@@ -21,7 +21,11 @@ Expected<double> parse_distance_m(std::string_view text, std::string_view field 
 Expected<double> parse_duration_s(std::string_view text, std::string_view field = "duration");
 
 /// `NAME:SETSxREPS[@LOAD]`, LOAD in `kg` or `lb` (stored in kg):
-/// `squat:3x10@40kg`, `lunge:3x8`, `deadlift:3x8@135lb`.
+/// `squat:3x10@40kg`, `lunge:3x8`, `deadlift:3x8@135lb`; or set by set,
+/// `NAME:REPS[@LOAD],REPS[@LOAD],...` (`squat:10@40kg,10@40kg,8@42.5kg`,
+/// filling `per_set` and the summary fields of StrengthExercise); either form
+/// may end in `,pain=N` (0-10, pain during the exercise). Ranges of sets,
+/// reps and loads are checked by domain::validate.
 Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_view field = "exercise");
 
 /// `45:00` or `1:05:30`, for display.

@@ -121,7 +121,33 @@ Expected<void> validate(const Activity& a) {
     if (ex.load_kg && (!std::isfinite(*ex.load_kg) || *ex.load_kg < 0 || *ex.load_kg > kMaxLoadKg)) {
       return invalid("exercise", ex.exercise + ": load " + num(*ex.load_kg) + " kg is out of range; allowed 0-1000 kg");
     }
+    if (ex.pain && (*ex.pain < kScaleMin || *ex.pain > kScaleMax)) {
+      return invalid("exercise", ex.exercise + ": pain " + std::to_string(*ex.pain) + " is out of range; allowed 0-10");
+    }
+    if (!ex.per_set.empty()) {
+      // The summary fields must say what the sets say (domain/activity.hpp).
+      int fewest = ex.per_set.front().reps;
+      std::optional<double> heaviest;
+      for (const auto& set : ex.per_set) {
+        if (set.reps < 1 || set.reps > kMaxReps) {
+          return invalid("exercise", ex.exercise + ": a set of " + std::to_string(set.reps) +
+                                         " reps is out of range; allowed 1-" + std::to_string(kMaxReps));
+        }
+        if (set.load_kg && (!std::isfinite(*set.load_kg) || *set.load_kg < 0 || *set.load_kg > kMaxLoadKg)) {
+          return invalid("exercise",
+                         ex.exercise + ": load " + num(*set.load_kg) + " kg is out of range; allowed 0-1000 kg");
+        }
+        fewest = std::min(fewest, set.reps);
+        if (set.load_kg && (!heaviest || *set.load_kg > *heaviest)) heaviest = set.load_kg;
+      }
+      if (static_cast<std::size_t>(ex.sets) != ex.per_set.size() || ex.reps != fewest || ex.load_kg != heaviest) {
+        return invalid("exercise", ex.exercise +
+                                       ": sets, reps and load_kg must be the number of sets, the fewest reps and "
+                                       "the heaviest load of the sets listed");
+      }
+    }
   }
+  if (a.time && (*a.time < 0 || *a.time >= 24 * 60)) return invalid("time", "is not a time of day (00:00-23:59)");
   if (a.recorded) {
     if (auto ok = validate_recorded(*a.recorded); !ok) return ok;
   }

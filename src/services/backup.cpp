@@ -70,11 +70,22 @@ Expected<std::string> export_csv(Session& s) {
   for (const auto& a : *activities) {
     std::string exercises;
     for (const auto& e : a.exercises) {
+      // The spelling `log strength --exercise` reads: SETSxREPS[@LOAD] or REPS[@LOAD],... per set, then ,pain=N.
       if (!exercises.empty()) exercises += ';';
-      exercises += fmt::format("{}:{}x{}", e.exercise, e.sets, e.reps);
-      if (e.load_kg) exercises += fmt::format("@{}kg", *e.load_kg);
+      if (e.per_set.empty()) {
+        exercises += fmt::format("{}:{}x{}", e.exercise, e.sets, e.reps);
+        if (e.load_kg) exercises += fmt::format("@{}kg", *e.load_kg);
+      } else {
+        exercises += e.exercise + ":";
+        for (std::size_t i = 0; i < e.per_set.size(); ++i) {
+          exercises += fmt::format("{}{}", i ? "," : "", e.per_set[i].reps);
+          if (e.per_set[i].load_kg) exercises += fmt::format("@{}kg", *e.per_set[i].load_kg);
+        }
+      }
+      if (e.pain) exercises += fmt::format(",pain={}", *e.pain);
     }
-    out += fmt::format("activity,{},{},,{},{},{},{},{},{}", a.id, domain::to_string(a.date), domain::name_of(a.kind()),
+    out += fmt::format("activity,{},{},{},{},{},{},{},{},{}", a.id, domain::to_string(a.date),
+                       a.time ? domain::time_of_day_to_string(*a.time) : "", domain::name_of(a.kind()),
                        domain::name_of(a.sport), number(a.distance_m.transform([](double m) { return m / 1000.0; })),
                        a.duration_s, a.rpe ? std::to_string(*a.rpe) : "", csv_field(exercises));
     out += fmt::format("{},{}\r\n", empty_checkin_columns, csv_field(a.note));

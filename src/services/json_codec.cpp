@@ -271,8 +271,15 @@ Json to_json(const domain::Recorded& r) {
 Json to_json(const domain::Activity& a) {
   Json exercises = Json::array();
   for (const auto& e : a.exercises) {
-    exercises.push_back(
-        {{"exercise", e.exercise}, {"sets", e.sets}, {"reps", e.reps}, {"load_kg", optional_json(e.load_kg)}});
+    Json ex = {{"exercise", e.exercise}, {"sets", e.sets}, {"reps", e.reps}, {"load_kg", optional_json(e.load_kg)}};
+    // Absent, not empty or null, when not given: exports of uniform sessions stay as they were.
+    if (!e.per_set.empty()) {
+      Json sets = Json::array();
+      for (const auto& set : e.per_set) sets.push_back({{"reps", set.reps}, {"load_kg", optional_json(set.load_kg)}});
+      ex["per_set"] = std::move(sets);
+    }
+    if (e.pain) ex["pain"] = *e.pain;
+    exercises.push_back(std::move(ex));
   }
   Json j = {{"id", a.id},
             {"kind", domain::name_of(a.kind())},
@@ -286,6 +293,8 @@ Json to_json(const domain::Activity& a) {
             {"note", a.note}};
   // Absent, not null, on hand-logged activities: exports of version 1 stay as they were.
   if (a.recorded) j["recorded"] = to_json(*a.recorded);
+  // Likewise absent when no start time was logged.
+  if (a.time) j["time"] = domain::time_of_day_to_string(*a.time);
   return j;
 }
 
@@ -356,12 +365,24 @@ Expected<domain::Activity> activity_from_json(const Json& j, const std::string& 
   std::optional<std::string> note;
   SC_TRY_ASSIGN(note, f.optional<std::string>("note"));
   a.note = note.value_or("");
+  std::optional<std::string> time;
+  SC_TRY_ASSIGN(time, f.optional<std::string>("time"));
+  if (time) SC_TRY_ASSIGN(a.time, domain::parse_time_of_day(*time, f.field("time")));
   auto exercises = f.objects("exercises", [&](const Fields& e) -> Expected<void> {
     domain::StrengthExercise ex;
     SC_TRY_ASSIGN(ex.exercise, e.required<std::string>("exercise"));
     SC_TRY_ASSIGN(ex.sets, e.required<int>("sets"));
     SC_TRY_ASSIGN(ex.reps, e.required<int>("reps"));
     SC_TRY_ASSIGN(ex.load_kg, e.optional<double>("load_kg"));
+    SC_TRY_ASSIGN(ex.pain, e.optional<int>("pain"));
+    auto sets = e.objects("per_set", [&](const Fields& p) -> Expected<void> {
+      domain::StrengthSet set;
+      SC_TRY_ASSIGN(set.reps, p.required<int>("reps"));
+      SC_TRY_ASSIGN(set.load_kg, p.optional<double>("load_kg"));
+      ex.per_set.push_back(set);
+      return {};
+    });
+    if (!sets) return std::unexpected(sets.error());
     a.exercises.push_back(std::move(ex));
     return {};
   });

@@ -300,6 +300,59 @@ TEST(ParseExercise, ErrorNamesTheFieldItWasGiven) {
   EXPECT_TRUE(rejected_on(parse_exercise("squat", "--exercise"), "--exercise"));
 }
 
+TEST(ParseExercise, PerSetFormKeepsEverySetAndSummarisesFewestRepsAndHeaviestLoad) {
+  const auto ex = parse_exercise("squat:10@40kg,10@40kg,8@42.5kg");
+  ASSERT_TRUE(accepted(ex));
+  EXPECT_EQ(ex->exercise, "squat");
+  EXPECT_EQ(ex->sets, 3);
+  EXPECT_EQ(ex->reps, 8);
+  EXPECT_EQ(ex->load_kg, 42.5);
+  EXPECT_EQ(ex->per_set, (std::vector<StrengthSet>{{10, 40.0}, {10, 40.0}, {8, 42.5}}));
+  EXPECT_EQ(ex->pain, std::nullopt);
+}
+
+TEST(ParseExercise, PerSetFormMayMixBodyWeightAndLoadedSets) {
+  const auto ex = parse_exercise("lunge:12,10@10kg,8@20lb");
+  ASSERT_TRUE(accepted(ex));
+  ASSERT_EQ(ex->per_set.size(), 3U);
+  EXPECT_EQ(ex->per_set[0].load_kg, std::nullopt);
+  EXPECT_DOUBLE_EQ(*ex->per_set[2].load_kg, 20 * kKgPerLb);
+  EXPECT_EQ(ex->load_kg, 10.0);
+  EXPECT_EQ(ex->reps, 8);
+}
+
+TEST(ParseExercise, TrailingPainInEitherForm) {
+  const auto uniform = parse_exercise("lunge:3x8,pain=2");
+  ASSERT_TRUE(accepted(uniform));
+  EXPECT_EQ(*uniform, (StrengthExercise{"lunge", 3, 8, std::nullopt, {}, 2}));
+  const auto per_set = parse_exercise("squat:12@40kg,12@40kg,pain=0");
+  ASSERT_TRUE(accepted(per_set));
+  EXPECT_EQ(per_set->pain, 0);
+  EXPECT_EQ(per_set->sets, 2);
+  const auto loaded = parse_exercise("squat:3x10@40kg,pain=10");
+  ASSERT_TRUE(accepted(loaded));
+  EXPECT_EQ(loaded->pain, 10);
+  EXPECT_EQ(loaded->load_kg, 40.0);
+}
+
+TEST(ParseExercise, PainAboveTenIsRefusedNamingTheField) {
+  const auto ex = parse_exercise("lunge:3x8,pain=11", "--exercise");
+  ASSERT_TRUE(rejected_on(ex, "--exercise"));
+  EXPECT_THAT(ex.error().message, HasSubstr("0-10"));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    MalformedPerSetAndPain, ParseExerciseRejects,
+    ::testing::Values(RejectCase{"OneSetAlone", "squat:10@40kg"}, RejectCase{"TrailingComma", "squat:10,10,"},
+                      RejectCase{"EmptySet", "squat:10,,10"}, RejectCase{"SetWithoutUnit", "squat:10@40,10@40kg"},
+                      RejectCase{"SetsxRepsInsidePerSet", "squat:10,3x10"},
+                      RejectCase{"PainWithoutValue", "squat:3x10,pain="},
+                      RejectCase{"NegativePain", "squat:3x10,pain=-1"},
+                      RejectCase{"DecimalPain", "squat:3x10,pain=2.5"}, RejectCase{"PainOnly", "squat:pain=2"},
+                      RejectCase{"PainFirst", "squat:pain=2,3x10"}, RejectCase{"OtherKey", "squat:3x10,rpe=5"},
+                      RejectCase{"SpaceAfterComma", "squat:10, 10"}),
+    case_name<RejectCase>);
+
 TEST(ParseExercise, CapsAbsurdSetsAndRepsInsteadOfOverflowingInt) {
   const auto ex = parse_exercise("squat:99999999999x99999999999");
   ASSERT_TRUE(accepted(ex));

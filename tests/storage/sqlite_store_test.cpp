@@ -356,6 +356,48 @@ TEST_F(SqliteStoreTest, UpgradesAVersionTwoFileInPlaceRebuildingTheActivityTable
   EXPECT_EQ(query(db, "SELECT count(*) FROM strength_exercise"), 1);
 }
 
+TEST_F(SqliteStoreTest, UpgradesAVersionFourFileAddingStartTimesPainAndSets) {
+  {
+    auto db = Database::open(file_, OpenMode::create);
+    ASSERT_TRUE(db.has_value());
+    ASSERT_TRUE(sqlite::migrate(*db, 4).has_value());
+    ASSERT_EQ(query(*db, "PRAGMA user_version"), 4);
+    auto ok = db->exec(R"sql(
+      INSERT INTO activity (id, sport, date, distance_m, duration_s, rpe, note)
+        VALUES (1, 'strength', '2026-03-02', NULL, 2400, 6, 'gym');
+      INSERT INTO strength_exercise (activity_id, position, exercise, sets, reps, load_kg)
+        VALUES (1, 0, 'squat', 3, 10, 40.0), (1, 1, 'lunge', 3, 8, NULL);
+      UPDATE id_seq SET next_id = 2;
+    )sql");
+    ASSERT_TRUE(ok.has_value()) << ok.error().message;
+  }
+  auto store = open_store(file_);
+  ASSERT_NE(store, nullptr);
+  Database db = raw(file_);
+  ASSERT_TRUE(db.exec("PRAGMA foreign_keys = ON").has_value());
+  EXPECT_EQ(query(db, "PRAGMA user_version"), sqlite::latest_schema_version());
+  EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
+
+  domain::Activity old = strength_on(day(2026, 3, 2));
+  old.id = 1;
+  old.note = "gym";
+  old.exercises = {{"squat", 3, 10, 40.0}, {"lunge", 3, 8, std::nullopt}};
+  EXPECT_EQ(store->list_activities({}).value(), std::vector<domain::Activity>{old});
+
+  domain::Activity now = strength_on(day(2026, 3, 4));
+  now.time = 7 * 60 + 30;
+  now.exercises = {{"squat", 2, 12, 42.0, {{12, 42.0}, {12, 40.0}}, 3}};
+  now.id = store->add_activity(now).value();
+  EXPECT_EQ(store->list_activities({}).value(), (std::vector<domain::Activity>{old, now}));
+  EXPECT_EQ(query(db, "SELECT count(*) FROM strength_set"), 2);
+  EXPECT_FALSE(db.exec("INSERT INTO strength_set (activity_id, exercise_position, position, reps) VALUES (1, 5, 0, 3)")
+                   .has_value())
+      << "a set belongs to an exercise";
+  EXPECT_FALSE(db.exec("UPDATE activity SET time_min = 1440 WHERE id = 1").has_value());
+  ASSERT_EQ(store->remove(now.id), true);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM strength_set"), 0);
+}
+
 TEST_F(SqliteStoreTest, ReportsACorruptStoredTrackAsAStorageErrorNamingTheActivity) {
   auto store = open_store(file_);
   const auto id = store->add_activity(run_on(day(2026, 3, 1))).value();
@@ -645,7 +687,8 @@ TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
             "swelling|redness|warmth|fever_or_unwell|cannot_bear_weight|locking|giving_way|injury_trauma|"
             "numbness_tingling|night_pain|deformity");
   EXPECT_EQ(domain::allowed_names<domain::RoutineKind>(), "warmup|cooldown|strength");
-  EXPECT_EQ(sqlite::latest_schema_version(), 4);
+  // Migration 5 added columns and a table but no enum names.
+  EXPECT_EQ(sqlite::latest_schema_version(), 5);
 }
 
 }  // namespace

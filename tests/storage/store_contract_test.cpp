@@ -88,6 +88,23 @@ TEST_P(StoreContract, KeepsTheOrderOfStrengthExercises) {
   EXPECT_EQ(activities().front().exercises, a.exercises);
 }
 
+TEST_P(StoreContract, RoundTripsPerSetRowsPainAndStartTime) {
+  Activity a = strength_on(day(2026, 3, 3));
+  a.time = 17 * 60 + 59;
+  a.exercises = {{"squat", 3, 8, 42.5, {{10, 40.0}, {10, 40.0}, {8, 42.5}}, 2},
+                 {"lunge", 3, 8, std::nullopt, {}, 0},
+                 {"step_up", 2, 12, 5.0, {{12, std::nullopt}, {12, 5.0}}, std::nullopt}};
+  a.id = add(a);
+  Activity untimed = strength_on(day(2026, 3, 4));
+  untimed.exercises = {{"plank", 3, 1, std::nullopt}};
+  untimed.id = add(untimed);
+  EXPECT_EQ(activities(), (std::vector<Activity>{a, untimed}));
+  // The window read hands out the same rows as the history read.
+  EXPECT_EQ(store_->list_activities({day(2026, 3, 3), day(2026, 3, 3)}).value(), std::vector<Activity>{a});
+  ASSERT_EQ(store_->remove(a.id), true);
+  EXPECT_EQ(activities(), std::vector<Activity>{untimed});
+}
+
 TEST_P(StoreContract, RoundTripsEachWarningSignOnItsOwn) {
   std::vector<PainCheckin> expected;
   unsigned d = 1;

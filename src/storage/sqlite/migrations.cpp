@@ -276,6 +276,25 @@ CREATE INDEX routine_session_by_date ON routine_session (date, time_min, id);
 )sql";
 }
 
+/// Strength logging (rules.md 4.2): the start time of an activity (for
+/// STRENGTH-REST-1's 48 h), the pain during an exercise (STRENGTH-DOSE-1,
+/// STRENGTH-PAIN-1), and the sets of an exercise logged set by set. An
+/// exercise logged as SETSxREPS has no strength_set rows. ADD COLUMN keeps
+/// the rows (and the foreign keys to them) where they are.
+constexpr std::string_view kMigration5 = R"sql(
+ALTER TABLE activity ADD COLUMN time_min INTEGER CHECK (time_min BETWEEN 0 AND 1439);
+ALTER TABLE strength_exercise ADD COLUMN pain INTEGER CHECK (pain BETWEEN 0 AND 10);
+CREATE TABLE strength_set (
+  activity_id INTEGER NOT NULL,
+  exercise_position INTEGER NOT NULL,
+  position INTEGER NOT NULL CHECK (position >= 0),
+  reps INTEGER NOT NULL CHECK (reps >= 1),
+  load_kg REAL CHECK (load_kg >= 0),
+  PRIMARY KEY (activity_id, exercise_position, position),
+  FOREIGN KEY (activity_id, exercise_position) REFERENCES strength_exercise (activity_id, position) ON DELETE CASCADE
+) STRICT, WITHOUT ROWID;
+)sql";
+
 domain::Error migration_error(const Database& db, const std::string& message) {
   return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
 }
@@ -283,7 +302,8 @@ domain::Error migration_error(const Database& db, const std::string& message) {
 }  // namespace
 
 std::span<const std::string> migrations() {
-  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3(), migration_4()};
+  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3(), migration_4(),
+                                            std::string(kMigration5)};
   return all;
 }
 

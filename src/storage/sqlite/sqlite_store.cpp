@@ -49,35 +49,50 @@ std::unexpected<domain::Error> failed(domain::Error error) { return std::unexpec
 // spell a column differently.
 
 constexpr std::string_view kActivityInsert =
-    "INSERT INTO activity (id, sport, date, distance_m, duration_s, rpe, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+    "INSERT INTO activity (id, sport, date, distance_m, duration_s, rpe, note, time_min) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 constexpr std::string_view kExerciseInsert =
-    "INSERT INTO strength_exercise (activity_id, position, exercise, sets, reps, load_kg) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+    "INSERT INTO strength_exercise (activity_id, position, exercise, sets, reps, load_kg, pain) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+constexpr std::string_view kSetInsert =
+    "INSERT INTO strength_set (activity_id, exercise_position, position, reps, load_kg) VALUES (?1, ?2, ?3, ?4, ?5)";
 // Reading a list. With a lower bound the date index finds the rows of a
 // window. Without one (`today` reads the whole history up to a day) visiting
 // every row through the index costs about twice as much as scanning the table
 // in rowid order, so that case scans (NOT INDEXED). Rows are sorted into list
 // order here in both cases; they mostly arrive in it already.
 constexpr std::string_view kActivityWindowSelect =
-    "SELECT id, sport, date, distance_m, duration_s, rpe, note FROM activity WHERE date BETWEEN ?1 AND ?2";
+    "SELECT id, sport, date, distance_m, duration_s, rpe, note, time_min FROM activity WHERE date BETWEEN ?1 AND ?2";
 constexpr std::string_view kActivityHistorySelect =
-    "SELECT id, sport, date, distance_m, duration_s, rpe, note FROM activity NOT INDEXED WHERE date <= ?1";
+    "SELECT id, sport, date, distance_m, duration_s, rpe, note, time_min FROM activity NOT INDEXED WHERE date <= ?1";
 // Exercises by ascending activity id, each activity's in their order. The
 // history variant also returns exercises of activities after the range; the
 // reader skips them.
 constexpr std::string_view kExerciseWindowSelect =
-    "SELECT e.activity_id, e.exercise, e.sets, e.reps, e.load_kg "
+    "SELECT e.activity_id, e.exercise, e.sets, e.reps, e.load_kg, e.pain "
     "FROM activity AS a JOIN strength_exercise AS e ON e.activity_id = a.id "
     "WHERE a.date BETWEEN ?1 AND ?2 ORDER BY e.activity_id, e.position";
 constexpr std::string_view kExerciseHistorySelect =
-    "SELECT activity_id, exercise, sets, reps, load_kg FROM strength_exercise ORDER BY activity_id, position";
+    "SELECT activity_id, exercise, sets, reps, load_kg, pain FROM strength_exercise ORDER BY activity_id, position";
+// The sets of exercises logged set by set, in the same three shapes.
+constexpr std::string_view kSetWindowSelect =
+    "SELECT s.activity_id, s.exercise_position, s.reps, s.load_kg "
+    "FROM activity AS a JOIN strength_set AS s ON s.activity_id = a.id "
+    "WHERE a.date BETWEEN ?1 AND ?2 ORDER BY s.activity_id, s.exercise_position, s.position";
+constexpr std::string_view kSetHistorySelect =
+    "SELECT activity_id, exercise_position, reps, load_kg FROM strength_set "
+    "ORDER BY activity_id, exercise_position, position";
+constexpr std::string_view kRecordedSetSelect =
+    "SELECT s.activity_id, s.exercise_position, s.reps, s.load_kg "
+    "FROM activity_recording AS r JOIN strength_set AS s ON s.activity_id = r.activity_id "
+    "WHERE r.start_utc BETWEEN ?1 AND ?2 ORDER BY s.activity_id, s.exercise_position, s.position";
 // Imported activities by start time (?1, ?2 in Unix seconds), through the
 // recording's start index.
 constexpr std::string_view kRecordedActivitySelect =
-    "SELECT a.id, a.sport, a.date, a.distance_m, a.duration_s, a.rpe, a.note "
+    "SELECT a.id, a.sport, a.date, a.distance_m, a.duration_s, a.rpe, a.note, a.time_min "
     "FROM activity_recording AS r JOIN activity AS a ON a.id = r.activity_id WHERE r.start_utc BETWEEN ?1 AND ?2";
 constexpr std::string_view kRecordedExerciseSelect =
-    "SELECT e.activity_id, e.exercise, e.sets, e.reps, e.load_kg "
+    "SELECT e.activity_id, e.exercise, e.sets, e.reps, e.load_kg, e.pain "
     "FROM activity_recording AS r JOIN strength_exercise AS e ON e.activity_id = r.activity_id "
     "WHERE r.start_utc BETWEEN ?1 AND ?2 ORDER BY e.activity_id, e.position";
 // REPLACE: a new track of an activity replaces its old one.
@@ -484,7 +499,7 @@ Expected<Id> SqliteStore::add_activity(const domain::Activity& a) {
       auto stmt = statement(kActivityInsert);
       if (!stmt) return failed(std::move(stmt.error()));
       if (auto ok = (*stmt)->bind_all(*id, domain::name_of(a.sport), domain::to_string(a.date), a.distance_m,
-                                      a.duration_s, a.rpe, a.note);
+                                      a.duration_s, a.rpe, a.note, a.time);
           !ok) {
         return failed(std::move(ok.error()));
       }
@@ -492,12 +507,25 @@ Expected<Id> SqliteStore::add_activity(const domain::Activity& a) {
     }
     std::int64_t position = 0;
     for (const auto& ex : a.exercises) {
-      auto stmt = statement(kExerciseInsert);
-      if (!stmt) return failed(std::move(stmt.error()));
-      if (auto ok = (*stmt)->bind_all(*id, position++, ex.exercise, ex.sets, ex.reps, ex.load_kg); !ok) {
-        return failed(std::move(ok.error()));
+      const std::int64_t exercise_position = position++;
+      {
+        auto stmt = statement(kExerciseInsert);
+        if (!stmt) return failed(std::move(stmt.error()));
+        if (auto ok = (*stmt)->bind_all(*id, exercise_position, ex.exercise, ex.sets, ex.reps, ex.load_kg, ex.pain);
+            !ok) {
+          return failed(std::move(ok.error()));
+        }
+        if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
       }
-      if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
+      std::int64_t set_position = 0;
+      for (const auto& set : ex.per_set) {
+        auto stmt = statement(kSetInsert);
+        if (!stmt) return failed(std::move(stmt.error()));
+        if (auto ok = (*stmt)->bind_all(*id, exercise_position, set_position++, set.reps, set.load_kg); !ok) {
+          return failed(std::move(ok.error()));
+        }
+        if (auto ok = (*stmt)->run(); !ok) return failed(std::move(ok.error()));
+      }
     }
     if (!a.recorded) return id;
     {
@@ -542,6 +570,7 @@ Expected<void> SqliteStore::read_activities(std::string_view sql, const Binder& 
     a.duration_s = r.column_double(4);
     if (!r.is_null(5)) a.rpe = r.column_int(5);
     a.note = r.column_text(6);
+    if (!r.is_null(7)) a.time = r.column_int(7);
     out.push_back(std::move(a));
   }
 }
@@ -583,9 +612,17 @@ Expected<void> SqliteStore::read_details(const DetailSelects& selects, const Bin
     ex.sets = r.column_int(2);
     ex.reps = r.column_int(3);
     ex.load_kg = r.column_optional_double(4);
+    if (!r.is_null(5)) ex.pain = r.column_int(5);
     a.exercises.push_back(std::move(ex));
   });
   if (!exercises) return exercises;
+  auto sets = each_row(selects.sets, [](domain::Activity& a, const Statement& r) {
+    // The foreign key ties every set to an exercise of its activity.
+    const auto position = static_cast<std::size_t>(r.column_int64(1));
+    if (position >= a.exercises.size()) return;
+    a.exercises[position].per_set.push_back(domain::StrengthSet{r.column_int(2), r.column_optional_double(3)});
+  });
+  if (!sets) return sets;
   auto recordings = each_row(selects.recordings,
                              [](domain::Activity& a, const Statement& r) { a.recorded = sqlite::read_recording(r); });
   if (!recordings) return recordings;
@@ -611,7 +648,8 @@ Expected<std::vector<domain::Activity>> SqliteStore::list_activities(const DateR
   const Binder bind_nothing = [](Statement&) -> Expected<void> { return {}; };
   const auto rows = range.from ? sqlite::RowsOf::local_days : sqlite::RowsOf::history;
   const DetailSelects selects{range.from ? kExerciseWindowSelect : kExerciseHistorySelect,
-                              sqlite::recording_select(rows), sqlite::lap_select(rows)};
+                              range.from ? kSetWindowSelect : kSetHistorySelect, sqlite::recording_select(rows),
+                              sqlite::lap_select(rows)};
   if (auto ok = read_details(selects, range.from ? bind_list : bind_nothing, out); !ok) {
     return failed(std::move(ok.error()));
   }
@@ -625,7 +663,8 @@ Expected<std::vector<domain::Activity>> SqliteStore::list_recorded(domain::UtcSe
                       static_cast<std::int64_t>(to.time_since_epoch().count()));
   };
   if (auto ok = read_activities(kRecordedActivitySelect, bind_window, out); !ok) return failed(std::move(ok.error()));
-  const DetailSelects selects{kRecordedExerciseSelect, sqlite::recording_select(sqlite::RowsOf::start_times),
+  const DetailSelects selects{kRecordedExerciseSelect, kRecordedSetSelect,
+                              sqlite::recording_select(sqlite::RowsOf::start_times),
                               sqlite::lap_select(sqlite::RowsOf::start_times)};
   if (auto ok = read_details(selects, bind_window, out); !ok) return failed(std::move(ok.error()));
   for (const auto& a : out) {

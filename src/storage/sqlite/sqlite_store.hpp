@@ -99,12 +99,13 @@ class SqliteStore final : public Store {
   /// recordings and laps; each returns rows by ascending activity id.
   struct DetailSelects {
     std::string_view exercises;
+    std::string_view sets;
     std::string_view recordings;
     std::string_view laps;
   };
   /// Appends the activities `sql` (bound by `bind`) returns to `out`.
   Expected<void> read_activities(std::string_view sql, const Binder& bind, std::vector<domain::Activity>& out);
-  /// Gives each activity of `out` its exercises, recording and laps.
+  /// Gives each activity of `out` its exercises (and their sets), recording and laps.
   Expected<void> read_details(const DetailSelects& selects, const Binder& bind, std::vector<domain::Activity>& out);
   /// Allocates `wanted`, or the next free id when `wanted` is 0.
   Expected<domain::Id> claim_id(domain::Id wanted);
