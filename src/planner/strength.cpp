@@ -144,12 +144,14 @@ std::vector<NextDose> next_doses(std::span<const domain::Activity> sessions, boo
               fmt::format("all {} sets reached {} reps{} at body weight: add load", set_count, t.reps_max, pain_text);
         }
       } else {
-        d.reps = std::min(ex.reps + 1, t.reps_max);
         const std::string load_text = loaded ? "keep " + kg(*ex.load_kg) : "keep body weight";
         if (!pain_ok) {
-          d.why = fmt::format("pain {} is above {}: {}, aim for {} reps per set", *ex.pain, t.progress_pain_max,
-                              load_text, d.reps);
+          // Progression of any kind waits until the exercise is comfortable again.
+          d.reps = std::clamp(ex.reps, t.reps_min, t.reps_max);
+          d.why = fmt::format("pain {} is above {}: {} and stay at {} reps per set until it is {} or less", *ex.pain,
+                              t.progress_pain_max, load_text, d.reps, t.progress_pain_max);
         } else {
+          d.reps = std::min(ex.reps + 1, t.reps_max);
           d.why = fmt::format("not every set reached {} reps (fewest {}): {}, aim for {} reps per set", t.reps_max,
                               ex.reps, load_text, d.reps);
         }

@@ -89,6 +89,7 @@ double round_load_kg(double kg);
 ///   load x (1 + progress_load_fraction) rounded to 0.5 kg (at least +0.5 kg)
 ///   at reps_min; body weight: one more set up to sets_max at reps_max, then
 ///   "add load";
+/// - pain above progress_pain_max: the same load and reps (no progression);
 /// - otherwise the same load, one more rep per set (up to reps_max);
 /// - in a pain episode with pain > pain_swap_above: the library's easier
 ///   variant at the same sets, reps and load.

@@ -70,6 +70,17 @@ TEST_F(E2eStrength, WithoutTimesTheNextDayIsWarnedAndTwoDaysLaterIsNot) {
               Not(HasSubstr("STRENGTH-REST-1")));
 }
 
+TEST_F(E2eStrength, LoggedForTodayWithoutATimeStartedItsDurationAgo) {
+  const Json first = sc_json({"log", "strength", "--json", "--duration", "1min", "--exercise", "squat:3x10"});
+  if (first["time"].is_null()) GTEST_SKIP() << "logged in the first minute of the day: no start today to give it";
+  EXPECT_THAT(first["time"].get<std::string>(), ::testing::MatchesRegex("[0-2][0-9]:[0-5][0-9]"));
+  // Both just ended: their starts are minutes apart, so the warning gives hours, not days.
+  const Json second = sc_json({"log", "strength", "--json", "--duration", "1min", "--exercise", "squat:3x10"});
+  ASSERT_EQ(second["warnings"].size(), 1U) << second;
+  ASSERT_TRUE(second["warnings"][0]["hours"].is_number()) << second;
+  EXPECT_LT(second["warnings"][0]["hours"].get<double>(), 1.0);
+}
+
 TEST_F(E2eStrength, StrengthJsonShowsWeekSessionsWarningsAndNextLoads) {
   sc_ok({"profile", "--strength-per-week", "3"});
   sc_ok({"log", "strength", "--date", "2026-03-02", "--time", "18:00", "--exercise",

@@ -127,10 +127,13 @@ TEST(StrengthFrequency, WeekStartsOnMonday) {
 
 // ---- STRENGTH-DOSE-1 / STRENGTH-PAIN-1 -----------------------------------------------------
 
+/// The next doses after one session (2026-03-02 08:00) of exercise `e`.
+std::vector<NextDose> after_one(const StrengthExercise& e, bool in_episode = false) {
+  return next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {e})}, in_episode, lib(), st());
+}
+
 TEST(StrengthDose, AllSetsAtTwelveWithLowPainAddsFivePercentRoundedToHalfKg) {
-  const auto next =
-      next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 12, 42.0, {}, 3}})}, false,
-                 lib(), st());
+  const auto next = after_one({"squat", 3, 12, 42.0, {}, 3});
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].exercise, "squat");
   EXPECT_EQ(next[0].rule, "STRENGTH-DOSE-1");
@@ -144,16 +147,14 @@ TEST(StrengthDose, RoundsToHalfKgAndAlwaysAddsSomething) {
   EXPECT_EQ(round_load_kg(42.0 * 1.05), 44.0);
   EXPECT_EQ(round_load_kg(40.0 * 1.05), 42.0);
   EXPECT_EQ(round_load_kg(45.0 * 1.05), 47.5);  // 47.25 -> 47.5 (half away from zero)
-  const auto next = next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"curl", 2, 12, 4.0}})},
-                               false, lib(), st());
+  const auto next = after_one({"curl", 2, 12, 4.0});
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].load_kg, 4.5);  // 4.2 rounds back to 4.0: at least +0.5 kg
 }
 
 TEST(StrengthDose, NotEverySetAtTwelveKeepsTheLoadAndAddsARep) {
   const StrengthExercise per_set{"squat", 3, 11, 40.0, {{12, 40.0}, {12, 40.0}, {11, 40.0}}};
-  const auto next =
-      next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {per_set})}, false, lib(), st());
+  const auto next = after_one(per_set);
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].load_kg, 40.0);
   EXPECT_EQ(next[0].reps, 12);
@@ -161,18 +162,29 @@ TEST(StrengthDose, NotEverySetAtTwelveKeepsTheLoadAndAddsARep) {
 }
 
 TEST(StrengthDose, PainAboveTheLimitKeepsTheLoadOutsideAnEpisode) {
-  const auto next =
-      next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 12, 40.0, {}, 4}})}, false,
-                 lib(), st());
+  const auto next = after_one({"squat", 3, 12, 40.0, {}, 4});
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].exercise, "squat");
   EXPECT_EQ(next[0].load_kg, 40.0);
   EXPECT_NE(next[0].why.find("pain 4"), std::string::npos);
 }
 
+TEST(StrengthDose, PainAboveTheLimitHoldsTheRepsToo) {
+  const auto next = after_one({"squat", 3, 10, 40.0, {}, 4});
+  ASSERT_EQ(next.size(), 1U);
+  EXPECT_EQ(next[0].reps, 10);
+  EXPECT_EQ(next[0].load_kg, 40.0);
+  EXPECT_EQ(next[0].rule, "STRENGTH-DOSE-1");
+}
+
+TEST(StrengthDose, PainAtTheLimitStillProgresses) {
+  const auto next = after_one({"squat", 3, 10, 40.0, {}, 3});
+  ASSERT_EQ(next.size(), 1U);
+  EXPECT_EQ(next[0].reps, 11);
+}
+
 TEST(StrengthDose, PainAboveThreeInAnEpisodeSwapsInTheEasierVariant) {
-  const auto next = next_doses(
-      std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 10, 40.0, {}, 4}})}, true, lib(), st());
+  const auto next = after_one({"squat", 3, 10, 40.0, {}, 4}, true);
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].from, "squat");
   EXPECT_EQ(next[0].exercise, *lib().find("squat")->easier);
@@ -180,22 +192,17 @@ TEST(StrengthDose, PainAboveThreeInAnEpisodeSwapsInTheEasierVariant) {
 }
 
 TEST(StrengthDose, PainAtTheLimitInAnEpisodeDoesNotSwap) {
-  const auto next = next_doses(
-      std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 10, 40.0, {}, 3}})}, true, lib(), st());
+  const auto next = after_one({"squat", 3, 10, 40.0, {}, 3}, true);
   ASSERT_EQ(next.size(), 1U);
   EXPECT_EQ(next[0].exercise, "squat");
 }
 
 TEST(StrengthDose, BodyWeightAddsASetThenLoad) {
-  const auto two =
-      next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"lunge", 2, 12, std::nullopt}})}, false,
-                 lib(), st());
+  const auto two = after_one({"lunge", 2, 12, std::nullopt});
   ASSERT_EQ(two.size(), 1U);
   EXPECT_EQ(two[0].sets, 3);
   EXPECT_EQ(two[0].load_kg, std::nullopt);
-  const auto three =
-      next_doses(std::vector<Activity>{session(1, day(2026, 3, 2), at(8, 0), {{"lunge", 3, 12, std::nullopt}})}, false,
-                 lib(), st());
+  const auto three = after_one({"lunge", 3, 12, std::nullopt});
   ASSERT_EQ(three.size(), 1U);
   EXPECT_EQ(three[0].sets, 3);
   EXPECT_NE(three[0].why.find("add load"), std::string::npos);
