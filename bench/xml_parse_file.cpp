@@ -6,9 +6,10 @@
 // failed".
 //
 // Like `stridecare import`, it parses files on every core (`-j N` sets the
-// thread count; -j 1 gives the single-core figure), and keeps freed memory
-// for the next file instead of returning it to the kernel (mallopt below; a
-// first touch of a page costs ~14 us on our VM). It links libstdc++
+// thread count; -j 1 gives the single-core figure), and runs with the
+// program's allocator settings (cli/allocator.hpp: freed memory kept for the
+// next file, the heap grown in one step on huge pages; a first touch of a
+// 4 KiB page costs ~14 us on our VM). It links libstdc++
 // statically (bench/CMakeLists.txt): loading and relocating the shared one is
 // 1.3 ms of start-up on a 4 ms run over the small corpus files, and start-up
 // is not parsing.
@@ -26,10 +27,10 @@
 #include <vector>
 
 #include <fcntl.h>
-#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/allocator.hpp"
 #include "importers/xml/huge_pages.hpp"
 #include "importers/xml/xml_activity.hpp"
 
@@ -89,12 +90,7 @@ void parse_files(std::span<char* const> paths, std::atomic<std::size_t>& next, s
 }  // namespace
 
 int main(int argc, char** argv) {
-  constexpr int kMmapThresholdBytes = 64 << 20;  // sample vectors of big files stay on the heap
-  constexpr int kTrimThresholdBytes = 256 << 20;
-  constexpr int kHeapStepBytes = 16 << 20;
-  mallopt(M_MMAP_THRESHOLD, kMmapThresholdBytes);
-  mallopt(M_TRIM_THRESHOLD, kTrimThresholdBytes);
-  mallopt(M_TOP_PAD, kHeapStepBytes);
+  stridecare::cli::tune_allocator();  // as the stridecare program does first
   std::span<char* const> paths(argv + 1, static_cast<std::size_t>(argc - 1));
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   if (paths.size() >= 2 && std::strcmp(paths[0], "-j") == 0) {
