@@ -275,11 +275,4 @@ Expected<void> write_load_series_json(Session& s, domain::Date from, domain::Dat
   return {};
 }
 
-Expected<std::string> load_series_json(Session& s, domain::Date from, domain::Date to) {
-  std::string text;
-  auto ok = write_load_series_json(s, from, to, [&text](std::string_view piece) { text.append(piece); });
-  if (!ok) return std::unexpected(ok.error());
-  return text;
-}
-
 }  // namespace stridecare::services

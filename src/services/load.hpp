@@ -55,7 +55,5 @@ using TextSink = std::function<void(std::string_view)>;
 Expected<void> write_load_series_json(Session& s, domain::Date from, domain::Date to, const TextSink& out);
 void write_load_series_json(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
                             const domain::LoadParameters& p, const TextSink& out);
-/// The same, as one string.
-Expected<std::string> load_series_json(Session& s, domain::Date from, domain::Date to);
 
 }  // namespace stridecare::services
