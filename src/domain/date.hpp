@@ -3,6 +3,8 @@
 /// day), never a UTC instant.
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -32,5 +34,10 @@ using MinuteOfDay = int;
 /// Parses `HH:MM` (24-hour clock).
 Expected<MinuteOfDay> parse_time_of_day(std::string_view text, std::string_view field = "time");
 std::string time_of_day_to_string(MinuteOfDay m);
+
+/// Minutes since the Unix epoch (UTC) of a local day and time in some time
+/// zone: real elapsed time across daylight-saving changes. Made by the
+/// services from the athlete's zone (services::utc_minutes_in).
+using UtcMinutesOf = std::function<std::int64_t(Date, MinuteOfDay)>;
 
 }  // namespace stridecare::domain

@@ -30,10 +30,12 @@ std::vector<domain::Activity> strength_sessions(std::span<const domain::Activity
 }
 
 std::optional<RestWarning> rest_warning(const domain::Activity& earlier, const domain::Activity& later,
-                                        const rules::StrengthThresholds& t) {
+                                        const rules::StrengthThresholds& t, const domain::UtcMinutesOf& utc) {
   RestWarning w{earlier, later, std::nullopt, domain::days_between(earlier.date, later.date), t.rest_hours};
   if (earlier.time && later.time) {
-    const long minutes = static_cast<long>(w.days) * kHoursPerDay * kMinutesPerHour + (*later.time - *earlier.time);
+    const long minutes =
+        utc ? static_cast<long>(utc(later.date, *later.time) - utc(earlier.date, *earlier.time))
+            : static_cast<long>(w.days) * kHoursPerDay * kMinutesPerHour + (*later.time - *earlier.time);
     if (std::labs(minutes) >= static_cast<long>(t.rest_hours) * kMinutesPerHour) return std::nullopt;
     w.hours = static_cast<double>(std::labs(minutes)) / kMinutesPerHour;
     return w;
@@ -42,17 +44,19 @@ std::optional<RestWarning> rest_warning(const domain::Activity& earlier, const d
   return w;
 }
 
-std::vector<RestWarning> rest_warnings(std::span<const domain::Activity> sessions, const rules::StrengthThresholds& t) {
+std::vector<RestWarning> rest_warnings(std::span<const domain::Activity> sessions, const rules::StrengthThresholds& t,
+                                       const domain::UtcMinutesOf& utc) {
   const auto sorted = strength_sessions(sessions);
   std::vector<RestWarning> out;
   for (std::size_t i = 1; i < sorted.size(); ++i) {
-    if (auto w = rest_warning(sorted[i - 1], sorted[i], t)) out.push_back(std::move(*w));
+    if (auto w = rest_warning(sorted[i - 1], sorted[i], t, utc)) out.push_back(std::move(*w));
   }
   return out;
 }
 
 std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> sessions,
-                                              const domain::Activity& session, const rules::StrengthThresholds& t) {
+                                              const domain::Activity& session, const rules::StrengthThresholds& t,
+                                              const domain::UtcMinutesOf& utc) {
   std::vector<domain::Activity> others;
   for (const auto& a : sessions) {
     if (a.id != session.id || session.id == 0) others.push_back(a);
@@ -63,10 +67,10 @@ std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> 
       std::ranges::upper_bound(sorted, start_key(session), {}, [](const domain::Activity& a) { return start_key(a); });
   std::vector<RestWarning> out;
   if (next != sorted.begin()) {
-    if (auto w = rest_warning(*std::prev(next), session, t)) out.push_back(std::move(*w));
+    if (auto w = rest_warning(*std::prev(next), session, t, utc)) out.push_back(std::move(*w));
   }
   if (next != sorted.end()) {
-    if (auto w = rest_warning(session, *next, t)) out.push_back(std::move(*w));
+    if (auto w = rest_warning(session, *next, t, utc)) out.push_back(std::move(*w));
   }
   return out;
 }

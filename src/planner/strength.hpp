@@ -32,20 +32,23 @@ struct RestWarning {
 
 /// STRENGTH-REST-1 for one pair (`earlier` started no later than `later`).
 /// With both start times, fires when less than rest_hours separate the
-/// starts (47 h 59 min fires, 48 h 00 min does not). When either time is
-/// missing the days are compared: it fires when days x 24 h < rest_hours, so
-/// with 48 h the same or the next day fires and two days apart does not.
+/// starts (47 h 59 min fires, 48 h 00 min does not), in real hours when
+/// `utc` (the athlete's zone) is given, else as if local time were UTC. When either time is missing the days are
+/// compared: it fires when days x 24 h < rest_hours, so with 48 h the same or the next day fires and two days apart
+/// does not.
 std::optional<RestWarning> rest_warning(const domain::Activity& earlier, const domain::Activity& later,
-                                        const rules::StrengthThresholds& t);
+                                        const rules::StrengthThresholds& t, const domain::UtcMinutesOf& utc = {});
 
 /// The warnings between `session` and its neighbours (the strength session
 /// that started just before it and the one just after it) among `sessions`
 /// (other sports and `session` itself are ignored).
 std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> sessions,
-                                              const domain::Activity& session, const rules::StrengthThresholds& t);
+                                              const domain::Activity& session, const rules::StrengthThresholds& t,
+                                              const domain::UtcMinutesOf& utc = {});
 
 /// The warnings between consecutive strength sessions of `sessions`, oldest first.
-std::vector<RestWarning> rest_warnings(std::span<const domain::Activity> sessions, const rules::StrengthThresholds& t);
+std::vector<RestWarning> rest_warnings(std::span<const domain::Activity> sessions, const rules::StrengthThresholds& t,
+                                       const domain::UtcMinutesOf& utc = {});
 
 /// Strength sessions sorted by start: day, then time (a session without a
 /// time first), then id.

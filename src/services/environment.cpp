@@ -84,4 +84,20 @@ domain::MinuteOfDay minute_now_in(const std::string& time_zone) {
   return static_cast<domain::MinuteOfDay>(of_day / kSecondsPerMinute);
 }
 
+domain::UtcMinutesOf utc_minutes_in(const std::string& time_zone) {
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(time_zone);
+  } catch (const std::exception&) {
+    zone = nullptr;  // validated when saved; unknown here means damaged tzdata: UTC, as today_in
+  }
+  return [zone](domain::Date day, domain::MinuteOfDay minute) -> std::int64_t {
+    const date::local_time<std::chrono::minutes> local{std::chrono::sys_days{day}.time_since_epoch() +
+                                                       std::chrono::minutes{minute}};
+    const auto utc = zone != nullptr ? zone->to_sys(local, date::choose::earliest)
+                                     : date::sys_time<std::chrono::minutes>{local.time_since_epoch()};
+    return std::chrono::floor<std::chrono::minutes>(utc).time_since_epoch().count();
+  };
+}
+
 }  // namespace stridecare::services

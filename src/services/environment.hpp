@@ -41,4 +41,9 @@ domain::Date today_in(const std::string& time_zone);
 /// The local time of day now in `time_zone` (UTC when unknown).
 domain::MinuteOfDay minute_now_in(const std::string& time_zone);
 
+/// Local day and time -> UTC minutes in `time_zone` (UTC when unknown). A
+/// time that occurs twice when the clocks go back is the first; one skipped
+/// when they go forward is the moment of the change.
+domain::UtcMinutesOf utc_minutes_in(const std::string& time_zone);
+
 }  // namespace stridecare::services

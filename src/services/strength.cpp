@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "domain/validate.hpp"
+#include "services/environment.hpp"
 #include "services/journal.hpp"
 #include "services/routines.hpp"
 
@@ -29,6 +30,9 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
     return domain::invalid("sport", "a strength session must have sport strength");
   if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
   a.id = 0;
+  auto profile = load_profile(s);
+  if (!profile) return std::unexpected(profile.error());
+  const auto utc = utc_minutes_in(profile->time_zone);
   LoggedStrength out;
   // Neighbours closer than rest_hours are within this many days.
   const int reach = s.rules.strength.rest_hours / kHoursPerDay + 1;
@@ -38,7 +42,7 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
     a.id = *id;
     auto near = s.store.list_activities({domain::add_days(a.date, -reach), domain::add_days(a.date, reach)});
     if (!near) return std::unexpected(near.error());
-    out.warnings = planner::rest_warnings_around(*near, a, s.rules.strength);
+    out.warnings = planner::rest_warnings_around(*near, a, s.rules.strength, utc);
     return {};
   });
   if (!done) return std::unexpected(done.error());
@@ -68,7 +72,7 @@ Expected<StrengthReport> strength_report(Session& s, domain::Date today) {
     if (a.date >= r.week_from) ++r.week_count;
     if (a.date >= from) r.sessions.push_back(a);
   }
-  const auto warnings = planner::rest_warnings(sessions, t);
+  const auto warnings = planner::rest_warnings(sessions, t, utc_minutes_in(profile->time_zone));
   const auto recent = domain::add_days(today, -kWarningDays + 1);
   if (!warnings.empty() && warnings.back().session.date >= recent) r.warnings.push_back(warnings.back());
   r.next = planner::next_doses(sessions, context->in_episode(), planner::default_exercise_library(), t);

@@ -46,6 +46,18 @@ TEST_F(E2eStrength, SessionStartingExactly48hAfterThePreviousIsNotWarned) {
   EXPECT_EQ(activities().size(), 2U);
 }
 
+TEST_F(E2eStrength, HoursBetweenStartsAreRealHoursAcrossADaylightSavingChange) {
+  sc_ok({"profile", "--tz", "Europe/London"});
+  // Clocks go back on 2026-10-25: 47 h 30 min on the clock is 48 h 30 min elapsed.
+  ASSERT_EQ(log_at("2026-10-24", "18:00").exit_code, 0);
+  EXPECT_THAT(log_at("2026-10-26", "17:30").out, Not(HasSubstr("STRENGTH-REST-1")));
+  // Clocks go forward on 2026-03-29: 48 h 30 min on the clock is 47 h 30 min elapsed.
+  ASSERT_EQ(log_at("2026-03-28", "18:00").exit_code, 0);
+  const Outcome o = log_at("2026-03-30", "18:30");
+  EXPECT_THAT(o.out, HasSubstr("STRENGTH-REST-1"));
+  EXPECT_THAT(o.out, HasSubstr("47 h 30 min"));
+}
+
 TEST_F(E2eStrength, JsonLogListsTheWarningWithItsFigures) {
   sc_ok({"log", "strength", "--date", "2026-03-02", "--time", "18:00", "--exercise", "squat:3x10@40kg"});
   const Json j = sc_json({"log", "strength", "--json", "--date", "2026-03-04", "--time", "17:59", "--exercise",

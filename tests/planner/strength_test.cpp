@@ -4,6 +4,7 @@
 
 #include "planner/strength.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -62,6 +63,33 @@ TEST(StrengthRest, AcrossMidnightAndMonthEnds) {
   // 2026-02-28 23:30 -> 2026-03-02 23:29 is 47 h 59 min.
   EXPECT_TRUE(rest_warning(session(1, day(2026, 2, 28), at(23, 30)), session(2, day(2026, 3, 2), at(23, 29)), st()));
   EXPECT_FALSE(rest_warning(session(1, day(2026, 2, 28), at(23, 30)), session(2, day(2026, 3, 2), at(23, 30)), st()));
+}
+
+/// Europe/London in 2026: BST (UTC+1) from 29 March 01:00 UTC to 25 October 01:00 UTC.
+std::int64_t london_utc_minutes(domain::Date d, domain::MinuteOfDay m) {
+  const std::int64_t local = std::chrono::sys_days{d}.time_since_epoch().count() * 1440 + m;
+  const std::int64_t bst_from = std::chrono::sys_days{day(2026, 3, 29)}.time_since_epoch().count() * 1440 + 60;
+  const std::int64_t bst_until = std::chrono::sys_days{day(2026, 10, 25)}.time_since_epoch().count() * 1440 + 60;
+  const bool summer = local - 60 >= bst_from && local - 60 < bst_until;
+  return summer ? local - 60 : local;
+}
+
+TEST(StrengthRest, CountsRealHoursWhenTheClocksGoBack) {
+  // Saturday 18:00 BST -> Monday 17:30 GMT: 47.5 h on the clock, 48.5 h elapsed.
+  const auto before = session(1, day(2026, 10, 24), at(18, 0));
+  const auto after = session(2, day(2026, 10, 26), at(17, 30));
+  EXPECT_FALSE(rest_warning(before, after, st(), london_utc_minutes));
+  EXPECT_TRUE(rest_warning(before, after, st())) << "without a time zone the clock difference is used";
+}
+
+TEST(StrengthRest, CountsRealHoursWhenTheClocksGoForward) {
+  // Saturday 18:00 GMT -> Monday 18:30 BST: 48.5 h on the clock, 47.5 h elapsed.
+  const auto w = rest_warning(session(1, day(2026, 3, 28), at(18, 0)), session(2, day(2026, 3, 30), at(18, 30)), st(),
+                              london_utc_minutes);
+  ASSERT_TRUE(w.has_value());
+  ASSERT_TRUE(w->hours.has_value());
+  EXPECT_DOUBLE_EQ(*w->hours, 47.5);
+  EXPECT_EQ(w->days, 2);
 }
 
 TEST(StrengthRest, WithoutATimeComparesDays) {
