@@ -33,9 +33,10 @@ struct RestWarning {
 /// STRENGTH-REST-1 for one pair (`earlier` started no later than `later`).
 /// With both start times, fires when less than rest_hours separate the
 /// starts (47 h 59 min fires, 48 h 00 min does not), in real hours when
-/// `utc` (the athlete's zone) is given, else as if local time were UTC. When either time is missing the days are
-/// compared: it fires when days x 24 h < rest_hours, so with 48 h the same or the next day fires and two days apart
-/// does not.
+/// `utc` (the athlete's zone) is given, else as if local time were UTC.
+/// When either time is missing the days are compared: it fires when
+/// days x 24 h < rest_hours, so with 48 h the same or the next day fires and
+/// two days apart does not.
 std::optional<RestWarning> rest_warning(const domain::Activity& earlier, const domain::Activity& later,
                                         const rules::StrengthThresholds& t, const domain::UtcMinutesOf& utc = {});
 
