@@ -1,4 +1,3 @@
-#include <cmath>
 #include <memory>
 
 #include <fmt/format.h>
@@ -8,7 +7,6 @@
 #include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
-#include "services/environment.hpp"
 #include "services/journal.hpp"
 #include "services/strength.hpp"
 
@@ -65,17 +63,6 @@ void store_and_print(CliContext& ctx, domain::Activity a) {
   } else {
     print(fmt::format("logged {}\n", describe(stored, ctx.units())));
   }
-}
-
-/// When a session is logged for today without a start time it has most
-/// likely just ended: it started `duration_s` ago. Nothing when that start
-/// falls on the day before (then STRENGTH-REST-1 compares days).
-std::optional<domain::MinuteOfDay> start_if_just_finished(CliContext& ctx, double duration_s) {
-  constexpr double kSecondsPerMinute = 60;
-  const auto tz = value_or_fail(services::load_profile(ctx.session())).time_zone;
-  const auto start = services::minute_now_in(tz) - static_cast<int>(std::ceil(duration_s / kSecondsPerMinute));
-  if (start < 0) return std::nullopt;
-  return start;
 }
 
 /// The warning signs as plain questions, for --help.
@@ -164,7 +151,6 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         a.exercises.push_back(value_or_fail(domain::parse_exercise(text, "exercise")));
       if (sf->time) a.time = value_or_fail(domain::parse_time_of_day(*sf->time, "time"));
       a = validated_with_date(ctx, std::move(a));
-      if (!sf->time && !ctx.date_flag()) a.time = start_if_just_finished(ctx, a.duration_s);
       const auto logged = value_or_fail(services::log_strength(ctx.session(), a));
       if (ctx.json()) {
         auto j = services::to_json(logged.activity);

@@ -33,6 +33,11 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(profile.error());
   const auto utc = utc_minutes_in(profile->time_zone);
+  if (!a.time && a.date == today_in(profile->time_zone)) {
+    constexpr double kSecondsPerMinute = 60;
+    const int start = minute_now_in(profile->time_zone) - static_cast<int>(std::ceil(a.duration_s / kSecondsPerMinute));
+    if (start >= 0) a.time = start;
+  }
   LoggedStrength out;
   // Neighbours closer than rest_hours are within this many days.
   const int reach = s.rules.strength.rest_hours / kHoursPerDay + 1;

@@ -18,7 +18,10 @@ struct LoggedStrength {
 };
 
 /// Validates and stores a strength session (one transaction), then checks
-/// STRENGTH-REST-1 against the sessions just before and after it.
+/// STRENGTH-REST-1 against the sessions just before and after it. A session
+/// for today without a start time has most likely just ended: it is given
+/// now minus its duration, when that is still today (otherwise the 48 h
+/// check compares days).
 Expected<LoggedStrength> log_strength(Session& s, domain::Activity a);
 
 struct StrengthReport {
