@@ -1,7 +1,8 @@
 // libFuzzer target: the GPX and TCX parsers. Any bytes parse to a recording with
 // at least one session, or fail with an invalid_file error naming the file;
 // the single entry point (parse_xml_activity, copying and in place) agrees with
-// the parser of the format it dispatched to.
+// the parser of the format it dispatched to; a parse in slices, when it does
+// not decline, equals the whole-document parse field by field.
 
 #include <cstddef>
 #include <cstdint>
@@ -9,7 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "importers/xml/activity_root.hpp"
 #include "importers/xml/gpx.hpp"
+#include "importers/xml/slices.hpp"
 #include "importers/xml/tcx.hpp"
 #include "importers/xml/xml_activity.hpp"
 
@@ -46,6 +49,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (any) {
     const auto& same = gpx ? *gpx : *tcx;
     if (any->format != same.format || samples(*any) != samples(same) || any->warnings != same.warnings) std::abort();
+  }
+  // Slices of every size down to one byte: cuts after every track point.
+  for (const std::size_t slice_bytes : {std::size_t{1}, std::size_t{64}}) {
+    const auto sliced =
+        importers::xml::parse_in_slices(text, "fuzz", importers::xml::Accept::gpx_or_tcx, slice_bytes, 0);
+    if (!sliced) continue;
+    if (!any || !sliced->has_value() || !(**sliced == *any)) std::abort();
   }
   return 0;
 }

@@ -26,6 +26,8 @@ struct Sample {
   std::optional<int> power_w;
   /// Strokes or revolutions since the start (FIT `total_cycles`, or its 8-bit `cycles` accumulated).
   std::optional<std::int64_t> total_cycles;
+
+  bool operator==(const Sample&) const = default;
 };
 
 /// A developer field's description (FIT `field_description`): what an app added to the messages.
@@ -37,6 +39,8 @@ struct DeveloperField {
   /// The native field it stands for (`native_mesg_num` / `native_field_num`), when it says.
   std::optional<std::uint16_t> native_message;
   std::optional<std::uint8_t> native_field;
+
+  bool operator==(const DeveloperField&) const = default;
 };
 
 /// A developer field's value in a session message, decoded by its description (scale and offset applied).
@@ -45,6 +49,8 @@ struct DeveloperValue {
   std::string units;
   std::optional<double> number;     ///< numeric fields (first element of an array)
   std::optional<std::string> text;  ///< string fields
+
+  bool operator==(const DeveloperValue&) const = default;
 };
 
 struct Lap {
@@ -52,6 +58,8 @@ struct Lap {
   std::optional<double> elapsed_s;
   std::optional<double> timer_s;
   std::optional<double> distance_m;
+
+  bool operator==(const Lap&) const = default;
 };
 
 /// One session: a single sport from start to finish. Multisport files hold several.
@@ -74,6 +82,8 @@ struct SessionRecord {
   /// The file has no session of its own (a FIT file without a session message):
   /// this one only carries its records. `inspect` lists no such session.
   bool synthesized = false;
+
+  bool operator==(const SessionRecord&) const = default;
 };
 
 /// Everything read from one file.
@@ -83,6 +93,9 @@ struct Recording {
   std::vector<std::string> warnings;  ///< e.g. "recovered, truncated at byte 7471: ..."
   /// Every developer field the file describes, in file order (FIT only).
   std::vector<DeveloperField> developer_fields;
+
+  /// Field by field; tests compare two reads of one file with it.
+  bool operator==(const Recording&) const = default;
 };
 
 }  // namespace stridecare::importers

@@ -4,24 +4,26 @@
 #include <string>
 
 #include "importers/xml/huge_pages.hpp"
-#include "importers/xml/xml_values.hpp"
+#include "importers/xml/slices.hpp"
 
 namespace stridecare::importers::xml {
 namespace {
 
-constexpr std::string_view kGpxRoot = "gpx";
-constexpr std::string_view kTcxRoot = "TrainingCenterDatabase";
-
-std::string_view format_names(Accept accept) {
-  switch (accept) {
-    case Accept::gpx:
-      return "GPX";
-    case Accept::tcx:
-      return "TCX";
-    case Accept::gpx_or_tcx:
-      break;
-  }
-  return "GPX or TCX";
+/// Reads `doc`, the whole file loaded by `load_xml` or `load_xml_in_place`.
+domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const SourceMap& map, std::string_view name,
+                                       Accept accept) {
+  WarningLog log(map);
+  NamespaceScope scope;
+  PointHint points;
+  const ReaderContext context{scope, log, points, name};
+  const pugi::xml_node root = doc.document_element();
+  auto reader = [&] {
+    const auto guard = scope.enter(root);
+    return reader_for(root, scope.name(root), accept, context);
+  }();
+  if (!reader) return std::unexpected(reader.error());
+  static_cast<void>(walk_elements(doc, scope, **reader));  // nothing is left open in a whole document
+  return (*reader)->finish();
 }
 
 }  // namespace
@@ -40,20 +42,21 @@ std::string copy_for_parse(std::string_view bytes) {
 }
 
 domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept) {
+  if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
+  return parse_whole_in_place(bytes, name, accept);
+}
+
+domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string_view name, Accept accept) {
   pugi::xml_document doc;
   const auto map = load_xml_in_place(doc, bytes, name);
   if (!map) return std::unexpected(map.error());
-  WarningLog log(*map);
-  NamespaceScope scope;
-  const pugi::xml_node element = doc.document_element();
-  const auto root_guard = scope.enter(element);
-  const Root root{element, scope.name(element), scope, log, name};
-  if (root.name.local == kGpxRoot && accept != Accept::tcx) return read_gpx(root);
-  if (root.name.local == kTcxRoot && accept != Accept::gpx) return read_tcx(root);
-  std::string message = "not a ";
-  message += format_names(accept);
-  message += " file (root element is <" + shorten_for_message(element.name()) + ">)";
-  return file_error(name, message);
+  return read_whole(doc, *map, name, accept);
+}
+
+domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept) {
+  if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
+  std::string copy = copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
+  return parse_whole_in_place(copy, name, accept);
 }
 
 }  // namespace stridecare::importers::xml

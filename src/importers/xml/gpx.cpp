@@ -1,6 +1,7 @@
 #include "importers/xml/gpx.hpp"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -26,8 +27,6 @@ using xml::NamespaceScope;
 using xml::QName;
 using xml::WarningLog;
 
-/// Extensions nest a few levels (`extensions/TrackPointExtension/hr`); deeper
-/// content is not read, which also bounds the recursion on hostile files.
 constexpr std::string_view kEmptyTrack = "track without points skipped";
 constexpr std::string_view kUnknownNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
@@ -36,51 +35,105 @@ constexpr std::array<std::string_view, 2> kTrackPointPath{"trkseg", "trkpt"};
 
 enum class Field { none, heart_rate, cadence, speed, power };
 
-class GpxReader {
+/// Reads `gpx` (root) > `trk` > `trkseg` as containers, a `trkpt` whole.
+class GpxReader final : public xml::FormatReader {
  public:
-  GpxReader(std::string_view gpx_uri, NamespaceScope& scope, WarningLog& log)
-      : gpx_uri_(gpx_uri), scope_(scope), log_(log) {}
+  explicit GpxReader(const xml::ReaderContext& context)
+      : scope_(context.scope), log_(context.log), points_(context.points), file_name_(context.file_name) {}
 
-  /// One session from `trk` (entered); its samples may be empty.
-  SessionRecord read_track(pugi::xml_node trk) {
-    SessionRecord session;
-    xml::reserve_samples(session.samples, xml::count_elements(trk, kTrackPointPath));
-    for (pugi::xml_node child : trk.children()) {
-      if (!is_element(child)) continue;
-      const auto guard = scope_.enter(child);
-      const QName q = scope_.name(child);
-      if (!is_gpx(q)) continue;
-      if (q.local == "type") {
-        session.sport = xml::ascii_lower_trimmed(child.child_value());
-      } else if (q.local == "trkseg") {
-        read_segment(child, session);
-      }
+  bool open(pugi::xml_node element, const QName& q) override {
+    switch (level_) {
+      case Level::none:
+        gpx_uri_ = q.uri;
+        if (!gpx_uri_.empty() && gpx_uri_ != xml::ns::kGpx10 && gpx_uri_ != xml::ns::kGpx11 &&
+            log_.note(kUnknownNamespace, element)) {
+          log_.detail(gpx_uri_);
+        }
+        level_ = Level::root;
+        return true;
+      case Level::root:
+        return open_in_root(element, q);
+      case Level::track:
+        if (!is_gpx(q)) return false;
+        if (q.local == "type") {
+          session_.sport = xml::ascii_lower_trimmed(element.child_value());
+        } else if (q.local == "trkseg") {
+          have_previous_ = false;
+          level_ = Level::segment;
+          return true;
+        }
+        return false;
+      case Level::segment:
+        if (is_gpx(q) && q.local == "trkpt") read_point(element);
+        return false;
     }
-    finish(trk, session);
-    return session;
+    return false;
+  }
+
+  void close(pugi::xml_node element, const QName&) override {
+    switch (level_) {
+      case Level::segment:
+        level_ = Level::track;
+        return;
+      case Level::track:
+        finish_track(element);
+        level_ = Level::root;
+        return;
+      case Level::root:
+      case Level::none:
+        level_ = Level::none;
+        return;
+    }
+  }
+
+  domain::Expected<Recording> finish() override {
+    const std::string others =
+        std::to_string(route_points_) + " route points, " + std::to_string(waypoints_) + " waypoints)";
+    if (recording_.sessions.empty() && empty_tracks_ == 0) {
+      return xml::file_error(file_name_, "no track in file (" + others);
+    }
+    if (recording_.sessions.empty()) {
+      return xml::file_error(file_name_, "no track point in file (" + std::to_string(empty_tracks_) + " empty track" +
+                                             (empty_tracks_ == 1 ? "" : "s") + ", " + others);
+    }
+    recording_.format = "gpx";
+    recording_.warnings = log_.lines();
+    return std::move(recording_);
   }
 
  private:
+  /// Where the reader is: the containers opened and not yet closed.
+  enum class Level { none, root, track, segment };
+
   bool is_gpx(const QName& q) const { return q.declared && q.uri == gpx_uri_; }
 
-  void read_segment(pugi::xml_node seg, SessionRecord& session) {
-    bool have_previous = false;  // a positioned point earlier in this segment
-    double previous_lat = 0.0;
-    double previous_lon = 0.0;
-    for (pugi::xml_node pt : seg.children()) {
-      if (!is_element(pt)) continue;
-      const auto guard = scope_.enter(pt);
-      const QName q = scope_.name(pt);
-      if (!is_gpx(q) || q.local != "trkpt") continue;
-      Sample& s = session.samples.emplace_back();
-      read_point(pt, s);
-      if (s.latitude_deg && s.longitude_deg) {
-        if (have_previous)
-          distance_m_ += xml::haversine_m(previous_lat, previous_lon, *s.latitude_deg, *s.longitude_deg);
-        have_previous = positioned_ = true;
-        previous_lat = *s.latitude_deg;
-        previous_lon = *s.longitude_deg;
+  bool open_in_root(pugi::xml_node element, const QName& q) {
+    if (!is_gpx(q)) return false;
+    if (q.local == "trk") {
+      session_ = {};
+      xml::reserve_samples(session_.samples, points_(element, kTrackPointPath));
+      level_ = Level::track;
+      return true;
+    }
+    if (q.local == "wpt") {
+      ++waypoints_;
+    } else if (q.local == "rte") {
+      for (pugi::xml_node pt : element.children()) {
+        if (is_element(pt) && xml::local_name(pt.name()) == "rtept") ++route_points_;
       }
+    }
+    return false;
+  }
+
+  void read_point(pugi::xml_node pt) {
+    Sample& s = session_.samples.emplace_back();
+    read_point(pt, s);
+    if (s.latitude_deg && s.longitude_deg) {
+      if (have_previous_)
+        distance_m_ += xml::haversine_m(previous_lat_, previous_lon_, *s.latitude_deg, *s.longitude_deg);
+      have_previous_ = positioned_ = true;
+      previous_lat_ = *s.latitude_deg;
+      previous_lon_ = *s.longitude_deg;
     }
   }
 
@@ -166,83 +219,59 @@ class GpxReader {
     }
   }
 
-  void finish(pugi::xml_node trk, SessionRecord& session) {
+  /// Ends the track `trk` opened: its totals, then it joins the recording
+  /// unless it has no points.
+  void finish_track(pugi::xml_node trk) {
+    SessionRecord& session = session_;
     session.start = first_time_.time;
     session.utc_offset_s = first_time_.utc_offset_s;
     bool backwards = false;
     session.total_elapsed_s = xml::elapsed_s(session.samples, &backwards);
     if (backwards) log_.note(kBackwards, trk);
     if (positioned_) session.total_distance_m = distance_m_;
+    if (session.samples.empty()) {
+      ++empty_tracks_;
+      log_.note(kEmptyTrack, trk);
+    } else {
+      recording_.sessions.push_back(std::move(session));
+    }
     // The next track starts afresh.
     first_time_ = {};
     distance_m_ = 0.0;
     positioned_ = false;
   }
 
-  std::string_view gpx_uri_;
   NamespaceScope& scope_;
   WarningLog& log_;
+  xml::PointHint& points_;
+  std::string_view file_name_;
+  std::string gpx_uri_;  // owned: a slice's text, which the views point into, is reused
+  Level level_ = Level::none;
+  Recording recording_;
+  SessionRecord session_;  ///< the track being read
+  std::size_t route_points_ = 0;
+  std::size_t waypoints_ = 0;
+  std::size_t empty_tracks_ = 0;
   xml::FirstTime first_time_;
   double distance_m_ = 0.0;
   bool positioned_ = false;
+  bool have_previous_ = false;  ///< a positioned point earlier in this segment
+  double previous_lat_ = 0.0;
+  double previous_lon_ = 0.0;
 };
 
 }  // namespace
 
 namespace xml {
 
-domain::Expected<Recording> read_gpx(const Root& root) {
-  WarningLog& log = root.log;
-  NamespaceScope& scope = root.scope;
-  const std::string_view gpx_uri = root.name.uri;
-  if (!gpx_uri.empty() && gpx_uri != ns::kGpx10 && gpx_uri != ns::kGpx11 && log.note(kUnknownNamespace, root.element)) {
-    log.detail(gpx_uri);
-  }
-
-  Recording recording;
-  recording.format = "gpx";
-  GpxReader reader(gpx_uri, scope, log);
-  std::size_t route_points = 0;
-  std::size_t waypoints = 0;
-  std::size_t empty_tracks = 0;
-  for (pugi::xml_node child : root.element.children()) {
-    if (!is_element(child)) continue;
-    const auto guard = scope.enter(child);
-    const QName q = scope.name(child);
-    if (!q.declared || q.uri != gpx_uri) continue;
-    if (q.local == "trk") {
-      SessionRecord session = reader.read_track(child);
-      if (session.samples.empty()) {
-        ++empty_tracks;
-        log.note(kEmptyTrack, child);
-      } else {
-        recording.sessions.push_back(std::move(session));
-      }
-    } else if (q.local == "wpt") {
-      ++waypoints;
-    } else if (q.local == "rte") {
-      for (pugi::xml_node pt : child.children()) {
-        if (is_element(pt) && local_name(pt.name()) == "rtept") ++route_points;
-      }
-    }
-  }
-
-  const std::string others =
-      std::to_string(route_points) + " route points, " + std::to_string(waypoints) + " waypoints)";
-  if (recording.sessions.empty() && empty_tracks == 0) return file_error(root.file_name, "no track in file (" + others);
-  if (recording.sessions.empty()) {
-    return file_error(root.file_name, "no track point in file (" + std::to_string(empty_tracks) + " empty track" +
-                                          (empty_tracks == 1 ? "" : "s") + ", " + others);
-  }
-  recording.warnings = log.lines();
-  return recording;
+std::unique_ptr<FormatReader> make_gpx_reader(const ReaderContext& context) {
+  return std::make_unique<GpxReader>(context);
 }
 
 }  // namespace xml
 
 domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name) {
-  std::string copy = xml::copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
-  return xml::parse_activity_in_place(copy, name, xml::Accept::gpx);
+  return xml::parse_activity(bytes, name, xml::Accept::gpx);
 }
 
 }  // namespace stridecare::importers

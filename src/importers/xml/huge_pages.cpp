@@ -3,7 +3,6 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <new>
 
 #include <pugixml.hpp>
@@ -76,19 +75,27 @@ void* header_to_user(Chunk* chunk, std::size_t offset) {
   return header + 1;
 }
 
-/// Bump allocation from the current chunk under a mutex: pugixml asks for
-/// memory once per 32 KiB page, so contention between threads is negligible.
-class Arena {
+/// Bump allocation from a chunk of the calling thread's own: a thread parsing
+/// slice after slice (slices.hpp) frees its tree before the next, and carves
+/// the next from the same memory, whatever other threads parse meanwhile.
+/// Documents may be freed on any thread: `live` is atomic.
+class ThreadArena {
  public:
+  ThreadArena() = default;
+  ThreadArena(const ThreadArena&) = delete;
+  ThreadArena& operator=(const ThreadArena&) = delete;
+  ~ThreadArena() {
+    if (current_ != nullptr) release(current_);  // what is still carved from it keeps it alive
+  }
+
   void* allocate(std::size_t size) {
     const std::size_t need = round_up(sizeof(Header) + size, kAlign);
     if (need > kChunkBytes / 4) {  // a large text: a chunk of its own
       Chunk* own = map_chunk(round_up(kFirstOffset + need, kHugePageBytes));
       return own == nullptr ? nullptr : header_to_user(own, kFirstOffset);  // live = 1: this allocation
     }
-    const std::lock_guard lock(mutex_);
     // Everything carved from the current chunk was freed (a previous file's
-    // document): carve it again from the start, its pages already present.
+    // or slice's document): carve it again from the start, its pages already present.
     if (current_ != nullptr && current_->live.load(std::memory_order_acquire) == 1) used_ = kFirstOffset;
     if (current_ == nullptr || used_ + need > kChunkBytes) {
       Chunk* fresh = map_chunk(kChunkBytes);
@@ -104,17 +111,14 @@ class Arena {
   }
 
  private:
-  std::mutex mutex_;
   Chunk* current_ = nullptr;
   std::size_t used_ = 0;
 };
 
-Arena& arena() {
-  static Arena* const instance = new Arena;  // never destroyed: documents may outlive static destruction
-  return *instance;
+void* allocate(std::size_t size) {
+  thread_local ThreadArena arena;
+  return arena.allocate(size);
 }
-
-void* allocate(std::size_t size) { return arena().allocate(size); }
 
 void deallocate(void* p) {
   if (p == nullptr) return;

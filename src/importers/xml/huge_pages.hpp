@@ -14,9 +14,10 @@
 ///
 /// The arena is pugixml's allocator for the whole process, installed during
 /// static initialisation, before any pugixml object can allocate, so every
-/// pointer pugixml frees came from it. A chunk is unmapped when everything in
-/// it is freed, except the one being carved from, which stays for the next
-/// file (at most 8 MiB). Not in builds with AddressSanitizer, which must see
+/// pointer pugixml frees came from it. Each thread carves from a chunk of its
+/// own. A chunk is unmapped when everything in it is freed, except the one a
+/// thread is carving from, which stays for its next file or slice (at most
+/// 8 MiB per thread). Not in builds with AddressSanitizer, which must see
 /// pugixml's allocations to check them.
 
 #include <cstddef>

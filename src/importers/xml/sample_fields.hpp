@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pugixml.hpp>
@@ -30,6 +31,17 @@ inline bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element
 /// `path`, one level per name (`{"trkseg", "trkpt"}`): the track points of a
 /// track, counted before reading it to size the samples once.
 std::size_t count_elements(pugi::xml_node node, std::span<const std::string_view> path);
+
+/// How many samples a container (a track, an activity) will hold, to size
+/// them once before reading: those below it in the parsed tree, plus, for a
+/// document parsed in slices, `later`, an estimate of those in later slices,
+/// which the first container to ask takes (later ones grow as they read).
+struct PointHint {
+  std::size_t later = 0;
+  std::size_t operator()(pugi::xml_node container, std::span<const std::string_view> path) {
+    return count_elements(container, path) + std::exchange(later, 0);
+  }
+};
 
 /// Room for `n` samples, readied for writing at once (huge_pages.hpp).
 void reserve_samples(std::vector<Sample>& samples, std::size_t n);

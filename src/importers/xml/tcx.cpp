@@ -1,6 +1,7 @@
 #include "importers/xml/tcx.hpp"
 
 #include <array>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -32,66 +33,124 @@ constexpr std::string_view kUnknownNamespace =
 /// Where the track points lie below a activity, by local name.
 constexpr std::array<std::string_view, 3> kTrackPointPath{"Lap", "Track", "Trackpoint"};
 
-class TcxReader {
+/// Reads `TrainingCenterDatabase` (root) > `Activities` > `Activity` (or
+/// `MultiSportSession` > `FirstSport`/`NextSport` > `Activity`) > `Lap` >
+/// `Track` as containers, a `Trackpoint` whole.
+class TcxReader final : public xml::FormatReader {
  public:
-  TcxReader(std::string_view tcd_uri, NamespaceScope& scope, WarningLog& log)
-      : tcd_uri_(tcd_uri), scope_(scope), log_(log) {}
+  explicit TcxReader(const xml::ReaderContext& context)
+      : scope_(context.scope), log_(context.log), points_(context.points), file_name_(context.file_name) {}
 
-  /// `Activities` (entered): its activities, also those of multisport sessions, in file order.
-  void read_activities(pugi::xml_node activities, std::vector<SessionRecord>& out) {
-    for (pugi::xml_node child : activities.children()) {
-      if (!is_element(child)) continue;
-      const auto guard = scope_.enter(child);
-      const QName q = scope_.name(child);
-      if (!is_tcd(q)) continue;
-      if (q.local == "Activity") {
-        out.push_back(read_activity(child));
-      } else if (q.local == "MultiSportSession") {
-        read_multisport(child, out);
+  bool open(pugi::xml_node element, const QName& q) override {
+    if (levels_.empty()) {
+      tcd_uri_ = q.uri;
+      if (!tcd_uri_.empty() && tcd_uri_ != xml::ns::kTrainingCenterDatabaseV2 &&
+          log_.note(kUnknownNamespace, element)) {
+        log_.detail(tcd_uri_);
       }
+      return enter(Level::root);
     }
+    if (!is_tcd(q)) return false;
+    const std::string_view l = q.local;
+    switch (levels_.back()) {
+      case Level::root:
+        if (l == "Activities") return enter(Level::activities);
+        if (l == "Courses") {
+          for (pugi::xml_node course : element.children()) {
+            if (is_element(course) && xml::local_name(course.name()) == "Course") ++courses_;
+          }
+        }
+        return false;
+      case Level::activities:
+        if (l == "Activity") return open_activity(element);
+        if (l == "MultiSportSession") return enter(Level::multisport);
+        return false;
+      case Level::multisport:
+        return (l == "FirstSport" || l == "NextSport") && enter(Level::sport);
+      case Level::sport:
+        return l == "Activity" && open_activity(element);
+      case Level::activity:
+        if (l == "Id") {
+          if (const auto t = xml::read_time(element, log_)) id_time_.offer(*t);
+        } else if (l == "Lap") {
+          open_lap(element);
+          return enter(Level::lap);
+        }
+        return false;
+      case Level::lap:
+        if (l == "TotalTimeSeconds") {
+          xml::read_number(element, lap_.timer_s, xml::Range::non_negative, log_);
+          lap_.elapsed_s = lap_.timer_s;
+        } else if (l == "DistanceMeters") {
+          xml::read_number(element, lap_.distance_m, xml::Range::non_negative, log_);
+        } else if (l == "Track") {
+          return enter(Level::track);
+        }
+        return false;
+      case Level::track:
+        if (l == "Trackpoint") read_point(element, session_.samples.emplace_back());
+        return false;
+    }
+    return false;
+  }
+
+  void close(pugi::xml_node element, const QName&) override {
+    const Level level = levels_.back();
+    levels_.pop_back();
+    if (level == Level::lap) session_.laps.push_back(lap_);
+    if (level == Level::activity) finish_activity(element);
+  }
+
+  domain::Expected<Recording> finish() override {
+    if (recording_.sessions.empty()) {
+      return xml::file_error(file_name_, "no activity in file (" + std::to_string(courses_) + " course" +
+                                             (courses_ == 1 ? "" : "s") + ")");
+    }
+    recording_.format = "tcx";
+    recording_.warnings = log_.lines();
+    return std::move(recording_);
   }
 
  private:
+  /// The containers the reader is inside, outermost first.
+  enum class Level { root, activities, multisport, sport, activity, lap, track };
+
   bool is_tcd(const QName& q) const { return q.declared && q.uri == tcd_uri_; }
 
-  /// `MultiSportSession` (entered): `FirstSport/Activity`, then `NextSport/Activity`.
-  void read_multisport(pugi::xml_node session, std::vector<SessionRecord>& out) {
-    for (pugi::xml_node sport : session.children()) {
-      if (!is_element(sport)) continue;
-      const auto guard = scope_.enter(sport);
-      const QName q = scope_.name(sport);
-      if (!is_tcd(q) || (q.local != "FirstSport" && q.local != "NextSport")) continue;
-      for (pugi::xml_node activity : sport.children()) {
-        if (!is_element(activity)) continue;
-        const auto activity_guard = scope_.enter(activity);
-        const QName a = scope_.name(activity);
-        if (is_tcd(a) && a.local == "Activity") out.push_back(read_activity(activity));
+  bool enter(Level level) {
+    levels_.push_back(level);
+    return true;
+  }
+
+  bool open_activity(pugi::xml_node activity) {
+    session_ = {};
+    session_.sport = xml::ascii_lower_trimmed(activity.attribute("Sport").value());
+    xml::reserve_samples(session_.samples, points_(activity, kTrackPointPath));
+    id_time_ = {};
+    lap_time_ = {};
+    point_time_ = {};
+    return enter(Level::activity);
+  }
+
+  void open_lap(pugi::xml_node lap_node) {
+    lap_ = {};
+    if (const pugi::xml_attribute start = lap_node.attribute("StartTime")) {
+      // The attribute's own position is not tracked; warnings point at the <Lap>.
+      const auto parsed = xml::parse_xsd_datetime(start.value());
+      if (parsed) {
+        lap_.start = parsed->utc;
+        lap_time_.offer(*parsed);
+      } else if (log_.note("lap StartTime that is not an xsd:dateTime ignored", lap_node)) {
+        log_.detail(std::string("\"") + xml::shorten_for_message(start.value()) + "\", " + std::string(parsed.error()));
       }
     }
   }
 
-  SessionRecord read_activity(pugi::xml_node activity) {
-    SessionRecord session;
-    session.sport = xml::ascii_lower_trimmed(activity.attribute("Sport").value());
-    xml::reserve_samples(session.samples, xml::count_elements(activity, kTrackPointPath));
-    xml::FirstTime id_time;
-    xml::FirstTime lap_time;
-    point_time_ = {};
-    for (pugi::xml_node child : activity.children()) {
-      if (!is_element(child)) continue;
-      const auto guard = scope_.enter(child);
-      const QName q = scope_.name(child);
-      if (!is_tcd(q)) continue;
-      if (q.local == "Id") {
-        if (const auto t = xml::read_time(child, log_)) id_time.offer(*t);
-      } else if (q.local == "Lap") {
-        session.laps.push_back(read_lap(child, session, lap_time));
-      }
-    }
-
-    session.start = id_time.time ? id_time.time : lap_time.time ? lap_time.time : point_time_.time;
-    for (const xml::FirstTime* t : {&id_time, &lap_time, &point_time_}) {
+  /// Ends the activity `activity` opened: its start and totals.
+  void finish_activity(pugi::xml_node activity) {
+    SessionRecord& session = session_;
+    session.start = id_time_.time ? id_time_.time : lap_time_.time ? lap_time_.time : point_time_.time;
+    for (const xml::FirstTime* t : {&id_time_, &lap_time_, &point_time_}) {
       if (t->utc_offset_s) {
         session.utc_offset_s = t->utc_offset_s;
         break;
@@ -126,41 +185,7 @@ class TcxReader {
         }
       }
     }
-    return session;
-  }
-
-  Lap read_lap(pugi::xml_node lap_node, SessionRecord& session, xml::FirstTime& lap_time) {
-    Lap lap;
-    if (const pugi::xml_attribute start = lap_node.attribute("StartTime")) {
-      // The attribute's own position is not tracked; warnings point at the <Lap>.
-      const auto parsed = xml::parse_xsd_datetime(start.value());
-      if (parsed) {
-        lap.start = parsed->utc;
-        lap_time.offer(*parsed);
-      } else if (log_.note("lap StartTime that is not an xsd:dateTime ignored", lap_node)) {
-        log_.detail(std::string("\"") + xml::shorten_for_message(start.value()) + "\", " + std::string(parsed.error()));
-      }
-    }
-    for (pugi::xml_node child : lap_node.children()) {
-      if (!is_element(child)) continue;
-      const auto guard = scope_.enter(child);
-      const QName q = scope_.name(child);
-      if (!is_tcd(q)) continue;
-      if (q.local == "TotalTimeSeconds") {
-        xml::read_number(child, lap.timer_s, xml::Range::non_negative, log_);
-        lap.elapsed_s = lap.timer_s;
-      } else if (q.local == "DistanceMeters") {
-        xml::read_number(child, lap.distance_m, xml::Range::non_negative, log_);
-      } else if (q.local == "Track") {
-        for (pugi::xml_node pt : child.children()) {
-          if (!is_element(pt)) continue;
-          const auto pt_guard = scope_.enter(pt);
-          const QName p = scope_.name(pt);
-          if (is_tcd(p) && p.local == "Trackpoint") read_point(pt, session.samples.emplace_back());
-        }
-      }
-    }
-    return lap;
+    recording_.sessions.push_back(std::move(session));
   }
 
   void read_point(pugi::xml_node pt, Sample& s) {
@@ -238,9 +263,18 @@ class TcxReader {
     }
   }
 
-  std::string_view tcd_uri_;
   NamespaceScope& scope_;
   WarningLog& log_;
+  xml::PointHint& points_;
+  std::string_view file_name_;
+  std::string tcd_uri_;  // owned: a slice's text, which the views point into, is reused
+  std::vector<Level> levels_;
+  Recording recording_;
+  std::size_t courses_ = 0;
+  SessionRecord session_;  ///< the activity being read
+  Lap lap_;                ///< the lap being read
+  xml::FirstTime id_time_;
+  xml::FirstTime lap_time_;
   xml::FirstTime point_time_;  ///< first trackpoint time of the activity being read
 };
 
@@ -248,44 +282,14 @@ class TcxReader {
 
 namespace xml {
 
-domain::Expected<Recording> read_tcx(const Root& root) {
-  WarningLog& log = root.log;
-  NamespaceScope& scope = root.scope;
-  const std::string_view tcd_uri = root.name.uri;
-  if (!tcd_uri.empty() && tcd_uri != ns::kTrainingCenterDatabaseV2 && log.note(kUnknownNamespace, root.element)) {
-    log.detail(tcd_uri);
-  }
-
-  Recording recording;
-  recording.format = "tcx";
-  TcxReader reader(tcd_uri, scope, log);
-  std::size_t courses = 0;
-  for (pugi::xml_node child : root.element.children()) {
-    if (!is_element(child)) continue;
-    const auto guard = scope.enter(child);
-    const QName q = scope.name(child);
-    if (!q.declared || q.uri != tcd_uri) continue;
-    if (q.local == "Activities") {
-      reader.read_activities(child, recording.sessions);
-    } else if (q.local == "Courses") {
-      for (pugi::xml_node course : child.children()) {
-        if (is_element(course) && local_name(course.name()) == "Course") ++courses;
-      }
-    }
-  }
-  if (recording.sessions.empty()) {
-    return file_error(root.file_name,
-                      "no activity in file (" + std::to_string(courses) + " course" + (courses == 1 ? "" : "s") + ")");
-  }
-  recording.warnings = log.lines();
-  return recording;
+std::unique_ptr<FormatReader> make_tcx_reader(const ReaderContext& context) {
+  return std::make_unique<TcxReader>(context);
 }
 
 }  // namespace xml
 
 domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name) {
-  std::string copy = xml::copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
-  return xml::parse_activity_in_place(copy, name, xml::Accept::tcx);
+  return xml::parse_activity(bytes, name, xml::Accept::tcx);
 }
 
 }  // namespace stridecare::importers

@@ -7,8 +7,7 @@
 namespace stridecare::importers {
 
 domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name) {
-  std::string copy = xml::copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
-  return xml::parse_activity_in_place(copy, name, xml::Accept::gpx_or_tcx);
+  return xml::parse_activity(bytes, name, xml::Accept::gpx_or_tcx);
 }
 
 domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name) {

@@ -75,10 +75,27 @@ std::string reason_of(const pugi::xml_parse_result& result) {
 
 }  // namespace
 
+SourceMap SourceMap::slice(std::size_t prefix_bytes, std::size_t file_offset, std::vector<Carried> carried) {
+  SourceMap map;
+  map.skipped_ = file_offset;
+  map.prefix_bytes_ = prefix_bytes;
+  map.carried_ = std::move(carried);
+  return map;
+}
+
 std::size_t SourceMap::file_offset(std::ptrdiff_t offset) const {
   const std::size_t target = offset < 0 ? 0 : static_cast<std::size_t>(offset);
+  if (target < prefix_bytes_) {
+    // In a copied start tag: the place of the one it copies.
+    std::size_t at = skipped_;
+    for (const Carried& c : carried_) {
+      if (c.text_offset > target) break;
+      at = c.file_offset;
+    }
+    return at;
+  }
   const bool utf8 = encoding_ == pugi::encoding_utf8 || encoding_ == pugi::encoding_auto;
-  if (utf8) return skipped_ + target;
+  if (utf8) return skipped_ + (target - prefix_bytes_);
   // pugixml converted the text to UTF-8: walk the source, counting the UTF-8 bytes each unit became.
   const std::size_t unit = unit_size(encoding_);
   std::size_t produced = 0;
@@ -112,19 +129,10 @@ std::unexpected<domain::Error> file_error(std::string_view name, std::string_vie
   return domain::fail(domain::ErrorKind::invalid_file, std::string(name), std::move(text));
 }
 
-namespace {
-
-/// How the file starts: the encoding its BOM (or first bytes) show and how
-/// many bytes of BOM and whitespace come before the text pugixml is given.
-struct Start {
-  pugi::xml_encoding encoding = pugi::encoding_auto;
-  std::size_t skipped = 0;
-};
-
-Start detect_start(std::string_view bytes) {
+TextStart detect_text_start(std::string_view bytes) {
   // The BOM decides the encoding; pugixml is then told it explicitly, so the
   // BOM and any whitespace after it can be skipped (a declaration must come first).
-  Start start;
+  TextStart start;
   if (starts_with_bytes(bytes, {0xEF, 0xBB, 0xBF})) {
     start = {pugi::encoding_utf8, 3};
   } else if (starts_with_bytes(bytes, {0x00, 0x00, 0xFE, 0xFF})) {
@@ -151,15 +159,7 @@ Start detect_start(std::string_view bytes) {
   return start;
 }
 
-/// pugixml's options for activity files.
-/// - parse_embed_pcdata keeps an element's text in the element instead of a
-///   child node: activity files are mostly `<x>number</x>`, so this halves the
-///   nodes pugixml allocates (25 % less time and memory on a 100,000-point TCX).
-/// - parse_escapes and parse_cdata: text may still use entities or CDATA.
-/// - No parse_eol and no parse_wconv_attribute: end-of-line and attribute
-///   whitespace normalisation rewrite text the importers trim anyway (numbers,
-///   times, sport names); skipping them saves a pass over every value.
-constexpr unsigned kParseOptions = pugi::parse_escapes | pugi::parse_cdata | pugi::parse_embed_pcdata;
+namespace {
 
 /// The checks after pugixml has run, shared by both loaders.
 domain::Expected<SourceMap> check_loaded(const pugi::xml_document& doc, const pugi::xml_parse_result& result,
@@ -188,16 +188,17 @@ domain::Expected<SourceMap> check_loaded(const pugi::xml_document& doc, const pu
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
   static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
   if (bytes.empty()) return file_error(name, "empty file");
-  const Start start = detect_start(bytes);
+  const TextStart start = detect_text_start(bytes);
   const std::string_view parsed = bytes.substr(start.skipped);
-  const pugi::xml_parse_result result = doc.load_buffer(parsed.data(), parsed.size(), kParseOptions, start.encoding);
+  const pugi::xml_parse_result result =
+      doc.load_buffer(parsed.data(), parsed.size(), kActivityParseOptions, start.encoding);
   return check_loaded(doc, result, parsed, start.skipped, name);
 }
 
 domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name) {
   static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
   if (bytes.empty()) return file_error(name, "empty file");
-  const Start start = detect_start(bytes);
+  const TextStart start = detect_text_start(bytes);
   const std::string_view parsed = std::string_view(bytes).substr(start.skipped);
   // UTF-8 (and ASCII-only Latin-1) is parsed where it lies, without pugixml's
   // copy of the whole file. pugixml is given the string's terminating '\0' as
@@ -207,7 +208,7 @@ domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::stri
   // pugixml, leaving `bytes` as they were for the SourceMap to read.
   const bool utf8 = start.encoding == pugi::encoding_utf8 || start.encoding == pugi::encoding_auto;
   const pugi::xml_parse_result result = doc.load_buffer_inplace(
-      bytes.data() + start.skipped, parsed.size() + (utf8 ? 1 : 0), kParseOptions, start.encoding);
+      bytes.data() + start.skipped, parsed.size() + (utf8 ? 1 : 0), kActivityParseOptions, start.encoding);
   return check_loaded(doc, result, parsed, start.skipped, name);
 }
 

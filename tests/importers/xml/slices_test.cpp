@@ -1,0 +1,230 @@
+// Parsing in slices (importers/xml/slices.hpp) gives what the whole-document
+// parse gives, or declines; never another result.
+#include "importers/xml/slices.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "importers/xml/activity_root.hpp"
+#include "xml_test_support.hpp"
+
+namespace stridecare::importers {
+namespace {
+
+using testing_support::corpus_dir;
+using testing_support::read_bytes;
+using xml::Accept;
+
+/// The whole-document parse of `bytes`.
+domain::Expected<Recording> whole(std::string bytes) {
+  return xml::parse_whole_in_place(bytes, "f.xml", Accept::gpx_or_tcx);
+}
+
+/// `bytes` in slices of `slice_bytes`, whatever their size.
+std::optional<domain::Expected<Recording>> sliced(const std::string& bytes, std::size_t slice_bytes) {
+  return xml::parse_in_slices(bytes, "f.xml", Accept::gpx_or_tcx, slice_bytes, 0);
+}
+
+/// Where two recordings first differ, for failure messages; empty when equal.
+std::string first_difference(const Recording& a, const Recording& b) {
+  if (a.format != b.format) return "format " + a.format + " / " + b.format;
+  if (a.warnings != b.warnings) {
+    std::string out = "warnings:";
+    for (const auto& w : a.warnings) out += "\n  sliced: " + w;
+    for (const auto& w : b.warnings) out += "\n  whole:  " + w;
+    return out;
+  }
+  if (a.sessions.size() != b.sessions.size()) {
+    return "sessions " + std::to_string(a.sessions.size()) + " / " + std::to_string(b.sessions.size());
+  }
+  for (std::size_t i = 0; i < a.sessions.size(); ++i) {
+    const SessionRecord& x = a.sessions[i];
+    const SessionRecord& y = b.sessions[i];
+    const std::string at = "session " + std::to_string(i) + ": ";
+    if (x.samples.size() != y.samples.size()) {
+      return at + "samples " + std::to_string(x.samples.size()) + " / " + std::to_string(y.samples.size());
+    }
+    for (std::size_t j = 0; j < x.samples.size(); ++j) {
+      if (!(x.samples[j] == y.samples[j])) return at + "sample " + std::to_string(j);
+    }
+    if (x.laps != y.laps) return at + "laps";
+    if (!(x == y)) return at + "totals";
+  }
+  return a == b ? "" : "elsewhere";
+}
+
+std::vector<std::filesystem::path> corpus_xml_files() {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus_dir())) {
+    const auto ext = entry.path().extension().string();
+    if (entry.is_regular_file() && (ext == ".gpx" || ext == ".tcx" || ext == ".GPX" || ext == ".TCX")) {
+      out.push_back(entry.path());
+    }
+  }
+  return out;
+}
+
+TEST(XmlSlices, EveryCorpusFileInSlicesEqualsTheWholeParse) {
+  std::size_t compared = 0;
+  std::size_t declined = 0;
+  for (const auto& path : corpus_xml_files()) {
+    const std::string bytes = read_bytes(path);
+    const auto reference = whole(bytes);
+    for (const std::size_t slice_bytes : {1U, 200U, 4096U}) {
+      const auto result = sliced(bytes, slice_bytes);
+      if (!result) {
+        ++declined;
+        continue;
+      }
+      ++compared;
+      ASSERT_TRUE(reference.has_value()) << path;  // a file the whole parse rejects is never read in slices
+      ASSERT_TRUE(result->has_value()) << path;
+      EXPECT_EQ(first_difference(**result, *reference), "") << path << " in slices of " << slice_bytes << " bytes";
+    }
+  }
+  std::printf("compared %zu, declined %zu\n", compared, declined);
+  EXPECT_GT(compared, 0U);
+}
+
+/// A GPX 1.1 track of `points` points, prefixed names throughout, with the
+/// heart rate in TrackPointExtension v1: what is read in later slices needs
+/// the namespace declarations carried from the root.
+std::string prefixed_gpx(int points) {
+  std::string out =
+      R"(<?xml version="1.0" encoding="UTF-8"?>)"
+      R"(<g:gpx xmlns:g="http://www.topografix.com/GPX/1/1" )"
+      R"(xmlns:t="http://www.garmin.com/xmlschemas/TrackPointExtension/v1" version="1.1" creator="a &amp; b &quot;c&quot;">)"
+      "<g:trk><g:type>running</g:type><g:trkseg>\n";
+  for (int i = 0; i < points; ++i) {
+    const std::string n = std::to_string(i);
+    out += R"(<g:trkpt lat="46.)" + std::to_string(1000 + i) + R"(" lon="6.5"><g:ele>)" + n +
+           "</g:ele><g:time>2026-11-01T10:00:" + (i < 10 ? "0" : "") + n +
+           "Z</g:time><g:extensions><t:TrackPointExtension><t:hr>" + std::to_string(120 + i) +
+           "</t:hr></t:TrackPointExtension></g:extensions></g:trkpt>\n";
+  }
+  return out + "</g:trkseg></g:trk></g:gpx>\n";
+}
+
+TEST(XmlSlices, CarriesNamespaceDeclarationsAndEscapedAttributesIntoLaterSlices) {
+  const std::string bytes = prefixed_gpx(30);
+  const auto reference = whole(bytes);
+  ASSERT_TRUE(testing_support::parsed(reference));
+  const auto result = sliced(bytes, 1);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(testing_support::parsed(*result));
+  EXPECT_EQ(first_difference(**result, *reference), "");
+  ASSERT_EQ((*result)->sessions.size(), 1U);
+  const auto& samples = (*result)->sessions[0].samples;
+  ASSERT_EQ(samples.size(), 30U);
+  EXPECT_EQ(samples.back().heart_rate_bpm, 149);
+  EXPECT_EQ((*result)->sessions[0].sport, "running");
+}
+
+TEST(XmlSlices, WarningsInLaterSlicesNameTheFilesByte) {
+  std::string bytes = prefixed_gpx(12);
+  const std::size_t bad = bytes.find("<g:ele>7</g:ele>");
+  bytes.replace(bad, 16, "<g:ele>x</g:ele>");
+  const auto result = sliced(bytes, 1);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(testing_support::parsed(*result));
+  ASSERT_EQ((*result)->warnings.size(), 1U);
+  EXPECT_NE((*result)->warnings[0].find("at byte " + std::to_string(bad)), std::string::npos) << (*result)->warnings[0];
+  EXPECT_EQ(first_difference(**result, *whole(bytes)), "");
+}
+
+TEST(XmlSlices, AWarningOnACarriedElementNamesWhereItStarted) {
+  // Times go backwards: the warning names the <g:trk>, which the last slice only copies.
+  std::string bytes = prefixed_gpx(12);
+  bytes.replace(bytes.find("10:00:11Z"), 9, "09:00:11Z");
+  const auto result = sliced(bytes, 1);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(testing_support::parsed(*result));
+  ASSERT_EQ((*result)->warnings.size(), 1U);
+  EXPECT_NE((*result)->warnings[0].find("at byte " + std::to_string(bytes.find("<g:trk>"))), std::string::npos)
+      << (*result)->warnings[0];
+  EXPECT_EQ(first_difference(**result, *whole(bytes)), "");
+}
+
+TEST(XmlSlices, TcxActivitiesAndLapsSpanSlices) {
+  // Lap totals after the track, two activities, one of them in a multisport session.
+  std::string bytes =
+      R"(<?xml version="1.0"?><TrainingCenterDatabase xmlns="http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2">)"
+      "<Activities>";
+  int second = 0;
+  const auto activity = [&](std::string_view sport) {
+    bytes += "<Activity Sport=\"" + std::string(sport) + "\"><Id>2026-11-01T10:00:00+01:00</Id>";
+    for (int lap = 0; lap < 2; ++lap) {
+      bytes += "<Lap StartTime=\"2026-11-01T09:00:00Z\"><Track>";
+      for (int p = 0; p < 3; ++p, ++second) {
+        bytes += "<Trackpoint><Time>2026-11-01T09:00:" + std::string(second < 10 ? "0" : "") + std::to_string(second) +
+                 "Z</Time><DistanceMeters>" + std::to_string(second * 3) + "</DistanceMeters><HeartRateBpm><Value>" +
+                 std::to_string(100 + second) + "</Value></HeartRateBpm></Trackpoint>";
+      }
+      bytes += "</Track><TotalTimeSeconds>3</TotalTimeSeconds><DistanceMeters>9</DistanceMeters></Lap>";
+    }
+    bytes += "</Activity>";
+  };
+  activity("Running");
+  bytes += "<MultiSportSession><FirstSport>";
+  activity("Biking");
+  bytes += "</FirstSport></MultiSportSession></Activities></TrainingCenterDatabase>";
+
+  const auto reference = whole(bytes);
+  ASSERT_TRUE(testing_support::parsed(reference));
+  const auto result = sliced(bytes, 1);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(testing_support::parsed(*result));
+  EXPECT_EQ(first_difference(**result, *reference), "");
+  ASSERT_EQ((*result)->sessions.size(), 2U);
+  EXPECT_EQ((*result)->sessions[1].sport, "biking");
+  EXPECT_EQ((*result)->sessions[1].laps.size(), 2U);
+  EXPECT_EQ((*result)->sessions[1].total_distance_m, 18.0);
+  EXPECT_EQ((*result)->sessions[1].samples.size(), 6U);
+}
+
+TEST(XmlSlices, AnEndTagInACommentIsNoCut) {
+  std::string bytes = prefixed_gpx(6);
+  bytes.insert(bytes.find("<g:trkpt", bytes.find("</g:trkpt>")), "<!-- </g:trkpt> -->");
+  EXPECT_FALSE(sliced(bytes, 1).has_value());
+}
+
+TEST(XmlSlices, AnElementItsReaderReadsWholeIsNotSplit) {
+  // Route points named trkpt: a cut there leaves <rte> open, which the GPX reader reads whole.
+  std::string bytes = prefixed_gpx(3);
+  bytes.insert(bytes.find("<g:trk>"),
+               R"(<g:rte><g:trkpt lat="1" lon="2"></g:trkpt><g:trkpt lat="1" lon="2"></g:trkpt></g:rte>)");
+  EXPECT_FALSE(sliced(bytes, 1).has_value());
+  EXPECT_EQ(first_difference(*xml::parse_activity(bytes, "f.xml", Accept::gpx_or_tcx), *whole(bytes)), "");
+}
+
+TEST(XmlSlices, DeclinesWhatTheWholeParseMustJudge) {
+  std::string latin1 = prefixed_gpx(3);
+  latin1.replace(latin1.find("UTF-8"), 5, "ISO-8859-1");
+  EXPECT_FALSE(sliced(latin1, 1).has_value());
+
+  const std::string two_roots = prefixed_gpx(3) + "<g:gpx xmlns:g=\"http://www.topografix.com/GPX/1/1\"/>";
+  EXPECT_FALSE(sliced(two_roots, 1).has_value());
+  const auto error = xml::parse_activity(two_roots, "f.xml", Accept::gpx_or_tcx);
+  ASSERT_FALSE(error.has_value());
+  EXPECT_EQ(error.error().message, whole(two_roots).error().message);
+
+  std::string broken = prefixed_gpx(3);
+  broken.replace(broken.find("</g:trkseg>"), 11, "</g:wrong>");
+  EXPECT_FALSE(sliced(broken, 1).has_value());
+}
+
+TEST(XmlSlices, LargeFilesAreReadInSlicesByDefault) {
+  const std::string bytes = prefixed_gpx(30000);  // ~6 MB
+  ASSERT_GE(bytes.size(), xml::kMinSlicedFileBytes);
+  const auto result = xml::parse_in_slices(bytes, "f.xml", Accept::gpx_or_tcx);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(testing_support::parsed(*result));
+  EXPECT_EQ(first_difference(**result, *whole(bytes)), "");
+  EXPECT_EQ(first_difference(*xml::parse_activity(bytes, "f.xml", Accept::gpx_or_tcx), **result), "");
+}
+
+}  // namespace
+}  // namespace stridecare::importers
