@@ -120,7 +120,7 @@ bool ends_inside_elements(const pugi::xml_parse_result& result, std::size_t text
          result.offset == static_cast<std::ptrdiff_t>(text_bytes - 1);
 }
 
-/// A second root element in the last slice: pugixml accepts it, XML does not.
+/// A second root element: pugixml accepts it, XML does not.
 bool has_second_root(const pugi::xml_document& doc) {
   int roots = 0;
   for (pugi::xml_node node : doc.children()) roots += node.type() == pugi::node_element ? 1 : 0;
@@ -175,7 +175,8 @@ std::optional<domain::Expected<Recording>> parse_in_slices(std::string_view byte
                                                                   reader ? pugi::encoding_utf8 : start.encoding);
     map = begin == 0 ? SourceMap(text, start.skipped, pugi::encoding_utf8)
                      : SourceMap::slice(prefix.size(), start.skipped + begin, std::move(carried));
-    if (last ? (!result || has_second_root(doc)) : !ends_inside_elements(result, text_bytes)) return std::nullopt;
+    if (last ? !result : !ends_inside_elements(result, text_bytes)) return std::nullopt;
+    if (has_second_root(doc)) return std::nullopt;  // in any slice: the root closed, another opened
 
     if (!reader) {                                                      // the first slice: the root decides the format
       if (result.encoding != pugi::encoding_utf8) return std::nullopt;  // e.g. Latin-1 declared
