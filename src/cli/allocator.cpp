@@ -41,6 +41,17 @@ void tune_allocator() {
   const std::uintptr_t start =
       (end - static_cast<std::uintptr_t>(kHeapStepBytes) + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
   (void)madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);  // a hint: failure is harmless
+  // Below `start`, the heap's head (the probe's 2 MiB and up to 2 MiB more, to
+  // the first huge-page boundary) keeps 4 KiB pages, and every allocation landed
+  // there first: `today` faulted 840 times, now 260 (34.4 -> 23.5 ms). The head
+  // is taken once and never freed nor touched (address space only), so that
+  // allocations start on huge pages. Bounded: under ASan the probe does not
+  // come from this heap at all.
+  const auto head = reinterpret_cast<std::uintptr_t>(probe);
+  if (start > head && start - head < static_cast<std::uintptr_t>(kHeapStepBytes)) {
+    void* volatile reserved = std::malloc(start - head);
+    static_cast<void>(reserved);
+  }
 }
 
 }  // namespace stridecare::cli
