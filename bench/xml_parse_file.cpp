@@ -1,14 +1,16 @@
 // Whole-process GPX/TCX import cost, for comparison with gpsbabel by
 // bench/xml_parse.sh: reads each FILE the way an importer should (one read(2)
 // into one buffer per thread reused from file to file, readied by
-// prepare_for_writing when it grows; no copy), parses it in place with
-// parse_xml_activity_in_place, and prints "FILES files, POINTS points, FAILED
+// prepare_for_writing when it grows; no copy), parses it with
+// parse_xml_activity_in_place (in place, or in slices from the buffer when it
+// has 4 MiB or more: importers/xml/slices.hpp), and prints "FILES files, POINTS points, FAILED
 // failed".
 //
 // Like `stridecare import`, it parses files on every core (`-j N` sets the
 // thread count; -j 1 gives the single-core figure), and runs with the
 // program's allocator settings (cli/allocator.hpp: freed memory kept for the
-// next file, the heap grown in one step on huge pages; a first touch of a
+// next file, the heap grown in one step on huge pages and used from its first
+// huge page on; a first touch of a
 // 4 KiB page costs ~14 us on our VM). It links libstdc++
 // statically (bench/CMakeLists.txt): loading and relocating the shared one is
 // 1.3 ms of start-up on a 4 ms run over the small corpus files, and start-up
