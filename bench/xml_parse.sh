@@ -107,6 +107,9 @@ def spread(a, b):
     """10th-90th percentile of the per-round ratios b/a (wall): how much the load moved them."""
     deciles = statistics.quantiles([y / x for x, y in zip(by[a]["wall"], by[b]["wall"])], n=10, method="inclusive")
     return f"rounds {deciles[0]:.1f}-{deciles[-1]:.1f}x"
+def ratio(theirs, ours):
+    """User time is sampled at the clock tick: a short run may show none."""
+    return f"{theirs / ours:5.1f}x" if ours > 0 else "  n/a (no tick)"
 def files_of(kind, which):
     if which == "big":
         return [data / f"big_track.{kind}"]
@@ -133,7 +136,7 @@ for kind in ["gpx", "tcx"]:
             for label in mine:
                 name = "-j 1" if label.startswith("ours-1") else "stridecare"
                 print(f"          vs {name:<10} wall {verdict(gw / med(label, 'wall'), 5)} ({spread(label, g)})"
-                      f" | CPU {gc / med(label, 'cpu'):5.1f}x | user {med(g, 'user') / med(label, 'user'):5.1f}x")
+                      f" | CPU {gc / med(label, 'cpu'):5.1f}x | user {ratio(med(g, 'user'), med(label, 'user'))}")
         if which == "corpus":
             # Start-up (measured alone) is most of a run on these small files; the
             # parsing itself is what is left.
