@@ -127,6 +127,123 @@ bool has_second_root(const pugi::xml_document& doc) {
   return roots > 1;
 }
 
+/// One parse in slices: the state carried from slice to slice. Each step
+/// returns false when the file must be parsed whole instead.
+class SliceParser {
+ public:
+  SliceParser(std::string_view text, TextStart start, std::string_view name, Accept accept, std::size_t slice_bytes)
+      : text_(text), start_(start), accept_(accept), slice_bytes_(slice_bytes), context_{scope_, log_, points_, name} {}
+  SliceParser(const SliceParser&) = delete;
+  SliceParser& operator=(const SliceParser&) = delete;
+
+  std::optional<domain::Expected<Recording>> run() {
+    for (;;) {
+      const auto [cut, cut_point] = next_cut();
+      const bool last = cut == std::string_view::npos;
+      const std::size_t end = last ? text_.size() : cut;
+      if (!parse(end, last)) return std::nullopt;
+      if (!reader_ && !choose_reader(end, last, cut_point)) return std::nullopt;
+      if (!walk(last)) return std::nullopt;
+      if (last) break;
+      carry_open_elements();
+      begin_ = end;
+    }
+    auto recording = reader_->finish();
+    if (!recording) return std::nullopt;  // errors as the whole-document parse words them
+    return recording;
+  }
+
+ private:
+  /// Where the slice from `begin_` ends, and after which track point's end tag;
+  /// npos for the last slice. Before the format is known, after either's.
+  std::pair<std::size_t, std::string_view> next_cut() const {
+    if (!point_.empty()) return {end_tag_after(text_, begin_ + slice_bytes_, point_), point_};
+    std::pair<std::size_t, std::string_view> first{std::string_view::npos, {}};
+    for (const Cut& c : kCuts) {
+      const std::size_t at = end_tag_after(text_, slice_bytes_, c.point);
+      if (at < first.first) first = {at, c.point};
+    }
+    return first;
+  }
+
+  /// Parses the carried start tags and `text_[begin_, end)`: pugixml must end
+  /// inside elements (or, for the last slice, succeed) with one root.
+  bool parse(std::size_t end, bool last) {
+    buffer_.assign(prefix_);
+    buffer_.append(text_.substr(begin_, end - begin_));
+    const std::size_t text_bytes = buffer_.size();
+    // As in load_xml_in_place: the string's terminating '\0' is pugixml's end mark.
+    result_ = doc_.load_buffer_inplace(buffer_.data(), text_bytes + 1, kActivityParseOptions,
+                                       reader_ ? pugi::encoding_utf8 : start_.encoding);
+    map_ = begin_ == 0 ? SourceMap(text_, start_.skipped, pugi::encoding_utf8)
+                       : SourceMap::slice(prefix_.size(), start_.skipped + begin_, std::move(carried_));
+    if (last ? !result_ : !ends_inside_elements(result_, text_bytes)) return false;
+    return !has_second_root(doc_);  // in any slice: the root closed, another opened
+  }
+
+  /// The first slice: the root decides the format, and so the track point
+  /// slices end after, which must be the one this slice was cut after.
+  bool choose_reader(std::size_t end, bool last, std::string_view cut_point) {
+    if (result_.encoding != pugi::encoding_utf8) return false;  // e.g. Latin-1 declared
+    const pugi::xml_node root = doc_.document_element();
+    const auto guard = scope_.enter(root);
+    const QName root_name = scope_.name(root);
+    for (const Cut& c : kCuts) {
+      if (root_name.local == c.root) point_ = c.point;
+    }
+    if (point_.empty() || (!last && cut_point != point_)) return false;
+    auto chosen = reader_for(root, root_name, accept_, context_);
+    if (!chosen) return false;
+    reader_ = std::move(*chosen);
+    if (!last) points_.later = points_after(text_, end, point_);
+    return true;
+  }
+
+  /// Gives the slice's elements to the reader: those carried in are not
+  /// opened again, those left open are not closed yet.
+  bool walk(bool last) {
+    left_open_.clear();
+    if (!last) {
+      left_open_ = open_at_end(doc_, point_);
+      if (left_open_.empty()) return false;
+    }
+    return walk_elements(doc_, scope_, *reader_, carried_levels_, left_open_);
+  }
+
+  /// The next slice starts with copies of the start tags left open.
+  void carry_open_elements() {
+    prefix_.clear();
+    carried_.clear();
+    for (const pugi::xml_node element : left_open_) {
+      carried_.push_back({prefix_.size(), map_.file_offset(element)});
+      append_start_tag(prefix_, element);
+    }
+    carried_levels_ = left_open_.size();
+  }
+
+  std::string_view text_;  ///< the file after its BOM and leading whitespace
+  TextStart start_;
+  Accept accept_;
+  std::size_t slice_bytes_;
+
+  SourceMap map_;  ///< of the slice being read; the log maps with it
+  WarningLog log_{map_};
+  NamespaceScope scope_;
+  PointHint points_;
+  ReaderContext context_;
+  std::unique_ptr<FormatReader> reader_;
+  std::string_view point_;  ///< the local name slices end after, once the root is known
+
+  std::size_t begin_ = 0;  ///< of the slice being read, in `text_`
+  pugi::xml_document doc_;
+  pugi::xml_parse_result result_;
+  std::string buffer_;                       ///< the slice's text: carried start tags, then the file's bytes
+  std::vector<SourceMap::Carried> carried_;  ///< the start tags in `prefix_`
+  std::string prefix_;                       ///< the carried start tags
+  std::size_t carried_levels_ = 0;           ///< how many, in the slice being read
+  std::vector<pugi::xml_node> left_open_;
+};
+
 }  // namespace
 
 std::optional<domain::Expected<Recording>> parse_in_slices(std::string_view bytes, std::string_view name, Accept accept,
@@ -134,86 +251,8 @@ std::optional<domain::Expected<Recording>> parse_in_slices(std::string_view byte
   if (bytes.size() < min_file_bytes || slice_bytes == 0) return std::nullopt;
   const TextStart start = detect_text_start(bytes);
   if (start.encoding != pugi::encoding_utf8 && start.encoding != pugi::encoding_auto) return std::nullopt;
-  const std::string_view text = bytes.substr(start.skipped);
-
-  SourceMap map;
-  WarningLog log(map);
-  NamespaceScope scope;
-  PointHint points;
-  const ReaderContext context{scope, log, points, name};
-  std::unique_ptr<FormatReader> reader;
-  std::string_view point;  // the local name slices end after, once the root is known
-
-  pugi::xml_document doc;
-  std::string buffer;                       // the slice's text: carried start tags, then the file's bytes
-  std::vector<SourceMap::Carried> carried;  // of the next slice
-  std::string prefix;                       // the next slice's carried start tags
-  std::vector<pugi::xml_node> left_open;
-  std::size_t carried_levels = 0;  // in the slice being read
-  for (std::size_t begin = 0;;) {
-    std::size_t cut = std::string_view::npos;
-    std::string_view cut_point = point;
-    if (!point.empty()) {
-      cut = end_tag_after(text, begin + slice_bytes, point);
-    } else {  // the first slice: the format is not known yet
-      for (const Cut& c : kCuts) {
-        const std::size_t at = end_tag_after(text, slice_bytes, c.point);
-        if (at < cut) {
-          cut = at;
-          cut_point = c.point;
-        }
-      }
-    }
-    const bool last = cut == std::string_view::npos;
-    if (last) cut = text.size();
-
-    buffer.assign(prefix);
-    buffer.append(text.substr(begin, cut - begin));
-    const std::size_t text_bytes = buffer.size();
-    // As in load_xml_in_place: the string's terminating '\0' is pugixml's end mark.
-    const pugi::xml_parse_result result = doc.load_buffer_inplace(buffer.data(), text_bytes + 1, kActivityParseOptions,
-                                                                  reader ? pugi::encoding_utf8 : start.encoding);
-    map = begin == 0 ? SourceMap(text, start.skipped, pugi::encoding_utf8)
-                     : SourceMap::slice(prefix.size(), start.skipped + begin, std::move(carried));
-    if (last ? !result : !ends_inside_elements(result, text_bytes)) return std::nullopt;
-    if (has_second_root(doc)) return std::nullopt;  // in any slice: the root closed, another opened
-
-    if (!reader) {                                                      // the first slice: the root decides the format
-      if (result.encoding != pugi::encoding_utf8) return std::nullopt;  // e.g. Latin-1 declared
-      const pugi::xml_node root = doc.document_element();
-      const auto guard = scope.enter(root);
-      const QName root_name = scope.name(root);
-      for (const Cut& c : kCuts) {
-        if (root_name.local == c.root) point = c.point;
-      }
-      // A cut after the other format's track point: not worth a second try.
-      if (point.empty() || (!last && cut_point != point)) return std::nullopt;
-      auto chosen = reader_for(root, root_name, accept, context);
-      if (!chosen) return std::nullopt;
-      reader = std::move(*chosen);
-      if (!last) points.later = points_after(text, cut, point);
-    }
-
-    left_open.clear();
-    if (!last) {
-      left_open = open_at_end(doc, point);
-      if (left_open.empty()) return std::nullopt;
-    }
-    if (!walk_elements(doc, scope, *reader, carried_levels, left_open)) return std::nullopt;
-    if (last) break;
-
-    prefix.clear();
-    carried.clear();
-    for (const pugi::xml_node element : left_open) {
-      carried.push_back({prefix.size(), map.file_offset(element)});
-      append_start_tag(prefix, element);
-    }
-    carried_levels = left_open.size();
-    begin = cut;
-  }
-  auto recording = reader->finish();
-  if (!recording) return std::nullopt;  // errors as the whole-document parse words them
-  return recording;
+  SliceParser parser(bytes.substr(start.skipped), start, name, accept, slice_bytes);
+  return parser.run();
 }
 
 }  // namespace stridecare::importers::xml
