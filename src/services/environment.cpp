@@ -48,49 +48,45 @@ domain::Expected<rules::RuleBook> load_rule_book(const std::optional<std::string
   return rules::parse_rule_book(text.str(), *path);
 }
 
-domain::Expected<void> check_time_zone(const std::string& name) {
+namespace {
+
+/// The zone named `name`; nullptr when the tz database lacks it. Profiles are
+/// validated when saved, so null later means damaged tzdata: callers use UTC.
+const date::time_zone* find_zone(const std::string& name) {
   try {
-    (void)date::locate_zone(name);
-    return {};
+    return date::locate_zone(name);
   } catch (const std::exception&) {
-    return domain::invalid(
-        "tz", "'" + name + "' is not a time zone of the tz database; use e.g. Europe/London or America/New_York");
+    return nullptr;
   }
+}
+
+/// Now as local time in `zone` (UTC when null), to the second, on the sys clock's scale.
+std::chrono::sys_seconds local_now(const date::time_zone* zone) {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  if (zone == nullptr) return now;
+  return std::chrono::sys_seconds{zone->to_local(now).time_since_epoch()};
+}
+
+}  // namespace
+
+domain::Expected<void> check_time_zone(const std::string& name) {
+  if (find_zone(name) != nullptr) return {};
+  return domain::invalid(
+      "tz", "'" + name + "' is not a time zone of the tz database; use e.g. Europe/London or America/New_York");
 }
 
 domain::Date today_in(const std::string& time_zone) {
-  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  try {
-    const auto local = date::make_zoned(time_zone, now).get_local_time();
-    return domain::Date{std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{local.time_since_epoch()})};
-  } catch (const std::exception&) {
-    return domain::Date{std::chrono::floor<std::chrono::days>(now)};
-  }
+  return domain::Date{std::chrono::floor<std::chrono::days>(local_now(find_zone(time_zone)))};
 }
 
 domain::MinuteOfDay minute_now_in(const std::string& time_zone) {
-  using std::chrono::seconds;
-  const auto now = std::chrono::floor<seconds>(std::chrono::system_clock::now());
-  seconds since_epoch = now.time_since_epoch();
-  try {
-    since_epoch =
-        std::chrono::duration_cast<seconds>(date::make_zoned(time_zone, now).get_local_time().time_since_epoch());
-  } catch (const std::exception&) {
-    // UTC, as today_in
-  }
-  constexpr long kSecondsPerDay = 86400;
-  constexpr long kSecondsPerMinute = 60;
-  const long of_day = ((since_epoch.count() % kSecondsPerDay) + kSecondsPerDay) % kSecondsPerDay;
-  return static_cast<domain::MinuteOfDay>(of_day / kSecondsPerMinute);
+  const auto local = local_now(find_zone(time_zone));
+  const auto of_day = local - std::chrono::floor<std::chrono::days>(local);
+  return static_cast<domain::MinuteOfDay>(std::chrono::floor<std::chrono::minutes>(of_day).count());
 }
 
 domain::UtcMinutesOf utc_minutes_in(const std::string& time_zone) {
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(time_zone);
-  } catch (const std::exception&) {
-    zone = nullptr;  // validated when saved; unknown here means damaged tzdata: UTC, as today_in
-  }
+  const date::time_zone* zone = find_zone(time_zone);
   return [zone](domain::Date day, domain::MinuteOfDay minute) -> std::int64_t {
     const date::local_time<std::chrono::minutes> local{std::chrono::sys_days{day}.time_since_epoch() +
                                                        std::chrono::minutes{minute}};

@@ -64,7 +64,7 @@ class GpxReader final : public xml::FormatReader {
         }
         return false;
       case Level::segment:
-        if (is_gpx(q) && q.local == "trkpt") read_point(element);
+        if (is_gpx(q) && q.local == "trkpt") add_point(element);
         return false;
     }
     return false;
@@ -125,7 +125,8 @@ class GpxReader final : public xml::FormatReader {
     return false;
   }
 
-  void read_point(pugi::xml_node pt) {
+  /// A point of the segment being read: its sample, and the distance from the previous positioned one.
+  void add_point(pugi::xml_node pt) {
     Sample& s = session_.samples.emplace_back();
     read_point(pt, s);
     if (s.latitude_deg && s.longitude_deg) {

@@ -120,13 +120,6 @@ bool ends_inside_elements(const pugi::xml_parse_result& result, std::size_t text
          result.offset == static_cast<std::ptrdiff_t>(text_bytes - 1);
 }
 
-/// A second root element: pugixml accepts it, XML does not.
-bool has_second_root(const pugi::xml_document& doc) {
-  int roots = 0;
-  for (pugi::xml_node node : doc.children()) roots += node.type() == pugi::node_element ? 1 : 0;
-  return roots > 1;
-}
-
 /// One parse in slices: the state carried from slice to slice. Each step
 /// returns false when the file must be parsed whole instead.
 class SliceParser {
@@ -178,7 +171,7 @@ class SliceParser {
     map_ = begin_ == 0 ? SourceMap(text_, start_.skipped, pugi::encoding_utf8)
                        : SourceMap::slice(prefix_.size(), start_.skipped + begin_, std::move(carried_));
     if (last ? !result_ : !ends_inside_elements(result_, text_bytes)) return false;
-    return !has_second_root(doc_);  // in any slice: the root closed, another opened
+    return !second_root(doc_);  // in any slice: the root closed, another opened
   }
 
   /// The first slice: the root decides the format, and so the track point

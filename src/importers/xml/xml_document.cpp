@@ -169,21 +169,25 @@ domain::Expected<SourceMap> check_loaded(const pugi::xml_document& doc, const pu
     return file_error(name,
                       "not XML: " + reason_of(result) + " at byte " + std::to_string(map.file_offset(result.offset)));
   }
-  // pugixml accepts a second root element (two files run together); XML does not.
   // Text after the root element is not kept by pugixml, and ignored here too.
-  bool seen_root = false;
-  for (pugi::xml_node node : doc.children()) {
-    if (node.type() != pugi::node_element) continue;
-    if (seen_root) {
-      return file_error(name, "not XML: a second root element <" + shorten_for_message(node.name()) + "> at byte " +
-                                  std::to_string(map.file_offset(node)));
-    }
-    seen_root = true;
+  if (const pugi::xml_node extra = second_root(doc)) {
+    return file_error(name, "not XML: a second root element <" + shorten_for_message(extra.name()) + "> at byte " +
+                                std::to_string(map.file_offset(extra)));
   }
   return map;
 }
 
 }  // namespace
+
+pugi::xml_node second_root(const pugi::xml_document& doc) {
+  bool seen_root = false;
+  for (pugi::xml_node node : doc.children()) {
+    if (node.type() != pugi::node_element) continue;
+    if (seen_root) return node;
+    seen_root = true;
+  }
+  return {};
+}
 
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
   static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses

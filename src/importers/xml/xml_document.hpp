@@ -93,6 +93,10 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
 /// point into it). Use it when the caller's bytes are not needed afterwards.
 domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name);
 
+/// The second root element of `doc`, empty when there is none: pugixml
+/// accepts one (two files run together), XML does not.
+pugi::xml_node second_root(const pugi::xml_document& doc);
+
 /// An element's expanded name.
 struct QName {
   std::string_view uri;    ///< namespace URI; empty for no namespace
