@@ -9,12 +9,13 @@
 
 #include "domain/date.hpp"
 #include "domain/error.hpp"
+#include "domain/units.hpp"
 #include "services/environment.hpp"
 #include "services/session.hpp"
 
 namespace stridecare::cli {
 
-enum class Units { metric, imperial };
+using Units = domain::UnitSystem;
 
 struct GlobalOptions {
   std::optional<std::string> db;

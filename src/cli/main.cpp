@@ -19,6 +19,7 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitFailure = 1;
 constexpr int kExitUsage = 2;
+constexpr int kExitRefused = 3;
 
 /// One line on stderr that names the flag (or file) and the reason.
 int report(const domain::Error& e) {
@@ -28,7 +29,14 @@ int report(const domain::Error& e) {
   } else {
     std::cerr << "stridecare: " << e.message << "\n";
   }
-  return e.kind == domain::ErrorKind::invalid_input ? kExitUsage : kExitFailure;
+  switch (e.kind) {
+    case domain::ErrorKind::invalid_input:
+      return kExitUsage;
+    case domain::ErrorKind::refused:
+      return kExitRefused;
+    default:
+      return kExitFailure;
+  }
 }
 
 int run_cli(int argc, char** argv) {

@@ -10,11 +10,6 @@
 
 namespace stridecare::cli {
 
-std::string format_distance(double metres, Units units) {
-  return units == Units::imperial ? fmt::format("{:.2f} mi", metres / domain::kMetresPerMile)
-                                  : fmt::format("{:.2f} km", metres / domain::kMetresPerKm);
-}
-
 std::string describe(const domain::StrengthExercise& e) {
   std::string out;
   if (e.per_set.empty()) {

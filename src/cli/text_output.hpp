@@ -15,7 +15,7 @@
 
 namespace stridecare::cli {
 
-std::string format_distance(double metres, Units units);
+using domain::format_distance;
 /// `squat 3x10@40kg`, or set by set `squat 10@40kg,8@42.5kg`, then ` pain N` when logged.
 std::string describe(const domain::StrengthExercise& e);
 std::string describe(const domain::Activity& a, Units units);

@@ -17,6 +17,7 @@ enum class ErrorKind {
   conflict,       ///< the request contradicts stored state (e.g. restore into a non-empty store)
   storage,        ///< the database failed, is not ours, or is too new
   io,             ///< a file could not be read or written
+  refused,        ///< the action in force refuses it (rules.md 2.2, SAFE-GUIDE-1/2; CLI exit 3)
 };
 
 struct Error {

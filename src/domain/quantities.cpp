@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 
+#include "domain/units.hpp"
+
 namespace stridecare::domain {
 namespace {
 
@@ -135,7 +137,7 @@ std::optional<double> take_load_kg(std::string_view& s) {
   }
   if (s.starts_with("lb")) {
     s.remove_prefix(2);
-    return *load * 0.45359237;
+    return *load * kKgPerPound;
   }
   return std::nullopt;
 }

@@ -1,0 +1,36 @@
+#pragma once
+/// The unit system figures are shown in (`--units`, the profile's units).
+/// Values are stored in SI-style units (m, s, kg) whatever the display.
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "domain/enum_names.hpp"
+
+namespace stridecare::domain {
+
+enum class UnitSystem { metric, imperial };
+
+inline constexpr double kKgPerPound = 0.45359237;
+
+/// `8.20 km` or `5.10 mi` (two decimals).
+std::string format_distance(double metres, UnitSystem units);
+
+/// A strength load as shown: rounded to 0.5 kg in metric, to 1 lb in
+/// imperial (stored exactly). `40 kg`, `42.5 kg`, `88 lb`.
+std::string format_load(double kg, UnitSystem units);
+
+/// The displayed number of format_load: kg to the nearest 0.5, or lb to the nearest 1.
+double display_load(double kg, UnitSystem units);
+
+template <>
+struct EnumNames<UnitSystem> {
+  static constexpr std::array<std::pair<UnitSystem, std::string_view>, 2> table{{
+      {UnitSystem::metric, "metric"},
+      {UnitSystem::imperial, "imperial"},
+  }};
+};
+
+}  // namespace stridecare::domain
