@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
 #include "services/activity_files.hpp"
 #include "services/import.hpp"
@@ -86,6 +87,8 @@ services::Json report_json(const services::ImportReport& r) {
          {"distance_km", a.distance_m ? Json(*a.distance_m / kMetresPerKm) : Json(nullptr)},
          {"duration_s", a.duration_s},
          {"path", i.path}});
+    activities.back()["warnings"] = Json::array();
+    for (const auto& w : i.warnings) activities.back()["warnings"].push_back(services::to_json(w));
   }
   Json duplicates = Json::array();
   for (const auto& d : r.duplicates) {
@@ -109,6 +112,7 @@ std::string describe(const services::ImportReport& r) {
     out += fmt::format("#{} {} {:<10} {:>9} {:>8}  {}\n", a.id, domain::to_string(a.date), domain::name_of(a.sport),
                        a.distance_m ? fmt::format("{:.2f} km", *a.distance_m / kMetresPerKm) : "-",
                        domain::format_duration(a.duration_s), i.path);
+    for (const auto& w : i.warnings) out += cli::describe(w);
   }
   for (const auto& d : r.duplicates) {
     out += d.existing_id != 0 ? fmt::format("already stored as #{} ({}): {}\n", d.existing_id, d.reason, d.path)

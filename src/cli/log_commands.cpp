@@ -8,6 +8,7 @@
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 #include "services/journal.hpp"
+#include "services/safe_log.hpp"
 #include "services/strength.hpp"
 
 namespace stridecare::cli {
@@ -57,11 +58,13 @@ T validated_with_date(CliContext& ctx, T item) {
 
 void store_and_print(CliContext& ctx, domain::Activity a) {
   a = validated_with_date(ctx, std::move(a));
-  const auto stored = value_or_fail(services::log_activity(ctx.session(), a));
+  const auto logged = value_or_fail(services::log_session(ctx.session(), a));
   if (ctx.json()) {
-    print(services::to_json(stored).dump() + "\n");
+    print(services::to_json(logged).dump() + "\n");
   } else {
-    print(fmt::format("logged {}\n", describe(stored, ctx.units())));
+    std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
+    for (const auto& w : logged.warnings) text += describe(w);
+    print(text);
   }
 }
 
@@ -210,11 +213,9 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       c = validated_with_date(ctx, std::move(c));
       const auto logged = value_or_fail(services::log_checkin(ctx.session(), c));
       if (ctx.json()) {
-        auto j = services::to_json(logged.report);
-        j["checkin"] = services::to_json(logged.checkin);
-        print(j.dump() + "\n");
+        print(services::to_json(logged, ctx.session().rules).dump() + "\n");
       } else {
-        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id, describe(logged.report)));
+        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id, describe(logged.report, ctx.session().rules)));
       }
     };
   });

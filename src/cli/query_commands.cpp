@@ -62,7 +62,8 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         run = [&ctx] {
           ctx.check_globals();
           const auto report = value_or_fail(services::today(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
+          print(ctx.json() ? services::to_json(report, ctx.session().rules).dump() + "\n"
+                           : describe(report, ctx.session().rules));
         };
       });
 

@@ -68,25 +68,6 @@ std::string describe(const domain::Profile& p) {
       p.gym_access ? "yes" : "no", p.strength_per_week);
 }
 
-std::string describe(const services::TodayReport& r) {
-  std::string action(domain::name_of(r.triage.action));
-  std::transform(action.begin(), action.end(), action.begin(),
-                 [](unsigned char ch) { return ch == '_' ? ' ' : static_cast<char>(std::toupper(ch)); });
-  std::string out = fmt::format("{}  {}: {}\n", domain::to_string(r.date), action, r.action_text);
-  out += "\nWhy:\n";
-  for (const auto& rule : r.triage.rules) out += fmt::format("  {:<17} {}\n", rule.id, rule.why);
-  if (!r.warnings.empty()) {
-    out += "\nTraining load:\n";
-    for (const auto& w : r.warnings) out += describe(w);
-  }
-  if (!r.care.empty()) {
-    out += "\nSelf-care:\n";
-    for (const auto& c : r.care) out += fmt::format("  {:<17} {}\n", c.id, c.text);
-  }
-  out += fmt::format("\n{}\n", r.disclaimer);
-  return out;
-}
-
 namespace {
 std::string session_start(const domain::Activity& a) {
   return a.time ? fmt::format("{} {}", domain::to_string(a.date), domain::time_of_day_to_string(*a.time))

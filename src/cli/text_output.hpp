@@ -10,6 +10,7 @@
 #include "domain/profile.hpp"
 #include "services/insights.hpp"
 #include "services/load.hpp"
+#include "services/safe_log.hpp"
 #include "services/strength.hpp"
 #include "services/today.hpp"
 
@@ -25,8 +26,17 @@ std::string describe(const planner::RestWarning& w);
 std::string describe(const services::StrengthReport& r);
 std::string describe(const domain::PainCheckin& c);
 std::string describe(const domain::Profile& p);
-/// Action, rules with reasons, care advice and the disclaimer line (last).
-std::string describe(const services::TodayReport& r);
+// today_text.cpp
+/// The day's report for a terminal: the check-ins due first (SAFE-ASK-1), the
+/// action, the rules at its level, the less urgent ones apart ("Also
+/// noted"), the return-to-run stage, load warnings, self-care advice (the
+/// long evidence notes only with `verbose`) and the disclaimer line, last.
+std::string describe(const services::TodayReport& r, const rules::RuleBook& book, bool verbose = false);
+/// `warning SAFE-LOG-1: ...`, one paragraph.
+std::string describe(const planner::SafetyWarning& w);
+/// `text` as lines of at most `width` columns (words are not split), the
+/// first starting with `first`, the others indented by `indent` spaces.
+std::string wrap(std::string_view text, std::string_view first, std::size_t indent, std::size_t width = 80);
 
 // load_text.cpp
 /// One warning: ID, the summary with its figures, and the evidence note.

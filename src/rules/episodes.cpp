@@ -5,46 +5,96 @@
 
 namespace stridecare::rules {
 
-void EpisodeTracker::add_day(domain::Date day, int max_pain) {
-  if (max_pain > 0) {
-    if (!current_ || domain::days_between(current_->last_pain_day, day) >= t_.quiet_days_to_end) {
-      current_ = Episode{day, day, 0};
-    } else {
-      current_->last_pain_day = day;
-      current_->pain_free_days_after = 0;
-    }
-  } else if (current_) {
-    ++current_->pain_free_days_after;
+using domain::Date;
+
+void HeldDays::close(Date from, Date until) {
+  for (auto& [f, u] : spans_) {
+    if (f == from && !u) u = until;
   }
 }
 
-std::optional<Episode> EpisodeTracker::active_on(domain::Date day) const {
+bool HeldDays::held(Date day) const {
+  return std::any_of(spans_.begin(), spans_.end(),
+                     [&](const auto& s) { return s.first <= day && (!s.second || day < *s.second); });
+}
+
+std::optional<Date> HeldDays::first_free_from(Date day) const {
+  // Each pass moves `day` past one interval that covers it; at most one pass per interval.
+  for (std::size_t pass = 0; pass <= spans_.size(); ++pass) {
+    const auto covering = std::find_if(spans_.begin(), spans_.end(),
+                                       [&](const auto& s) { return s.first <= day && (!s.second || day < *s.second); });
+    if (covering == spans_.end()) return day;
+    if (!covering->second) return std::nullopt;
+    day = *covering->second;
+  }
+  return day;
+}
+
+std::optional<Date> EpisodeTracker::end_of_current() const {
   if (!current_) return std::nullopt;
-  if (current_->pain_free_days_after >= t_.pain_free_checkin_days_to_end) return std::nullopt;
-  if (domain::days_between(current_->last_pain_day, day) >= t_.quiet_days_to_end) return std::nullopt;
+  std::optional<Date> end = held_.first_free_from(domain::add_days(current_->last_pain_day, t_.quiet_days_to_end));
+  if (current_->pain_free_end) {
+    const auto by_days = held_.first_free_from(*current_->pain_free_end);
+    if (by_days && (!end || *by_days < *end)) end = by_days;
+  }
+  return end;
+}
+
+void EpisodeTracker::add_day(Date day, int max_pain) {
+  const auto end = end_of_current();
+  const bool in_progress = current_ && (!end || day < *end);
+  if (max_pain > 0) {
+    if (!in_progress) {
+      current_ = Episode{day, day, 0, std::nullopt};
+    } else {
+      current_->last_pain_day = day;
+      current_->pain_free_days_after = 0;
+      current_->pain_free_end.reset();
+    }
+  } else if (in_progress) {
+    if (++current_->pain_free_days_after == t_.pain_free_checkin_days_to_end) current_->pain_free_end = day;
+  }
+}
+
+std::optional<Episode> EpisodeTracker::active_on(Date day) const {
+  if (!current_) return std::nullopt;
+  const auto end = end_of_current();
+  if (end && *end <= day) return std::nullopt;
   return current_;
 }
 
-std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t) {
-  std::vector<const domain::PainCheckin*> sorted;
-  sorted.reserve(checkins.size());
-  for (const auto& c : checkins) sorted.push_back(&c);
-  const auto key = [](const domain::PainCheckin* c) {
-    return std::tuple{c->site, c->side, std::chrono::sys_days{c->date}};
-  };
-  std::sort(sorted.begin(), sorted.end(), [&key](auto* x, auto* y) { return key(x) < key(y); });
+std::vector<domain::Side> sides_of(domain::Side side) {
+  if (side == domain::Side::both) return {domain::Side::left, domain::Side::right};
+  return {side};
+}
 
+std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t) {
+  struct Entry {
+    domain::Site site;
+    domain::Side side;
+    Date date;
+    int pain;
+  };
+  std::vector<Entry> sorted;
+  sorted.reserve(checkins.size());
+  for (const auto& c : checkins) {
+    for (const auto side : sides_of(c.side)) sorted.push_back({c.site, side, c.date, c.pain});
+  }
+  const auto key = [](const Entry& e) { return std::tuple{e.site, e.side, std::chrono::sys_days{e.date}}; };
+  std::sort(sorted.begin(), sorted.end(), [&key](const Entry& x, const Entry& y) { return key(x) < key(y); });
+
+  const HeldDays none;
   std::vector<SiteEpisode> out;
   for (std::size_t i = 0; i < sorted.size();) {
-    const domain::Site site = sorted[i]->site;
-    const domain::Side side = sorted[i]->side;
-    EpisodeTracker tracker(t);
-    std::optional<domain::Date> last_start;
-    while (i < sorted.size() && sorted[i]->site == site && sorted[i]->side == side) {
-      const domain::Date day = sorted[i]->date;
+    const domain::Site site = sorted[i].site;
+    const domain::Side side = sorted[i].side;
+    EpisodeTracker tracker(t, none);
+    std::optional<Date> last_start;
+    while (i < sorted.size() && sorted[i].site == site && sorted[i].side == side) {
+      const Date day = sorted[i].date;
       int max_pain = 0;
-      for (; i < sorted.size() && sorted[i]->site == site && sorted[i]->side == side && sorted[i]->date == day; ++i) {
-        max_pain = std::max(max_pain, sorted[i]->pain);
+      for (; i < sorted.size() && sorted[i].site == site && sorted[i].side == side && sorted[i].date == day; ++i) {
+        max_pain = std::max(max_pain, sorted[i].pain);
       }
       tracker.add_day(day, max_pain);
       const auto active = tracker.active_on(day);

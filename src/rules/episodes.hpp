@@ -1,16 +1,17 @@
 #pragma once
 /// Pain episodes (rules.md section 1) of one site+side.
 ///
-/// An episode begins on the first day with pain > 0 after at least
-/// `quiet_days_to_end` days without pain > 0 (or ever), and ends after
-/// `pain_free_checkin_days_to_end` consecutive pain-free check-in days or
-/// `quiet_days_to_end` days without pain > 0. Policy where the two sentences of
-/// rules.md meet: pain that returns within the quiet period after an episode
-/// ended on pain-free check-in days resumes that episode (its day count goes
-/// on), because it has not yet been 7 days without pain.
+/// An episode begins on the first day with pain > 0 when no episode is in
+/// progress, and ends after `pain_free_checkin_days_to_end` pain-free
+/// check-in days in a row or `quiet_days_to_end` days without pain > 0, but
+/// never on a day when a TRIAGE-PMM-1 stop or a return-to-run programme is in
+/// force for the site+side (`HeldDays`): silence ends neither. It then ends
+/// on the first day that is not held. Pain after an episode ended begins a
+/// new episode.
 
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "domain/checkin.hpp"
@@ -19,16 +20,35 @@
 
 namespace stridecare::rules {
 
+/// Days on which an episode may not end: [from, until) intervals, `until`
+/// absent for one still open.
+class HeldDays {
+ public:
+  void add(domain::Date from, std::optional<domain::Date> until) { spans_.emplace_back(from, until); }
+  /// Closes the open interval that began on `from`.
+  void close(domain::Date from, domain::Date until);
+  bool held(domain::Date day) const;
+  /// The first day on or after `day` that is not held; nullopt when an open interval covers it.
+  std::optional<domain::Date> first_free_from(domain::Date day) const;
+
+ private:
+  std::vector<std::pair<domain::Date, std::optional<domain::Date>>> spans_;
+};
+
 struct Episode {
   domain::Date start{};          ///< day 0: first day with pain > 0
   domain::Date last_pain_day{};  ///< latest check-in day with pain > 0
   int pain_free_days_after = 0;  ///< pain-free check-in days since `last_pain_day`
+  /// The day on which `pain_free_days_after` reached the end count.
+  std::optional<domain::Date> pain_free_end;
 };
 
 /// Follows the episodes of one site+side as its check-in days arrive.
 class EpisodeTracker {
  public:
-  explicit EpisodeTracker(const EpisodeThresholds& thresholds) : t_(thresholds) {}
+  /// `held` must outlive the tracker; it may grow as days are added, as long
+  /// as what it says of days already added does not change.
+  EpisodeTracker(const EpisodeThresholds& thresholds, const HeldDays& held) : t_(thresholds), held_(held) {}
 
   /// Adds one check-in day with the highest pain of that day (0-10).
   /// REQUIRES: days are added in strictly increasing order.
@@ -39,7 +59,11 @@ class EpisodeTracker {
   std::optional<Episode> active_on(domain::Date day) const;
 
  private:
+  /// The first day the current episode is no longer in progress; nullopt while it cannot end yet.
+  std::optional<domain::Date> end_of_current() const;
+
   EpisodeThresholds t_;
+  const HeldDays& held_;
   std::optional<Episode> current_;
 };
 
@@ -50,8 +74,12 @@ struct SiteEpisode {
   domain::Date start{};
 };
 
-/// Every episode in `checkins` (any order), each site+side followed by its
-/// own EpisodeTracker; ordered by start, then site and side.
+/// Every episode in `checkins` (any order; `both` counts for the left and
+/// the right side), each site+side followed by its own EpisodeTracker with
+/// no held days; ordered by start, then site and side.
 std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t);
+
+/// The sides a check-in counts for: `both` is the left and the right.
+std::vector<domain::Side> sides_of(domain::Side side);
 
 }  // namespace stridecare::rules

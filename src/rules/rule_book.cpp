@@ -188,6 +188,56 @@ domain::LoadParameters parse_load(Reader& r) {
   return p;
 }
 
+constexpr int kMinutesMax = 600;
+
+/// The `return_to_run` section (PLAN-RTR-1).
+ReturnToRunThresholds parse_return_to_run(Reader& r) {
+  ReturnToRunThresholds rt;
+  if (const json* stages = r.node("return_to_run", "stages"); stages) {
+    if (!stages->is_array() || stages->size() < 2) r.note("return_to_run.stages", "must hold at least two stages");
+    for (std::size_t i = 0; stages->is_array() && i < stages->size(); ++i) {
+      const json& st = (*stages)[i];
+      const std::string path = fmt::format("return_to_run.stages[{}]", i);
+      ReturnToRunStage stage;
+      const std::pair<const char*, int*> fields[] = {{"intervals", &stage.intervals},
+                                                     {"walk_min", &stage.walk_min},
+                                                     {"run_min", &stage.run_min},
+                                                     {"repeats", &stage.repeats}};
+      bool ok = st.is_object();
+      for (const auto& [name, out] : fields) {
+        const auto v = ok ? st.find(name) : st.end();
+        if (!ok || v == st.end() || !v->is_number_integer() || v->get<long long>() < 0 ||
+            v->get<long long>() > kMinutesMax) {
+          r.note(fmt::format("{}.{}", path, name), fmt::format("must be an integer in 0-{}", kMinutesMax));
+          ok = false;
+          break;
+        }
+        *out = v->get<int>();
+      }
+      if (!ok) break;
+      if (stage.intervals < 1 || stage.repeats < 1 || stage.minutes() < 1) {
+        r.note(path, "needs at least one interval, one repeat and one minute");
+        break;
+      }
+      if (i == 0 && !stage.walk_only()) {
+        r.note(path, "stage 0 is the walk: run_min must be 0");
+        break;
+      }
+      if (i > 0 && stage.walk_only()) {
+        r.note(path, "stages after the walk must hold running: run_min above 0");
+        break;
+      }
+      rt.stages.push_back(stage);
+    }
+  }
+  rt.session_pain_max = r.integer("return_to_run", "session_pain_max", 0, kPainMax);
+  rt.next_morning_pain_max = r.integer("return_to_run", "next_morning_pain_max", 0, kPainMax);
+  rt.step_back_pain_above = r.integer("return_to_run", "step_back_pain_above", 0, kPainMax);
+  rt.rest_days_between_runs = r.integer("return_to_run", "rest_days_between_runs", 0, kDaysMax);
+  rt.longer_than_session_tolerance = r.number("return_to_run", "longer_than_session_tolerance", 0, 1);
+  return rt;
+}
+
 }  // namespace
 
 domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::string_view source) {
@@ -209,6 +259,10 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
   t.load_warning_lead_days = r.integer("triage", "load_warning_lead_days", 0, kDaysMax);
   t.red_flag_clear_pain_max = r.integer("triage", "red_flag_clear_pain_max", 0, kPainMax);
   t.sign_free_days_to_clear = r.integer("triage", "sign_free_days_to_clear", 1, kDaysMax);
+  t.stop_ends_pain_max = r.integer("triage", "stop_ends_pain_max", 0, kPainMax);
+  t.very_severe_pain_min = r.integer("triage", "very_severe_pain_min", 1, kPainMax);
+  t.groin_rest_pain_min = r.integer("triage", "groin_rest_pain_min", 1, kPainMax);
+  t.checkin_due_after_days = r.integer("triage", "checkin_due_after_days", 1, kDaysMax);
   book.episode.quiet_days_to_end = r.integer("episode", "quiet_days_to_end", 1, kDaysMax);
   book.episode.pain_free_checkin_days_to_end = r.integer("episode", "pain_free_checkin_days_to_end", 1, kDaysMax);
   book.care.ice_last_episode_day = r.integer("care", "ice_last_episode_day", 0, kDaysMax);
@@ -216,15 +270,28 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
   if (!r.error() && t.reduce_pain_min > t.stop_running_pain_above) {
     r.note("triage.reduce_pain_min", "must not exceed triage.stop_running_pain_above");
   }
+  if (!r.error() && t.stop_ends_pain_max > t.stop_running_pain_above) {
+    r.note("triage.stop_ends_pain_max", "must not exceed triage.stop_running_pain_above");
+  }
+  if (!r.error() && t.very_severe_pain_min < t.severe_pain_min) {
+    r.note("triage.very_severe_pain_min", "must not be below triage.severe_pain_min");
+  }
   if (!r.error() && book.care.heat_first_episode_day <= book.care.ice_last_episode_day) {
     r.note("care.heat_first_episode_day", "must come after care.ice_last_episode_day (ice and heat never on one day)");
   }
   for (const auto& [action, name] : domain::EnumNames<Action>::table) {
     book.action_text[action] = r.text("actions", name);
   }
+  book.continue_pain_free_text = r.text("action_variants", "continue_pain_free");
+  book.return_to_run_text = r.text("action_variants", "reduce_return_to_run");
   for (std::string_view id : kCareRuleIds) {
     book.advice[std::string(id)] = r.text("advice", id);
+    book.advice_brief[std::string(id)] = r.text("advice_brief", id);
   }
+  book.heat_withheld_text = r.text("advice_variants", "heat_withheld");
+  book.run_stop_text = r.text("advice_variants", "run_stop");
+  book.run_return_text = r.text("advice_variants", "run_return");
+  book.return_to_run = parse_return_to_run(r);
   book.load = parse_load(r);
   auto& rt = book.routine;
   rt.warmup_min_s = r.integer("routine", "warmup_min_s", 1, kSecondsMax);

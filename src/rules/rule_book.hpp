@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/error.hpp"
 #include "domain/load_parameters.hpp"
@@ -25,7 +26,34 @@ struct TriageThresholds {
   double worsening_mean_increase = 0;  ///< TRIAGE-PMM-4: 7-day mean >= previous 7-day mean + this
   int load_warning_lead_days = 0;      ///< TRIAGE-LOAD-1: episode begins within this many days of a warning
   int red_flag_clear_pain_max = 0;     ///< TRIAGE-RF-* clear at pain <= this (with clinician clearance)
-  int sign_free_days_to_clear = 0;     ///< TRIAGE-SEED-*/PERSIST-1 clear after this many sign-free check-in days
+  int sign_free_days_to_clear = 0;     ///< TRIAGE-SEED-*/NEURO-1/BONE-1/PERSIST-1 clear after this many sign-free
+                                       ///< check-in days in a row
+  int stop_ends_pain_max = 0;          ///< TRIAGE-PMM-1 ends on a later check-in day with highest pain <= this
+  int very_severe_pain_min = 0;        ///< TRIAGE-RF-7: pain >= this
+  int groin_rest_pain_min = 0;         ///< TRIAGE-BONE-1: hip front pain >= this at rest or next morning
+  int checkin_due_after_days = 0;      ///< SAFE-ASK-1: ask when the last check-in is this many days old or older
+};
+
+/// One stage of the return-to-run programme (PLAN-RTR-1): `intervals` x
+/// (walk `walk_min` / run `run_min`); a stage with run_min 0 is a walk.
+struct ReturnToRunStage {
+  int intervals = 0;
+  int walk_min = 0;  ///< min
+  int run_min = 0;   ///< min
+  int repeats = 0;   ///< sessions needed before the stage can advance
+
+  int minutes() const { return intervals * (walk_min + run_min); }
+  bool walk_only() const { return run_min == 0; }
+};
+
+/// PLAN-RTR-1 and TRIAGE-RTR-1 (rules.md 2, 4.3).
+struct ReturnToRunThresholds {
+  std::vector<ReturnToRunStage> stages;      ///< stage 0 first; at least two
+  int session_pain_max = 0;                  ///< a session counts as good with pain <= this that day
+  int next_morning_pain_max = 0;             ///< and next-morning pain <= this (not above the evening before)
+  int step_back_pain_above = 0;              ///< pain > this the day after a session steps back one stage
+  int rest_days_between_runs = 0;            ///< rest days between two programme runs
+  double longer_than_session_tolerance = 0;  ///< SAFE-LOG-1: a run longer than the session by more than this fraction
 };
 
 /// Pain episodes (rules.md section 1).
@@ -69,12 +97,19 @@ struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
   CareThresholds care;
-  domain::LoadParameters load;                ///< training load (rules.md section 3)
-  RoutineThresholds routine;                  ///< rules.md 4.1
-  StrengthThresholds strength;                ///< rules.md 4.2
-  std::map<Action, std::string> action_text;  ///< what each action means to the user
-  std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
-  std::string disclaimer;                     ///< ends every output that gives care advice
+  domain::LoadParameters load;                      ///< training load (rules.md section 3)
+  RoutineThresholds routine;                        ///< rules.md 4.1
+  StrengthThresholds strength;                      ///< rules.md 4.2
+  ReturnToRunThresholds return_to_run;              ///< rules.md 4.3 (PLAN-RTR-1)
+  std::map<Action, std::string> action_text;        ///< what each action means to the user
+  std::string continue_pain_free_text;              ///< `continue` when no pain was logged in the last 7 days
+  std::string return_to_run_text;                   ///< `reduce` while a return-to-run programme sets the running
+  std::map<std::string, std::string> advice;        ///< care advice text by rule ID (CARE-*)
+  std::map<std::string, std::string> advice_brief;  ///< the same in one or two lines, for text output
+  std::string heat_withheld_text;                   ///< CARE-HEAT-1 while swelling, warmth or redness is present
+  std::string run_stop_text;                        ///< CARE-RUN-1 for stop_running and see_clinician
+  std::string run_return_text;                      ///< CARE-RUN-1 during a return-to-run programme
+  std::string disclaimer;                           ///< ends every output that gives care advice
 };
 
 /// Parses and validates a rule book. `source` names the file in errors

@@ -16,69 +16,139 @@ namespace {
 
 using domain::Date;
 using domain::PainCheckin;
+using domain::Region;
 using domain::Side;
 using domain::Sign;
 using domain::Site;
 using domain::Timing;
 using domain::where;
 
+std::string sign_name(Sign s) {
+  std::string name(domain::name_of(s));
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
 std::string signs_text(const PainCheckin& c, const std::vector<Sign>& wanted) {
   std::string out;
   for (Sign s : wanted) {
     if (!c.has(s)) continue;
     if (!out.empty()) out += " and ";
-    std::string name(domain::name_of(s));
-    std::replace(name.begin(), name.end(), '_', ' ');
-    out += name;
+    out += sign_name(s);
   }
   return out;
 }
 
-/// A red-flag rule: a predicate on one check-in and the signs it names.
-struct RedFlagRule {
-  std::string_view id;
-  Action action;
-  std::function<bool(const PainCheckin&)> fires;
-  std::vector<Sign> signs;
-  std::string_view reason;
+bool inflamed(const PainCheckin& c) { return c.has(Sign::swelling) || c.has(Sign::warmth) || c.has(Sign::redness); }
+
+/// How a standing check-in rule ends (rules.md 2, "Clearing").
+enum class Clearing {
+  red_flag,  ///< a later check-in with no sign, pain <= red_flag_clear_pain_max and clinician clearance
+  seed,      ///< a later clinician clearance, or sign_free_days_to_clear check-in days in a row free of it
 };
 
-const std::vector<RedFlagRule>& red_flag_rules() {
-  static const std::vector<RedFlagRule> rules{
-      {ids::kRf1,
-       Action::emergency,
-       [](const PainCheckin& c) {
-         return (c.has(Sign::swelling) || c.has(Sign::warmth) || c.has(Sign::redness)) && c.has(Sign::fever_or_unwell);
+/// What a rule needs besides the check-in.
+struct RuleContext {
+  const TriageThresholds& t;
+  const std::set<Date>& run_days;
+};
+
+/// A standing rule fired by single check-ins: a predicate, and the reason
+/// (the signs, or the figures) it gives for one firing check-in.
+struct CheckinRule {
+  std::string_view id;
+  Action action;
+  Clearing clearing;
+  std::function<bool(const PainCheckin&, const RuleContext&)> fires;
+  std::function<std::string(const PainCheckin&, const RuleContext&)> what;
+};
+
+bool seed3_fires(const PainCheckin& c, const RuleContext& x) {
+  return c.persists_after_run || (c.timing == Timing::at_rest && c.pain >= x.t.at_rest_after_run_pain_min &&
+                                  x.run_days.contains(domain::add_days(c.date, -1)));
+}
+
+bool bone1_fires(const PainCheckin& c, const RuleContext& x) {
+  return c.site == Site::hip && c.region == Region::front && c.pain >= x.t.groin_rest_pain_min &&
+         (c.timing == Timing::at_rest || c.timing == Timing::next_morning);
+}
+
+const std::vector<CheckinRule>& checkin_rules() {
+  using C = const PainCheckin&;
+  using X = const RuleContext&;
+  static const std::vector<CheckinRule> rules{
+      {ids::kRf1, Action::emergency, Clearing::red_flag,
+       [](C c, X) { return inflamed(c) && c.has(Sign::fever_or_unwell); },
+       [](C c, X) {
+         return fmt::format("{}: a hot, swollen joint with fever can be a joint infection",
+                            signs_text(c, {Sign::swelling, Sign::warmth, Sign::redness, Sign::fever_or_unwell}));
+       }},
+      {ids::kRf2, Action::emergency, Clearing::red_flag,
+       [](C c, X) { return c.has(Sign::cannot_bear_weight) || c.has(Sign::deformity); },
+       [](C c, X) {
+         return fmt::format("{}: possible fracture or dislocation",
+                            signs_text(c, {Sign::cannot_bear_weight, Sign::deformity}));
+       }},
+      {ids::kRf3, Action::emergency, Clearing::red_flag,
+       [](C c, X) { return c.has(Sign::numbness_tingling) && c.has(Sign::injury_trauma); },
+       [](C, X) { return std::string("numbness or tingling after an injury: can mean nerve or blood-vessel damage"); }},
+      {ids::kRf4, Action::urgent_care, Clearing::red_flag,
+       [](C c, X) { return c.has(Sign::locking) || c.has(Sign::giving_way); },
+       [](C c, X) {
+         return fmt::format("{}: a joint that locks or gives way needs a doctor's examination",
+                            signs_text(c, {Sign::locking, Sign::giving_way}));
+       }},
+      {ids::kRf5, Action::urgent_care, Clearing::red_flag,
+       [](C c, X x) { return c.has(Sign::injury_trauma) && (c.has(Sign::swelling) || c.pain >= x.t.severe_pain_min); },
+       [](C c, X x) {
+         return c.has(Sign::swelling)
+                    ? std::string("swelling after an injury: can mean bleeding into the joint")
+                    : fmt::format("pain {}/10 after an injury (>= {}): severe pain after an injury needs a doctor",
+                                  c.pain, x.t.severe_pain_min);
+       }},
+      {ids::kRf6, Action::urgent_care, Clearing::red_flag,
+       [](C c, X) {
+         return c.has(Sign::night_pain) || (c.has(Sign::fever_or_unwell) && (c.pain > 0 || c.site == Site::hip));
        },
-       {Sign::swelling, Sign::warmth, Sign::redness, Sign::fever_or_unwell},
-       "a hot, swollen joint with fever can be a joint infection"},
-      {ids::kRf2,
-       Action::emergency,
-       [](const PainCheckin& c) { return c.has(Sign::cannot_bear_weight) || c.has(Sign::deformity); },
-       {Sign::cannot_bear_weight, Sign::deformity},
-       "possible fracture or dislocation"},
-      {ids::kRf3,
-       Action::emergency,
-       [](const PainCheckin& c) { return c.has(Sign::numbness_tingling) && c.has(Sign::injury_trauma); },
-       {Sign::numbness_tingling, Sign::injury_trauma},
-       "numbness after an injury can mean nerve or blood-vessel damage"},
-      {ids::kRf4,
-       Action::urgent_care,
-       [](const PainCheckin& c) { return c.has(Sign::locking) || c.has(Sign::giving_way); },
-       {Sign::locking, Sign::giving_way},
-       "a joint that locks or gives way needs a doctor's examination"},
-      {ids::kRf5,
-       Action::urgent_care,
-       [](const PainCheckin& c) { return c.has(Sign::swelling) && c.has(Sign::injury_trauma); },
-       {Sign::swelling, Sign::injury_trauma},
-       "swelling after an injury can mean bleeding into the joint"},
-      {ids::kRf6,
-       Action::urgent_care,
-       [](const PainCheckin& c) {
-         return c.has(Sign::night_pain) || (c.site == Site::hip && c.has(Sign::fever_or_unwell));
+       [](C c, X) {
+         return c.has(Sign::night_pain)
+                    ? std::string("pain that wakes you at night needs a doctor's examination")
+                    : fmt::format("fever or feeling unwell with pain {}/10: can be an infection", c.pain);
+       }},
+      {ids::kRf7, Action::urgent_care, Clearing::red_flag, [](C c, X x) { return c.pain >= x.t.very_severe_pain_min; },
+       [](C c, X x) {
+         return fmt::format("pain {}/10 is very severe (>= {}): very painful joints need same-day help", c.pain,
+                            x.t.very_severe_pain_min);
+       }},
+      {ids::kRf8, Action::urgent_care, Clearing::red_flag,
+       [](C c, X) {
+         return c.has(Sign::swelling) && (c.has(Sign::warmth) || c.has(Sign::redness)) && !c.has(Sign::fever_or_unwell);
        },
-       {Sign::night_pain, Sign::fever_or_unwell},
-       "night pain, or hip pain with fever, needs a doctor today"},
+       [](C c, X) {
+         return fmt::format("{}: a hot or red, swollen joint can be a joint infection even without fever",
+                            signs_text(c, {Sign::swelling, Sign::warmth, Sign::redness}));
+       }},
+      {ids::kSeed1, Action::see_clinician, Clearing::seed, [](C c, X) { return inflamed(c); },
+       [](C c, X) {
+         return fmt::format("{} with pain {}/10: swelling, redness or warmth needs a clinician's assessment",
+                            signs_text(c, {Sign::swelling, Sign::redness, Sign::warmth}), c.pain);
+       }},
+      {ids::kSeed2, Action::see_clinician, Clearing::seed, [](C c, X x) { return c.pain >= x.t.severe_pain_min; },
+       [](C c, X x) { return fmt::format("pain {}/10 is severe (>= {})", c.pain, x.t.severe_pain_min); }},
+      {ids::kSeed3, Action::see_clinician, Clearing::seed, seed3_fires,
+       [](C c, X x) {
+         return c.persists_after_run ? std::string("the pain did not stop when the run finished")
+                                     : fmt::format("pain {}/10 at rest the day after a run (>= {})", c.pain,
+                                                   x.t.at_rest_after_run_pain_min);
+       }},
+      {ids::kNeuro1, Action::see_clinician, Clearing::seed,
+       [](C c, X) { return c.has(Sign::numbness_tingling) && !c.has(Sign::injury_trauma); },
+       [](C, X) { return std::string("numbness or tingling: nerve symptoms need a clinician's assessment"); }},
+      {ids::kBone1, Action::see_clinician, Clearing::seed, bone1_fires,
+       [](C c, X x) {
+         return fmt::format("groin pain {}/10 {} (>= {}): in a runner this can be a stress fracture of the hip", c.pain,
+                            c.timing == Timing::at_rest ? "at rest" : "on waking", x.t.groin_rest_pain_min);
+       }},
   };
   return rules;
 }
@@ -98,10 +168,28 @@ struct Day {
   int max_pain;
 };
 
+Moment moment_of(const PainCheckin& c) { return {c.date, c.time}; }
+
+/// The state of one standing rule while the history is read.
+struct Standing {
+  std::optional<std::size_t> open;      ///< index of its span in the output while in force
+  const PainCheckin* last = nullptr;    ///< the latest firing check-in
+  std::optional<FiredRule> last_fired;  ///< the reason of the latest firing
+  Date last_fire_day{};                 ///< its day
+  std::optional<Date> free_day;         ///< the latest check-in day free of it since then
+  int free_run = 0;                     ///< check-in days in a row free of it, ending on `free_day`
+};
+
 class TrackTriage {
  public:
-  TrackTriage(const Track& track, const TriageInput& in, const RuleBook& book)
-      : track_(track), c_(track.checkins), in_(in), book_(book), t_(book.triage) {
+  TrackTriage(const Track& track, const TriageInput& in, const RuleBook& book, const std::set<Date>& run_days)
+      : track_(track),
+        c_(track.checkins),
+        in_(in),
+        book_(book),
+        t_(book.triage),
+        ctx_{book.triage, run_days},
+        states_(checkin_rules().size()) {
     pain_prefix_.push_back(0);
     for (std::size_t i = 0; i < c_.size(); ++i) {
       if (days_.empty() || days_.back().date != c_[i]->date) days_.push_back({c_[i]->date, i, i, 0});
@@ -109,104 +197,155 @@ class TrackTriage {
       days_.back().max_pain = std::max(days_.back().max_pain, c_[i]->pain);
       pain_prefix_.push_back(pain_prefix_.back() + c_[i]->pain);
     }
+    for (const ProgrammeInForce& p : in_.programmes) {
+      if (p.site == track_.site && p.side == track_.side) {
+        held_.add(p.from, p.until);
+        programmes_.push_back(&p);
+      }
+    }
   }
 
-  void run(std::vector<FiredRule>& out, std::vector<ActiveEpisode>& episodes) {
-    red_flags(out);
-    seeds(out);
-    persist_and_episodes(out, episodes);
+  void run(TriageResult& out) {
+    EpisodeTracker tracker(book_.episode, held_);
+    // Every calendar day from the first check-in: PERSIST-1 can begin on a day without a check-in (the episode
+    // turns old enough), and what is in force on a day must not depend on the day triage is asked about.
+    std::size_t next = 0;
+    for (Date d = days_.empty() ? in_.as_of : days_.front().date; !days_.empty() && d <= in_.as_of;
+         d = domain::add_days(d, 1)) {
+      const Day* today = next < days_.size() && days_[next].date == d ? &days_[next++] : nullptr;
+      if (today) {
+        checkin_rules_on(*today);
+        pmm1_on(*today);
+        tracker.add_day(d, today->max_pain);
+      }
+      persist_on(d, today, tracker.active_on(d));
+    }
+    const auto active_now = tracker.active_on(in_.as_of);
+    episode_at_latest_ = days_.empty() ? std::nullopt : tracker.active_on(days_.back().date);
+
+    bool standing_in_force = false;
+    for (std::size_t i = 0; i < states_.size(); ++i) standing_in_force |= emit_if_open(states_[i], out);
+    standing_in_force |= emit_if_open(pmm1_, out);
+    standing_in_force |= emit_if_open(persist_, out);
+    const bool programme = return_to_run(out);
     window_rules(out);
+    if (active_now) {
+      const Day& latest = days_.back();
+      const bool signs = std::any_of(c_.begin() + static_cast<std::ptrdiff_t>(latest.begin),
+                                     c_.begin() + static_cast<std::ptrdiff_t>(latest.end),
+                                     [](const PainCheckin* c) { return inflamed(*c); });
+      out.episodes.push_back(
+          {track_.site, track_.side, active_now->start, domain::days_between(active_now->start, in_.as_of), signs});
+    }
+    if ((active_now || standing_in_force || programme) && !days_.empty() &&
+        domain::days_between(days_.back().date, in_.as_of) >= t_.checkin_due_after_days) {
+      out.checkin_due.push_back({track_.site, track_.side, days_.back().date});
+    }
+    for (StandingSpan& s : spans_) out.spans.push_back(std::move(s));
   }
 
  private:
-  std::string where_of(const PainCheckin& c) const { return where(track_.site, track_.side, c.region); }
+  std::string place(std::optional<Region> region = std::nullopt) const {
+    return where(track_.site, track_.side, region);
+  }
 
   FiredRule make(std::string_view id, Action action, std::string why, std::optional<Date> since,
                  std::vector<std::pair<std::string, double>> figures = {}) const {
     return FiredRule{std::string(id), action, std::move(why), track_.site, track_.side, since, std::move(figures)};
   }
 
-  /// Distinct check-in days strictly after `day`.
-  int check_in_days_after(Date day) const {
-    return static_cast<int>(std::count_if(days_.begin(), days_.end(), [&](const Day& d) { return d.date > day; }));
-  }
-
-  bool clinician_cleared_after(std::size_t index) const {
-    return std::any_of(c_.begin() + static_cast<std::ptrdiff_t>(index) + 1, c_.end(),
-                       [](const PainCheckin* c) { return c->cleared_by_clinician; });
-  }
-
-  void red_flags(std::vector<FiredRule>& out) const {
-    for (const auto& rule : red_flag_rules()) {
-      std::optional<std::size_t> last;
-      for (std::size_t i = 0; i < c_.size(); ++i) {
-        if (rule.fires(*c_[i])) last = i;
-      }
-      if (!last) continue;
-      const bool cleared =
-          std::any_of(c_.begin() + static_cast<std::ptrdiff_t>(*last) + 1, c_.end(), [&](const PainCheckin* c) {
-            return c->signs.none() && c->pain <= t_.red_flag_clear_pain_max && c->cleared_by_clinician;
-          });
-      if (cleared) continue;
-      const PainCheckin& c = *c_[*last];
-      out.push_back(make(rule.id, rule.action,
-                         fmt::format("{} at the {} on {}: {}; in force until a later check-in has no warning sign, "
-                                     "pain <= {} and clearance by a clinician",
-                                     signs_text(c, rule.signs), where_of(c), domain::to_string(c.date), rule.reason,
-                                     t_.red_flag_clear_pain_max),
-                         c.date));
-    }
-  }
-
-  /// A seed rule stays in force until a later check-in is cleared by a
-  /// clinician or enough later check-in days are free of its sign. Because we
-  /// look at the latest firing check-in, every later one is free of the sign.
-  bool seed_cleared(std::size_t last) const {
-    return clinician_cleared_after(last) || check_in_days_after(c_[last]->date) >= t_.sign_free_days_to_clear;
-  }
-
   std::string seed_tail() const {
-    return fmt::format("in force until a clinician clears it or {} later check-in days are free of it",
+    return fmt::format("in force until a clinician clears it or {} check-in days in a row are free of it",
                        t_.sign_free_days_to_clear);
   }
 
-  void seeds(std::vector<FiredRule>& out) const {
-    std::set<Date> run_days(in_.run_days.begin(), in_.run_days.end());
-    std::optional<std::size_t> seed1, seed2, seed3;
-    for (std::size_t i = 0; i < c_.size(); ++i) {
+  void open_span(Standing& st, std::string_view id, Action action, Moment from) {
+    if (st.open) return;
+    st.open = spans_.size();
+    spans_.push_back({std::string(id), action, track_.site, track_.side, from, std::nullopt});
+  }
+
+  void close_span(Standing& st, Moment until) {
+    if (!st.open) return;
+    spans_[*st.open].until = until;
+    st.open.reset();
+    st.free_day.reset();
+    st.free_run = 0;
+  }
+
+  /// A check-in day free of a rule that is in force: counts towards
+  /// sign_free_days_to_clear days in a row; true when they are reached.
+  bool count_free_day(Standing& st, Date day) const {
+    if (!st.open || st.last_fire_day >= day) return false;
+    st.free_run = st.free_day && *st.free_day == domain::add_days(day, -1) ? st.free_run + 1 : 1;
+    st.free_day = day;
+    return st.free_run >= t_.sign_free_days_to_clear;
+  }
+
+  /// When a day-level end condition holds: every check-in of the day meets it (a day that broke it would
+  /// have fired the rule again), so it holds from the day's first check-in on.
+  Moment first_of(const Day& d) const { return moment_of(*c_[d.begin]); }
+
+  void fire(Standing& st, std::string_view id, Action action, const PainCheckin& c, FiredRule why) {
+    open_span(st, id, action, moment_of(c));
+    st.last = &c;
+    st.last_fired = std::move(why);
+    st.last_fire_day = c.date;
+    st.free_day.reset();
+    st.free_run = 0;
+  }
+
+  void checkin_rules_on(const Day& d) {
+    const auto& rules = checkin_rules();
+    for (std::size_t i = d.begin; i < d.end; ++i) {
       const PainCheckin& c = *c_[i];
-      if ((c.has(Sign::swelling) || c.has(Sign::redness)) && c.pain > 0) seed1 = i;
-      if (c.pain >= t_.severe_pain_min) seed2 = i;
-      if (c.persists_after_run || (c.timing == Timing::at_rest && c.pain >= t_.at_rest_after_run_pain_min &&
-                                   run_days.contains(domain::add_days(c.date, -1)))) {
-        seed3 = i;
+      for (std::size_t k = 0; k < rules.size(); ++k) {
+        const CheckinRule& rule = rules[k];
+        Standing& st = states_[k];
+        if (rule.fires(c, ctx_)) {
+          const std::string tail =
+              rule.clearing == Clearing::red_flag
+                  ? fmt::format(
+                        "in force until a later check-in has no warning sign, pain <= {} and clearance by a "
+                        "clinician",
+                        t_.red_flag_clear_pain_max)
+                  : seed_tail();
+          fire(
+              st, rule.id, rule.action, c,
+              make(rule.id, rule.action,
+                   fmt::format("{} ({}, {}); {}", rule.what(c, ctx_), place(c.region), domain::to_string(c.date), tail),
+                   c.date, {{"pain", c.pain}}));
+        } else if (st.open && c.cleared_by_clinician &&
+                   (rule.clearing == Clearing::seed || (c.signs.none() && c.pain <= t_.red_flag_clear_pain_max))) {
+          close_span(st, moment_of(c));
+        }
       }
     }
-    if (seed1 && !seed_cleared(*seed1)) {
-      const PainCheckin& c = *c_[*seed1];
-      out.push_back(make(ids::kSeed1, Action::see_clinician,
-                         fmt::format("{} with pain {}/10 at the {} on {}: swelling or redness with soreness needs a "
-                                     "clinician's assessment; {}",
-                                     signs_text(c, {Sign::swelling, Sign::redness}), c.pain, where_of(c),
-                                     domain::to_string(c.date), seed_tail()),
-                         c.date, {{"pain", c.pain}}));
+    for (std::size_t k = 0; k < rules.size(); ++k) {
+      if (rules[k].clearing == Clearing::seed && count_free_day(states_[k], d.date))
+        close_span(states_[k], first_of(d));
     }
-    if (seed2 && !seed_cleared(*seed2)) {
-      const PainCheckin& c = *c_[*seed2];
-      out.push_back(make(ids::kSeed2, Action::see_clinician,
-                         fmt::format("pain {}/10 at the {} on {} is severe (>= {}); {}", c.pain, where_of(c),
-                                     domain::to_string(c.date), t_.severe_pain_min, seed_tail()),
-                         c.date, {{"pain", c.pain}, {"threshold", t_.severe_pain_min}}));
-    }
-    if (seed3 && !seed_cleared(*seed3)) {
-      const PainCheckin& c = *c_[*seed3];
-      const std::string what =
-          c.persists_after_run ? fmt::format("pain at the {} did not stop when the run finished ({})", where_of(c),
-                                             domain::to_string(c.date))
-                               : fmt::format("pain {}/10 at rest at the {} on {}, the day after a run (>= {})", c.pain,
-                                             where_of(c), domain::to_string(c.date), t_.at_rest_after_run_pain_min);
-      out.push_back(make(ids::kSeed3, Action::see_clinician, fmt::format("{}; {}", what, seed_tail()), c.date,
-                         {{"pain", c.pain}}));
+  }
+
+  /// TRIAGE-PMM-1: pain above the stop threshold on a check-in day; ends on a
+  /// later check-in day whose highest pain is at most stop_ends_pain_max.
+  void pmm1_on(const Day& d) {
+    if (d.max_pain > t_.stop_running_pain_above) {
+      const auto first = std::find_if(c_.begin() + static_cast<std::ptrdiff_t>(d.begin), c_.end(),
+                                      [&](const PainCheckin* c) { return c->pain > t_.stop_running_pain_above; });
+      const bool was_open = pmm1_.open.has_value();
+      fire(pmm1_, ids::kPmm1, Action::stop_running, **first,
+           make(ids::kPmm1, Action::stop_running,
+                fmt::format("pain {}/10 at the {} on {} is above {}/10; in force until a later check-in day with "
+                            "pain at or below {}/10",
+                            d.max_pain, place(), domain::to_string(d.date), t_.stop_running_pain_above,
+                            t_.stop_ends_pain_max),
+                d.date, {{"pain", d.max_pain}, {"threshold", t_.stop_running_pain_above}}));
+      if (!was_open) held_.add(d.date, std::nullopt);
+      if (!was_open) pmm1_from_ = d.date;
+    } else if (pmm1_.open && d.date > pmm1_.last_fire_day && d.max_pain <= t_.stop_ends_pain_max) {
+      held_.close(pmm1_from_, d.date);
+      close_span(pmm1_, first_of(d));
     }
   }
 
@@ -223,82 +362,78 @@ class TrackTriage {
     return static_cast<double>(sum) / static_cast<double>(n);
   }
 
-  struct PersistFiring {
-    Date day;
-    Date start;
-    double recent_mean;
-    double first_week_mean;
-  };
-
-  std::optional<PersistFiring> persist_at(Date day, const std::optional<Episode>& ep) const {
-    if (!ep || domain::days_between(ep->start, day) < t_.persist_min_episode_days) return std::nullopt;
-    const int w = t_.window_days;
-    const auto recent = mean_pain(domain::add_days(day, -(w - 1)), day);
-    const auto first = mean_pain(ep->start, domain::add_days(ep->start, w - 1));
-    if (!recent || !first || *recent < *first) return std::nullopt;
-    return PersistFiring{day, ep->start, *recent, *first};
-  }
-
-  void persist_and_episodes(std::vector<FiredRule>& out, std::vector<ActiveEpisode>& episodes) {
-    EpisodeTracker tracker(book_.episode);
-    std::optional<PersistFiring> last_firing;
-    for (const Day& d : days_) {
-      tracker.add_day(d.date, d.max_pain);
-      if (auto f = persist_at(d.date, tracker.active_on(d.date))) last_firing = f;
-    }
-    const auto active_now = tracker.active_on(in_.as_of);
-    if (auto f = persist_at(in_.as_of, active_now)) last_firing = f;
-    episode_at_latest_ = days_.empty() ? std::nullopt : tracker.active_on(days_.back().date);
-
-    if (last_firing) {
-      const bool cleared =
-          std::any_of(c_.begin(), c_.end(),
-                      [&](const PainCheckin* c) { return c->date > last_firing->day && c->cleared_by_clinician; }) ||
-          check_in_days_after(last_firing->day) >= t_.sign_free_days_to_clear;
-      if (!cleared) {
-        out.push_back(make(
-            ids::kPersist1, Action::see_clinician,
-            fmt::format("the {} pain episode began on {} ({} days before {}) and its {}-day mean pain {:.1f} has not "
-                        "fallen below the first week's {:.1f}; {}",
-                        where(track_.site, track_.side), domain::to_string(last_firing->start),
-                        domain::days_between(last_firing->start, last_firing->day), domain::to_string(last_firing->day),
-                        t_.window_days, last_firing->recent_mean, last_firing->first_week_mean, seed_tail()),
-            last_firing->day,
-            {{"episode_days", domain::days_between(last_firing->start, last_firing->day)},
-             {"recent_mean", last_firing->recent_mean},
-             {"first_week_mean", last_firing->first_week_mean}}));
+  /// TRIAGE-PERSIST-1 on `day` (a check-in day when `d` is given). A
+  /// clinician's clearance restarts its clock: the episode is measured again
+  /// from the clearance day.
+  void persist_on(Date day, const Day* d, const std::optional<Episode>& ep) {
+    if (d && persist_.open && day > persist_.last_fire_day) {
+      const auto cleared = std::find_if(c_.begin() + static_cast<std::ptrdiff_t>(d->begin),
+                                        c_.begin() + static_cast<std::ptrdiff_t>(d->end),
+                                        [](const PainCheckin* c) { return c->cleared_by_clinician; });
+      if (cleared != c_.begin() + static_cast<std::ptrdiff_t>(d->end)) {
+        close_span(persist_, moment_of(**cleared));
+        persist_since_ = day;
       }
     }
-    if (active_now) {
-      const Day& latest = days_.back();
-      const bool swelling = std::any_of(c_.begin() + static_cast<std::ptrdiff_t>(latest.begin),
-                                        c_.begin() + static_cast<std::ptrdiff_t>(latest.end),
-                                        [](const PainCheckin* c) { return c->has(Sign::swelling); });
-      episodes.push_back(
-          {track_.site, track_.side, active_now->start, domain::days_between(active_now->start, in_.as_of), swelling});
+    const int w = t_.window_days;
+    if (ep) {
+      const Date from = persist_since_ && *persist_since_ > ep->start ? *persist_since_ : ep->start;
+      const auto recent = mean_pain(domain::add_days(day, -(w - 1)), day);
+      const auto first = mean_pain(from, domain::add_days(from, w - 1));
+      if (domain::days_between(from, day) >= t_.persist_min_episode_days && recent && first && *recent >= *first) {
+        const int age = domain::days_between(from, day);
+        const PainCheckin& latest = d ? *c_[d->end - 1] : *c_.back();
+        open_span(persist_, ids::kPersist1, Action::see_clinician, {day, d ? latest.time : std::nullopt});
+        persist_.last_fired =
+            make(ids::kPersist1, Action::see_clinician,
+                 fmt::format("the {} pain episode {} on {} ({} days before {}) and its {}-day mean pain {:.1f} has not "
+                             "fallen below the first week's {:.1f}; {}",
+                             place(), from == ep->start ? "began" : "was last assessed by a clinician",
+                             domain::to_string(from), age, domain::to_string(day), w, *recent, *first, seed_tail()),
+                 day, {{"episode_days", age}, {"recent_mean", *recent}, {"first_week_mean", *first}});
+        persist_.last_fire_day = day;
+        persist_.free_day.reset();
+        persist_.free_run = 0;
+        return;
+      }
     }
+    if (d && count_free_day(persist_, day)) close_span(persist_, first_of(*d));
   }
 
-  void window_rules(std::vector<FiredRule>& out) const {
+  /// Adds the rule of `st` to the output when it is in force; true if so.
+  bool emit_if_open(const Standing& st, TriageResult& out) const {
+    if (!st.open || !st.last_fired) return false;
+    out.rules.push_back(*st.last_fired);
+    return true;
+  }
+
+  /// TRIAGE-RTR-1 for a programme in force on the triage day.
+  bool return_to_run(TriageResult& out) const {
+    for (const ProgrammeInForce* p : programmes_) {
+      if (p->from > in_.as_of || (p->until && *p->until <= in_.as_of)) continue;
+      out.rules.push_back(make(
+          ids::kRtr1, Action::reduce,
+          fmt::format("return-to-run programme for the {} since {}: {}", place(), domain::to_string(p->from), p->stage),
+          p->from));
+      return true;
+    }
+    return false;
+  }
+
+  void window_rules(TriageResult& out) const {
     if (days_.empty()) return;
     const Day& latest = days_.back();
     const int w = t_.window_days;
     if (domain::days_between(latest.date, in_.as_of) >= w) return;  // no check-in in the window
     const std::string day_text = domain::to_string(latest.date);
-    const std::string place = where(track_.site, track_.side);
     const int peak = latest.max_pain;
 
-    if (peak > t_.stop_running_pain_above) {
-      out.push_back(make(ids::kPmm1, Action::stop_running,
-                         fmt::format("pain {}/10 at the {} on {} is above {}/10, more than running can allow", peak,
-                                     place, day_text, t_.stop_running_pain_above),
-                         latest.date, {{"pain", peak}, {"threshold", t_.stop_running_pain_above}}));
-    } else if (peak >= t_.reduce_pain_min) {
-      out.push_back(make(ids::kPmm3, Action::reduce,
-                         fmt::format("pain {}/10 at the {} on {} is in the {}-{} band: decrease your running, no "
-                                     "progression",
-                                     peak, place, day_text, t_.reduce_pain_min, t_.stop_running_pain_above),
-                         latest.date, {{"pain", peak}}));
+    if (peak >= t_.reduce_pain_min && peak <= t_.stop_running_pain_above) {
+      out.rules.push_back(make(ids::kPmm3, Action::reduce,
+                               fmt::format("pain {}/10 at the {} on {} is in the {}-{} band, which allows no "
+                                           "progression",
+                                           peak, place(), day_text, t_.reduce_pain_min, t_.stop_running_pain_above),
+                               latest.date, {{"pain", peak}}));
     }
 
     const std::optional<int> previous_day_last =
@@ -311,39 +446,42 @@ class TrackTriage {
       const bool high = c.pain > t_.next_morning_pain_above;
       const bool rose = previous_day_last && c.pain > *previous_day_last;
       if (!high && !rose) continue;
-      out.push_back(make(ids::kPmm2, Action::reduce,
-                         high ? fmt::format("next-morning pain {}/10 at the {} on {} is above {}/10: the pain did not "
-                                            "settle overnight",
-                                            c.pain, place, day_text, t_.next_morning_pain_above)
-                              : fmt::format("next-morning pain {}/10 at the {} on {} is higher than the {}/10 of the "
-                                            "evening before: the pain did not settle overnight",
-                                            c.pain, place, day_text, *previous_day_last),
-                         latest.date, {{"pain", c.pain}}));
+      out.rules.push_back(make(ids::kPmm2, Action::reduce,
+                               high ? fmt::format("next-morning pain {}/10 at the {} on {} is above {}/10: the pain "
+                                                  "did not settle overnight",
+                                                  c.pain, place(), day_text, t_.next_morning_pain_above)
+                                    : fmt::format("next-morning pain {}/10 at the {} on {} is higher than the {}/10 of "
+                                                  "the evening before: the pain did not settle overnight",
+                                                  c.pain, place(), day_text, *previous_day_last),
+                               latest.date, {{"pain", c.pain}}));
       break;
     }
 
     const auto recent = mean_pain(domain::add_days(in_.as_of, -(w - 1)), in_.as_of);
     const auto before = mean_pain(domain::add_days(in_.as_of, -(2 * w - 1)), domain::add_days(in_.as_of, -w));
     if (recent && before && *recent >= *before + t_.worsening_mean_increase) {
-      out.push_back(make(ids::kPmm4, Action::reduce,
-                         fmt::format("mean pain at the {} rose from {:.1f} to {:.1f} over the last two {}-day windows "
-                                     "(>= +{:.1f}): the pain is worsening week to week",
-                                     place, *before, *recent, w, t_.worsening_mean_increase),
-                         in_.as_of, {{"recent_mean", *recent}, {"previous_mean", *before}}));
+      out.rules.push_back(make(ids::kPmm4, Action::reduce,
+                               fmt::format("mean pain at the {} rose from {:.1f} to {:.1f} over the last two {}-day "
+                                           "windows (>= +{:.1f}): the pain is worsening week to week",
+                                           place(), *before, *recent, w, t_.worsening_mean_increase),
+                               in_.as_of, {{"recent_mean", *recent}, {"previous_mean", *before}}));
     }
 
     if (episode_at_latest_ && in_.load_warnings) {
-      const domain::Date start = episode_at_latest_->start;
+      const Date start = episode_at_latest_->start;
       for (const LoadWarningRef& warning :
            in_.load_warnings(domain::add_days(start, -t_.load_warning_lead_days), start)) {
         const int lead = domain::days_between(warning.date, start);
         if (lead < 0 || lead > t_.load_warning_lead_days) continue;
-        out.push_back(make(ids::kLoad1, Action::reduce,
-                           fmt::format("the {} pain episode began on {}, {} days after {} on {} ({}): cut back, then "
-                                       "increase gradually",
-                                       place, domain::to_string(episode_at_latest_->start), lead, warning.id,
-                                       domain::to_string(warning.date), warning.summary),
-                           episode_at_latest_->start, {{"days_after_warning", lead}}));
+        out.rules.push_back(make(ids::kLoad1, Action::reduce,
+                                 fmt::format("the {} pain episode began on {}, {} {} on {} ({}): the soreness began "
+                                             "as you trained harder",
+                                             place(), domain::to_string(start),
+                                             lead == 0   ? std::string("the day of")
+                                             : lead == 1 ? std::string("1 day after")
+                                                         : fmt::format("{} days after", lead),
+                                             warning.id, domain::to_string(warning.date), warning.summary),
+                                 start, {{"days_after_warning", lead}}));
         break;
       }
     }
@@ -354,15 +492,34 @@ class TrackTriage {
   const TriageInput& in_;
   const RuleBook& book_;
   const TriageThresholds& t_;
+  RuleContext ctx_;
   std::vector<Day> days_;
   std::vector<long> pain_prefix_;  ///< pain_prefix_[i] = sum of the pain of c_[0..i)
+  std::vector<Standing> states_;   ///< one per checkin_rules() entry
+  Standing pmm1_;
+  Date pmm1_from_{};
+  Standing persist_;
+  std::optional<Date> persist_since_;
+  HeldDays held_;
+  std::vector<const ProgrammeInForce*> programmes_;
+  std::vector<StandingSpan> spans_;
   std::optional<Episode> episode_at_latest_;
 };
 
 }  // namespace
 
+bool StandingSpan::in_force_on(Date day) const { return from.date <= day && (!until || until->date > day); }
+
+bool StandingSpan::in_force_at(Date day, std::optional<domain::MinuteOfDay> time) const {
+  if (!time) return in_force_on(domain::add_days(day, -1));
+  const auto at_or_before = [&](const Moment& m) {
+    return m.date < day || (m.date == day && m.time && *m.time <= *time);
+  };
+  return at_or_before(from) && (!until || !at_or_before(*until));
+}
+
 LoadWarningLookup lookup_in(std::vector<LoadWarningRef> warnings) {
-  return [warnings = std::move(warnings)](domain::Date from, domain::Date to) {
+  return [warnings = std::move(warnings)](Date from, Date to) {
     std::vector<LoadWarningRef> out;
     for (const auto& w : warnings) {
       if (domain::days_between(from, w.date) >= 0 && domain::days_between(w.date, to) >= 0) out.push_back(w);
@@ -375,16 +532,20 @@ TriageResult triage(const TriageInput& input, const RuleBook& book) {
   std::map<std::pair<Site, Side>, Track> tracks;
   for (const PainCheckin& c : input.checkins) {
     if (c.date > input.as_of) continue;
-    auto [it, inserted] = tracks.try_emplace({c.site, c.side}, Track{c.site, c.side, {}});
-    it->second.checkins.push_back(&c);
+    for (const Side side : sides_of(c.side)) {
+      auto [it, inserted] = tracks.try_emplace({c.site, side}, Track{c.site, side, {}});
+      it->second.checkins.push_back(&c);
+    }
   }
+  const std::set<Date> run_days(input.run_days.begin(), input.run_days.end());
   TriageResult result;
   for (auto& [key, track] : tracks) {
     std::stable_sort(track.checkins.begin(), track.checkins.end(), [](const PainCheckin* a, const PainCheckin* b) {
       return std::tuple(a->date, a->time.value_or(-1), a->id) < std::tuple(b->date, b->time.value_or(-1), b->id);
     });
-    TrackTriage(track, input, book).run(result.rules, result.episodes);
+    TrackTriage(track, input, book, run_days).run(result);
   }
+  // A programme of a site+side with no check-in at all (none can exist without one, but the input is the caller's).
   for (const FiredRule& r : result.rules) result.action = most_urgent(result.action, r.action);
 
   if (result.rules.empty()) {
@@ -420,7 +581,16 @@ TriageResult triage(const TriageInput& input, const RuleBook& book) {
   std::stable_sort(result.rules.begin(), result.rules.end(), [](const FiredRule& a, const FiredRule& b) {
     return std::tie(a.action, a.id) < std::tie(b.action, b.id);
   });
+  std::stable_sort(result.spans.begin(), result.spans.end(), [](const StandingSpan& a, const StandingSpan& b) {
+    return std::tuple(a.from.date, a.from.time.value_or(-1)) < std::tuple(b.from.date, b.from.time.value_or(-1));
+  });
   return result;
+}
+
+std::pair<std::vector<FiredRule>, std::vector<FiredRule>> split_by_level(const TriageResult& r) {
+  std::pair<std::vector<FiredRule>, std::vector<FiredRule>> out;
+  for (const FiredRule& f : r.rules) (f.action == r.action ? out.first : out.second).push_back(f);
+  return out;
 }
 
 }  // namespace stridecare::rules

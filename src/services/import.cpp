@@ -20,6 +20,7 @@
 #include "services/decompress.hpp"
 #include "services/import_sources.hpp"
 #include "services/journal.hpp"
+#include "services/safe_log.hpp"
 
 namespace stridecare::services {
 namespace {
@@ -224,6 +225,32 @@ Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(stora
 
 }  // namespace
 
+namespace {
+
+/// SAFE-LOG-1 for the imported runs, from one look at the history.
+Expected<void> add_safety_warnings(Session& s, ImportReport& report) {
+  std::vector<domain::Activity> runs;
+  std::vector<std::size_t> index;
+  for (std::size_t i = 0; i < report.imported.size(); ++i) {
+    const domain::Activity& a = report.imported[i].activity;
+    if (a.sport != domain::Sport::run) continue;
+    domain::Activity light;  // what the check reads, without the recording
+    light.id = a.id;
+    light.sport = a.sport;
+    light.date = a.date;
+    light.time = a.time;
+    light.duration_s = a.duration_s;
+    runs.push_back(std::move(light));
+    index.push_back(i);
+  }
+  auto warnings = safe_log_warnings(s, runs);
+  if (!warnings) return std::unexpected(std::move(warnings.error()));
+  for (std::size_t k = 0; k < index.size(); ++k) report.imported[index[k]].warnings = std::move((*warnings)[k]);
+  return {};
+}
+
+}  // namespace
+
 Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options) {
   auto profile = load_profile(s);
@@ -274,7 +301,7 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
           }
           domain::Activity a = m.activity;
           a.id = *id;
-          stored.push_back({std::move(a), file.name});
+          stored.push_back({std::move(a), file.name, {}});
         }
       }
       return {};
@@ -301,6 +328,7 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
     pipeline.cancel();
     return std::unexpected(std::move(*store_error));
   }
+  if (auto ok = add_safety_warnings(s, report); !ok) return std::unexpected(std::move(ok.error()));
   return report;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "domain/activity.hpp"
+#include "planner/safety.hpp"
 #include "services/session.hpp"
 
 namespace stridecare::services {
@@ -37,6 +38,7 @@ struct ImportOptions {
 struct ImportedActivity {
   domain::Activity activity;  ///< as stored, with its id
   std::string path;
+  std::vector<planner::SafetyWarning> warnings;  ///< SAFE-LOG-1: a run while the action in force forbade it
 };
 
 struct DuplicateActivity {

@@ -38,6 +38,24 @@ Expected<LoggedCheckin> log_checkin(Session& s, domain::PainCheckin c) {
   return out;
 }
 
+std::vector<rules::FiredRule> checkin_rules(const LoggedCheckin& l) {
+  const auto& c = l.checkin;
+  std::vector<rules::FiredRule> out;
+  for (const auto& r : l.report.triage.rules) {
+    const bool side = r.side && (*r.side == c.side || c.side == domain::Side::both);
+    if (r.site == c.site && side && r.since == c.date) out.push_back(r);
+  }
+  return out;
+}
+
+Json to_json(const LoggedCheckin& l, const rules::RuleBook& book) {
+  Json j = to_json(l.report, book);
+  j["checkin"] = to_json(l.checkin);
+  j["checkin_rules"] = Json::array();
+  for (const auto& r : checkin_rules(l)) j["checkin_rules"].push_back(to_json(r));
+  return j;
+}
+
 Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range) {
   return s.store.list_activities(range);
 }

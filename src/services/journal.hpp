@@ -23,6 +23,14 @@ struct LoggedCheckin {
 /// Validates and stores a pain check-in and triages at once.
 Expected<LoggedCheckin> log_checkin(Session& s, domain::PainCheckin c);
 
+/// The rules of `l.report` that this check-in fired (its site, its side or
+/// sides, its day).
+std::vector<rules::FiredRule> checkin_rules(const LoggedCheckin& l);
+
+/// product.md's `log pain --json`: the day's report as `today --json` gives it
+/// (all sites), with `"checkin"` and `"checkin_rules"`.
+Json to_json(const LoggedCheckin& l, const rules::RuleBook& book);
+
 Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range);
 Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const storage::DateRange& range);
 

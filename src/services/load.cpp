@@ -69,20 +69,6 @@ struct TreePut {
   }
 };
 
-int evidence_rank(domain::LoadRule r) {
-  switch (r) {
-    case domain::LoadRule::spike:
-      return 0;
-    case domain::LoadRule::week:
-      return 1;
-    case domain::LoadRule::monotony:
-      return 2;
-    case domain::LoadRule::acwr:
-      return 3;
-  }
-  return 3;
-}
-
 /// Days per call of warnings_between while writing a series.
 constexpr int kWarningBlockDays = 64;
 /// The series is handed to the sink in pieces of about this size.
@@ -185,25 +171,6 @@ Expected<LoadReport> load_report(Session& s, domain::Date date) {
   auto a = analyse_load(s, date);
   if (!a) return std::unexpected(a.error());
   return load_report(*a, date, s.rules.load);
-}
-
-rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p) {
-  return [&a, &p](domain::Date from, domain::Date to) {
-    auto found = analytics::warnings_between(a, from, to, p);
-    std::erase_if(found, [](const analytics::LoadWarning& w) { return !analytics::can_drive_action(w.rule); });
-    std::stable_sort(found.begin(), found.end(), [](const analytics::LoadWarning& x, const analytics::LoadWarning& y) {
-      const int rx = evidence_rank(x.rule);
-      const int ry = evidence_rank(y.rule);
-      if (rx != ry) return rx < ry;
-      return std::chrono::sys_days{x.date} > std::chrono::sys_days{y.date};
-    });
-    std::vector<rules::LoadWarningRef> out;
-    out.reserve(found.size());
-    for (const auto& w : found) {
-      out.push_back({std::string(domain::name_of(w.rule)), w.date, analytics::summary(w)});
-    }
-    return out;
-  };
 }
 
 Json to_json(const analytics::LoadWarning& w) {

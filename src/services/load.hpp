@@ -29,11 +29,6 @@ struct LoadReport {
 LoadReport load_report(const analytics::LoadAnalysis& a, domain::Date date, const domain::LoadParameters& p);
 Expected<LoadReport> load_report(Session& s, domain::Date date);
 
-/// TRIAGE-LOAD-1's view of `a`: the warnings that may drive an action, the
-/// strongest evidence first (spike, week, monotony; then the latest).
-/// The lookup refers to `a` and `p`, which must outlive it.
-rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p);
-
 /// `{"id","date","value","threshold","level","hazard_ratio","figures":{...},"summary","evidence"}`.
 Json to_json(const analytics::LoadWarning& w);
 

@@ -15,7 +15,7 @@ Expected<planner::RoutineContext> routine_context(Session& s, domain::Date date)
 
   auto checkins = s.store.list_checkins({std::nullopt, date});
   if (!checkins) return std::unexpected(checkins.error());
-  const auto episodes = rules::triage({date, *checkins, {}, {}}, s.rules).episodes;
+  const auto episodes = rules::triage({date, *checkins, {}, {}, {}}, s.rules).episodes;
   for (const auto& e : episodes) {
     // The region of the episode's latest painful check-in.
     std::optional<domain::Region> region;

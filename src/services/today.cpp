@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "rules/rule_ids.hpp"
 #include "services/load.hpp"
 
 namespace stridecare::services {
@@ -11,45 +14,86 @@ Expected<TodayReport> today(Session& s, domain::Date date) {
   if (!checkins) return std::unexpected(checkins.error());
   auto activities = s.store.list_activities({std::nullopt, date});
   if (!activities) return std::unexpected(activities.error());
-  std::vector<domain::Date> run_days;
-  for (const auto& a : *activities) {
-    if (a.kind() == domain::ActivityKind::run && (run_days.empty() || run_days.back() != a.date))
-      run_days.push_back(a.date);
-  }
-  const analytics::LoadAnalysis load = analytics::analyse(*activities, date, s.rules.load);
+  planner::DayAssessment a = planner::assess_day({date, *checkins, *activities}, s.rules);
   TodayReport r;
   r.date = date;
-  r.triage = rules::triage({date, *checkins, run_days, triage_lookup(load, s.rules.load)}, s.rules);
-  r.warnings = analytics::warnings_as_of(load, date, s.rules.load);
-  r.action_text = s.rules.action_text.at(r.triage.action);
-  r.care = rules::care_advice(r.triage, s.rules);
+  for (const planner::Programme* p : a.active_programmes()) r.programmes.push_back(*p);
+  r.triage = std::move(a.triage);
+  r.action_text = std::move(a.action_text);
+  r.care = std::move(a.care);
+  r.warnings = std::move(a.warnings);
+  r.pain_in_last_week = a.pain_in_last_week;
   r.disclaimer = s.rules.disclaimer;
   return r;
 }
 
-Json to_json(const TodayReport& r) {
+std::string checkin_question(const rules::CheckinDue& due) {
+  return fmt::format("How does your {} feel today?", domain::where(due.site, due.side));
+}
+
+Json to_json(const planner::Programme& p, const rules::RuleBook& book) {
+  const auto& t = book.return_to_run;
+  const auto& stage = t.stages[static_cast<std::size_t>(p.stage)];
+  static constexpr std::array<std::string_view, 4> kOffers{"session", "rest_day", "waiting", "done"};
+  Json events = Json::array();
+  for (const auto& e : p.events) events.push_back({{"date", domain::to_string(e.date)}, {"what", e.what}});
+  return {{"site", domain::name_of(p.site)},
+          {"side", domain::name_of(p.side)},
+          {"stage", p.stage},
+          {"stages", static_cast<int>(t.stages.size()) - 1},
+          {"session", planner::session_text(stage)},
+          {"session_min", stage.minutes()},
+          {"walk_only", stage.walk_only()},
+          {"done", p.done},
+          {"repeats", stage.repeats},
+          {"today", kOffers[static_cast<std::size_t>(p.offer)]},
+          {"note", p.offer_note},
+          {"since", domain::to_string(p.from)},
+          {"started_by", p.started_by},
+          {"rules", Json::array({std::string(rules::ids::kRtr1), std::string(planner::kPlanRtr1)})},
+          {"events", events}};
+}
+
+Json to_json(const TodayReport& r, const rules::RuleBook& book) {
+  const auto [at_level, also] = rules::split_by_level(r.triage);
   Json rules_json = Json::array();
-  for (const auto& f : r.triage.rules) rules_json.push_back(to_json(f));
+  for (const auto& f : at_level) rules_json.push_back(to_json(f));
+  Json also_json = Json::array();
+  for (const auto& f : also) also_json.push_back(to_json(f));
   Json care = Json::array();
   for (const auto& c : r.care) care.push_back(to_json(c));
   Json warnings = Json::array();
   for (const auto& w : r.warnings) warnings.push_back(to_json(w));
+  Json programmes = Json::array();
+  for (const auto& p : r.programmes) programmes.push_back(to_json(p, book));
+  Json due = Json::array();
+  for (const auto& d : r.triage.checkin_due) {
+    due.push_back({{"site", domain::name_of(d.site)},
+                   {"side", domain::name_of(d.side)},
+                   {"last", domain::to_string(d.last)},
+                   {"question", checkin_question(d)},
+                   {"rule", std::string(rules::ids::kSafeAsk1)}});
+  }
   Json episodes = Json::array();
   for (const auto& e : r.triage.episodes) {
     episodes.push_back({{"site", domain::name_of(e.site)},
                         {"side", domain::name_of(e.side)},
                         {"start", domain::to_string(e.start)},
                         {"episode_day", e.episode_day},
-                        {"swelling", e.swelling}});
+                        {"inflamed", e.inflamed}});
   }
   return {{"date", domain::to_string(r.date)},
           {"action", domain::name_of(r.triage.action)},
           {"action_text", r.action_text},
           {"rules", rules_json},
+          {"also", also_json},
           {"care", care},
           {"warnings", warnings},
           {"sessions", Json::array()},
+          {"return_to_run", programmes},
+          {"checkin_due", due},
           {"episodes", episodes},
+          {"pain_in_last_week", r.pain_in_last_week},
           {"disclaimer", r.disclaimer}};
 }
 

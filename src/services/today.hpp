@@ -1,12 +1,17 @@
 #pragma once
-/// The triage report for one day: action, the rules that fired, self-care
-/// advice and the disclaimer (`today`, `log pain`, GET /api/today).
+/// The report for one day: the action with the rules at its level and the
+/// less urgent ones apart, self-care advice, load warnings, the return-to-run
+/// programme, the check-ins that are due, and the disclaimer (`today`,
+/// `log pain`, GET /api/today). The decisions are planner::assess_day's; this
+/// reads the data and spells the document.
 
 #include <string>
 #include <vector>
 
 #include "analytics/load_warnings.hpp"
+#include "planner/day_assessment.hpp"
 #include "rules/care.hpp"
+#include "rules/rule_ids.hpp"
 #include "rules/triage.hpp"
 #include "services/json_codec.hpp"
 #include "services/session.hpp"
@@ -15,19 +20,27 @@ namespace stridecare::services {
 
 struct TodayReport {
   domain::Date date{};
-  rules::TriageResult triage;
-  std::string action_text;  ///< what the action means to the user
+  rules::TriageResult triage;  ///< the action, every rule that fired, episodes, SAFE-ASK-1
+  std::string action_text;     ///< what the action means to the user, worded for the day
   std::vector<rules::CareAdvice> care;
   std::vector<analytics::LoadWarning> warnings;  ///< load warnings as of the day (rules.md section 3)
+  std::vector<planner::Programme> programmes;    ///< return-to-run programmes in force on the day
+  bool pain_in_last_week = false;
   std::string disclaimer;
 };
 
-/// Triage as of `date` over the athlete's whole history (red flags never
-/// expire on their own, so no window may cut them off), with the load
-/// warnings of the day and TRIAGE-LOAD-1 fed by them.
+/// The report as of `date` over the athlete's whole history (standing rules
+/// never expire on their own, so no window may cut them off).
 Expected<TodayReport> today(Session& s, domain::Date date);
 
-/// `{"date","action","action_text","rules","care","warnings","sessions","episodes","disclaimer"}`.
-Json to_json(const TodayReport& r);
+/// "How does your left knee feel today?" (SAFE-ASK-1).
+std::string checkin_question(const rules::CheckinDue& due);
+
+/// product.md's `today --json`: `{"date","action","action_text","rules","also","care","warnings","sessions",
+/// "return_to_run","checkin_due","episodes","disclaimer"}`.
+Json to_json(const TodayReport& r, const rules::RuleBook& book);
+
+/// One `return_to_run` entry: `{"site","side","stage","stages","session","rules",...}`.
+Json to_json(const planner::Programme& p, const rules::RuleBook& book);
 
 }  // namespace stridecare::services

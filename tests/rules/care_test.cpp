@@ -16,9 +16,12 @@ using testing::book;
 using testing::ci;
 using testing::day;
 
+/// The IDs of the advice given; a note that withholds heat is not heat advice and shows as CARE-HEAT-1-withheld.
 std::vector<std::string> care_ids(int as_of, const std::vector<domain::PainCheckin>& cs) {
   std::vector<std::string> out;
-  for (const auto& c : care_advice(triage({day(as_of), cs, {}, {}}, book()), book())) out.push_back(c.id);
+  for (const auto& c : care_advice(triage({day(as_of), cs, {}, {}, {}}, book()), book())) {
+    out.push_back(c.withheld ? c.id + "-withheld" : c.id);
+  }
   return out;
 }
 
@@ -41,6 +44,12 @@ TEST(CareAdvice, HeatFromTheThirdEpisodeDay) {
 TEST(CareAdvice, NoHeatWhileSwellingIsPresent) {
   const auto ids = care_ids(3, {ci(0, 3), ci(3, 2).sign(Sign::swelling)});
   EXPECT_FALSE(has(ids, "CARE-HEAT-1"));
+  EXPECT_TRUE(has(ids, "CARE-HEAT-1-withheld"));
+}
+
+TEST(CareAdvice, NoHeatWhileTheJointIsWarmOrRed) {
+  EXPECT_FALSE(has(care_ids(3, {ci(0, 3), ci(3, 2).sign(Sign::warmth)}), "CARE-HEAT-1"));
+  EXPECT_FALSE(has(care_ids(3, {ci(0, 3), ci(3, 2).sign(Sign::redness)}), "CARE-HEAT-1"));
 }
 
 TEST(CareAdvice, NoHeatAnywhereWhileAnotherSiteIsInItsIceDays) {
@@ -77,16 +86,75 @@ TEST(Episodes, EndAfterThreePainFreeCheckinDays) {
   EXPECT_FALSE(has(ids, "CARE-MED-1"));
 }
 
-TEST(Episodes, PainReturningWithinAWeekResumesTheEpisode) {
+// Rules version 2 (rules.md 1): pain after an episode ended begins a new episode, even within 7 days.
+TEST(Episodes, PainReturningAfterTheEpisodeEndedBeginsANewEpisode) {
   const auto r = triage(
-      {day(5), std::vector<domain::PainCheckin>{ci(0, 3), ci(1, 0), ci(2, 0), ci(3, 0), ci(5, 2)}, {}, {}}, book());
+      {day(5), std::vector<domain::PainCheckin>{ci(0, 3), ci(1, 0), ci(2, 0), ci(3, 0), ci(5, 2)}, {}, {}, {}}, book());
+  ASSERT_EQ(r.episodes.size(), 1u);
+  EXPECT_EQ(r.episodes[0].start, day(5));
+  EXPECT_EQ(r.episodes[0].episode_day, 0);
+}
+
+TEST(Episodes, PainReturningBeforeTheEpisodeEndedContinuesIt) {
+  const auto r =
+      triage({day(5), std::vector<domain::PainCheckin>{ci(0, 3), ci(1, 0), ci(2, 0), ci(5, 2)}, {}, {}, {}}, book());
   ASSERT_EQ(r.episodes.size(), 1u);
   EXPECT_EQ(r.episodes[0].start, day(0));
-  EXPECT_EQ(r.episodes[0].episode_day, 5);
+}
+
+TEST(Episodes, SilenceDoesNotEndAnEpisodeDuringAStop) {
+  const auto r = triage({day(40), std::vector<domain::PainCheckin>{ci(0, 6)}, {}, {}, {}}, book());
+  ASSERT_EQ(r.episodes.size(), 1u) << "TRIAGE-PMM-1 is still in force: the episode goes on";
+  EXPECT_EQ(r.episodes[0].episode_day, 40);
+}
+
+TEST(Episodes, PainFreeDaysDoNotEndAnEpisodeDuringAProgramme) {
+  const std::vector<ProgrammeInForce> programme{
+      {domain::Site::knee, domain::Side::left, day(1), std::nullopt, "stage"}};
+  const std::vector<domain::PainCheckin> cs{ci(0, 6), ci(1, 0), ci(2, 0), ci(3, 0), ci(4, 0)};
+  EXPECT_EQ(triage({day(20), cs, {}, {}, programme}, book()).episodes.size(), 1u);
+  EXPECT_TRUE(triage({day(20), cs, {}, {}, {}}, book()).episodes.empty()) << "without the programme it ended";
+}
+
+TEST(Episodes, EndOnTheFirstDayAfterTheProgramme) {
+  const std::vector<ProgrammeInForce> programme{{domain::Site::knee, domain::Side::left, day(1), day(10), "stage"}};
+  const std::vector<domain::PainCheckin> cs{ci(0, 6), ci(1, 0), ci(2, 0), ci(3, 0)};
+  EXPECT_EQ(triage({day(9), cs, {}, {}, programme}, book()).episodes.size(), 1u);
+  EXPECT_TRUE(triage({day(10), cs, {}, {}, programme}, book()).episodes.empty());
+}
+
+TEST(CareAdvice, HeatIsWithheldAndSaidSoWhileTheJointIsSwollen) {
+  const auto r =
+      triage({day(3), std::vector<domain::PainCheckin>{ci(0, 3), ci(3, 2).sign(Sign::swelling)}, {}, {}, {}}, book());
+  const auto care = care_advice(r, book());
+  const auto heat = std::find_if(care.begin(), care.end(), [](const CareAdvice& c) { return c.id == "CARE-HEAT-1"; });
+  ASSERT_NE(heat, care.end());
+  EXPECT_TRUE(heat->withheld);
+  EXPECT_NE(heat->text.find("No heat"), std::string::npos) << heat->text;
+  EXPECT_NE(heat->text.find("cold pack"), std::string::npos) << heat->text;
+}
+
+TEST(CareAdvice, EvidenceNoteOnlyBesideIceOrPainRelief) {
+  EXPECT_FALSE(has(care_ids(0, {ci(0, 0)}), "CARE-EVID-1"));
+  EXPECT_TRUE(has(care_ids(0, {ci(0, 2)}), "CARE-EVID-1"));
+}
+
+TEST(CareAdvice, RunAdviceSaysStopUnderAStopAndFollowTheStageInAProgramme) {
+  const auto text_of = [](const TriageResult& r) {
+    for (const auto& c : care_advice(r, book())) {
+      if (c.id == "CARE-RUN-1") return c.text;
+    }
+    return std::string();
+  };
+  EXPECT_EQ(text_of(triage({day(0), std::vector<domain::PainCheckin>{ci(0, 6)}, {}, {}, {}}, book())),
+            book().run_stop_text);
+  const std::vector<ProgrammeInForce> programme{{domain::Site::knee, domain::Side::left, day(1), std::nullopt, "s"}};
+  EXPECT_EQ(text_of(triage({day(2), std::vector<domain::PainCheckin>{ci(0, 6), ci(1, 2)}, {}, {}, programme}, book())),
+            book().run_return_text);
 }
 
 TEST(Episodes, PainAfterAQuietWeekStartsANewEpisode) {
-  const auto r = triage({day(10), std::vector<domain::PainCheckin>{ci(0, 3), ci(10, 2)}, {}, {}}, book());
+  const auto r = triage({day(10), std::vector<domain::PainCheckin>{ci(0, 3), ci(10, 2)}, {}, {}, {}}, book());
   ASSERT_EQ(r.episodes.size(), 1u);
   EXPECT_EQ(r.episodes[0].start, day(10));
   EXPECT_EQ(r.episodes[0].episode_day, 0);

@@ -39,6 +39,10 @@ struct CheckinBuilder {
     c.side = s;
     return *this;
   }
+  CheckinBuilder& region(domain::Region r) {
+    c.region = r;
+    return *this;
+  }
   CheckinBuilder& at(int minute_of_day) {
     c.time = minute_of_day;
     return *this;

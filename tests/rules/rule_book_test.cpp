@@ -123,8 +123,8 @@ TEST(RuleBook, AThresholdChangedInTheFileChangesTriage) {
   const auto custom = parse_rule_book(s, "x.json");
   ASSERT_TRUE(custom);
   const std::vector<domain::PainCheckin> cs{testing::ci(0, 6)};
-  EXPECT_EQ(triage({testing::day(0), cs, {}, {}}, testing::book()).action, Action::stop_running);
-  EXPECT_EQ(triage({testing::day(0), cs, {}, {}}, *custom).action, Action::see_clinician);
+  EXPECT_EQ(triage({testing::day(0), cs, {}, {}, {}}, testing::book()).action, Action::stop_running);
+  EXPECT_EQ(triage({testing::day(0), cs, {}, {}, {}}, *custom).action, Action::see_clinician);
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ using testing::ci;
 using testing::day;
 
 Action action_on(int as_of, const std::vector<domain::PainCheckin>& cs) {
-  return triage({day(as_of), cs, {}, {}}, book()).action;
+  return triage({day(as_of), cs, {}, {}, {}}, book()).action;
 }
 
 TEST(TriageClearing, RedFlagOutlivesTheWindowAndBenignCheckins) {
@@ -67,7 +67,32 @@ TEST(TriageClearing, SeedRuleClearsOnClinicianClearance) {
 }
 
 TEST(TriageClearing, SeedRuleStaysWithoutCheckinsLongAfter) {
-  EXPECT_EQ(action_on(300, {ci(0, 9)}), Action::see_clinician);
+  EXPECT_EQ(action_on(300, {ci(0, book().triage.severe_pain_min).persists()}), Action::see_clinician);
+}
+
+TEST(TriageClearing, SignFreeDaysMustBeInARow) {
+  const int n = book().triage.sign_free_days_to_clear;
+  std::vector<domain::PainCheckin> cs{ci(0, 1).sign(Sign::swelling)};
+  // Sign-free check-in days with a gap after the first: only the days after the gap count.
+  cs.push_back(ci(1, 1));
+  for (int d = 3; d < 3 + n - 1; ++d) cs.push_back(ci(d, 1));
+  EXPECT_EQ(action_on(3 + n - 2, cs), Action::see_clinician) << n << " sign-free days, but not in a row";
+  cs.push_back(ci(3 + n - 1, 1));
+  EXPECT_EQ(action_on(3 + n - 1, cs), Action::keep_going);
+}
+
+TEST(TriageClearing, ABothSidesRedFlagNeedsEachSideCleared) {
+  const std::vector<domain::PainCheckin> cs{ci(0, 3).sign(Sign::locking).side(domain::Side::both), ci(1, 0).cleared()};
+  EXPECT_EQ(action_on(1, cs), Action::urgent_care) << "the right knee is not cleared";
+  auto both = cs;
+  both.push_back(ci(1, 0).side(domain::Side::right).cleared());
+  EXPECT_EQ(action_on(1, both), Action::keep_going);
+}
+
+TEST(TriageClearing, AClinicianClearanceEndsNeitherAStopNorAProgramme) {
+  // Pain 6 with swelling: TRIAGE-SEED-1 and TRIAGE-PMM-1. The clearance ends the seed rule only.
+  const std::vector<domain::PainCheckin> cs{ci(0, 6).sign(Sign::swelling), ci(1, 5).cleared()};
+  EXPECT_EQ(action_on(1, cs), Action::stop_running);
 }
 
 TEST(TriageClearing, PersistRuleStaysUntilCleared) {

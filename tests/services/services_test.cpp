@@ -78,8 +78,9 @@ TEST_F(ServicesTest, TodayJsonHasTheContractFields) {
   ASSERT_TRUE(log_checkin(session, checkin(d(2026, 3, 1), 4)));
   const auto r = today(session, d(2026, 3, 1));
   ASSERT_TRUE(r);
-  const Json j = to_json(*r);
-  for (const char* key : {"date", "action", "rules", "care", "warnings", "sessions"})
+  const Json j = to_json(*r, session.rules);
+  for (const char* key :
+       {"date", "action", "rules", "also", "care", "warnings", "sessions", "return_to_run", "checkin_due"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["action"], "reduce");
   EXPECT_EQ(j["rules"][0]["id"], "TRIAGE-PMM-3");
