@@ -65,6 +65,11 @@ struct StrengthThresholds {
   int pain_swap_above = 0;            ///< STRENGTH-PAIN-1: pain > this in a set swaps in the easier variant
 };
 
+/// What each action allows (rules.md 2.2).
+struct SafeThresholds {
+  int cross_strength_pain_max = 0;  ///< SAFE-GUIDE-2: cool-down, strength, cross-training while pain <= this
+};
+
 struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
@@ -72,6 +77,7 @@ struct RuleBook {
   domain::LoadParameters load;                ///< training load (rules.md section 3)
   RoutineThresholds routine;                  ///< rules.md 4.1
   StrengthThresholds strength;                ///< rules.md 4.2
+  SafeThresholds safe;                        ///< rules.md 2.2
   std::map<Action, std::string> action_text;  ///< what each action means to the user
   std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
   std::string disclaimer;                     ///< ends every output that gives care advice

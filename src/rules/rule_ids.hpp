@@ -30,6 +30,12 @@ inline constexpr std::string_view kCareMed1 = "CARE-MED-1";
 inline constexpr std::string_view kCareEvid1 = "CARE-EVID-1";
 inline constexpr std::string_view kCareRun1 = "CARE-RUN-1";
 
+// rules.md 2.2: what each action allows.
+inline constexpr std::string_view kSafeGuide1 = "SAFE-GUIDE-1";
+inline constexpr std::string_view kSafeGuide2 = "SAFE-GUIDE-2";
+inline constexpr std::string_view kSafeLog1 = "SAFE-LOG-1";
+inline constexpr std::string_view kSafeAsk1 = "SAFE-ASK-1";
+
 }  // namespace stridecare::rules::ids
 
 namespace stridecare::rules {
