@@ -63,19 +63,18 @@ TEST(Adherence, ClipsTheWeeksToTheRange) {
 
 TEST(Adherence, AWarmUpCountsBeforeTheRunAndACoolDownAfterItWhenBothHaveTimes) {
   const std::vector<Activity> runs{activity(1, domain::Sport::run, day(2026, 3, 3), at(18, 0))};
-  const auto before = adherence(runs,
-                                std::vector{routine(1, RoutineKind::warmup, day(2026, 3, 3), at(17, 50)),
-                                            routine(2, RoutineKind::cooldown, day(2026, 3, 3), at(18, 40))},
-                                day(2026, 3, 2), day(2026, 3, 8));
-  EXPECT_EQ(before[0].runs, 1);
-  EXPECT_EQ(before[0].runs_with_warmup, 1);
-  EXPECT_EQ(before[0].runs_with_cooldown, 1);
-  const auto wrong_way = adherence(runs,
-                                   std::vector{routine(1, RoutineKind::warmup, day(2026, 3, 3), at(18, 30)),
-                                               routine(2, RoutineKind::cooldown, day(2026, 3, 3), at(17, 0))},
-                                   day(2026, 3, 2), day(2026, 3, 8));
-  EXPECT_EQ(wrong_way[0].runs_with_warmup, 0);
-  EXPECT_EQ(wrong_way[0].runs_with_cooldown, 0);
+  struct Case {
+    int warmup_at, cooldown_at, with_warmup, with_cooldown;
+  };
+  for (const Case c :
+       {Case{at(17, 50), at(18, 40), 1, 1}, Case{at(18, 30), at(17, 0), 0, 0}, Case{at(18, 0), at(18, 0), 0, 1}}) {
+    const std::vector<RoutineSession> done{routine(1, RoutineKind::warmup, day(2026, 3, 3), c.warmup_at),
+                                           routine(2, RoutineKind::cooldown, day(2026, 3, 3), c.cooldown_at)};
+    const auto weeks = adherence(runs, done, day(2026, 3, 2), day(2026, 3, 8));
+    EXPECT_EQ(weeks[0].runs, 1);
+    EXPECT_EQ(weeks[0].runs_with_warmup, c.with_warmup) << c.warmup_at;
+    EXPECT_EQ(weeks[0].runs_with_cooldown, c.with_cooldown) << c.cooldown_at;
+  }
 }
 
 TEST(Adherence, OneWarmUpCountsForOneRunAndAnotherDayDoesNotCount) {
