@@ -157,13 +157,10 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const auto logged = value_or_fail(services::log_strength(ctx.session(), a));
       if (ctx.json()) {
         auto j = services::to_json(logged.activity);
-        j["warnings"] = services::Json::array();
-        for (const auto& w : logged.warnings) j["warnings"].push_back(services::to_json(w));
+        j["warnings"] = services::to_json(logged.warnings);
         print(j.dump() + "\n");
       } else {
-        std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
-        for (const auto& w : logged.warnings) text += describe(w) + "\n";
-        print(text);
+        print(fmt::format("logged {}\n", describe(logged.activity, ctx.units())) + describe(logged.warnings));
       }
     };
   });

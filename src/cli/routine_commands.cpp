@@ -1,4 +1,4 @@
-// `exercises`, `exercise ID` and `guide warmup|cooldown|strength --dry-run`.
+// `exercises`, `exercise ID`, `guide warmup|cooldown|strength [--dry-run]` and `routines`.
 
 #include <cmath>
 #include <cstdlib>
@@ -15,6 +15,7 @@
 #include "services/environment.hpp"
 #include "services/journal.hpp"
 #include "services/routines.hpp"
+#include "services/strength.hpp"
 
 namespace stridecare::cli {
 
@@ -45,16 +46,53 @@ std::string describe_exercise(const domain::Exercise& e) {
   return out;
 }
 
-std::string describe_routine(const planner::Routine& r) {
+/// The condition and warnings to heed before starting, then the routine's heading and notes.
+std::string before_start(const services::Guide& g) {
+  const planner::Routine& r = g.routine;
+  std::string out = r.condition ? fmt::format("{}\n", *r.condition) : "";
+  out += describe(g.warnings);
   std::string rules;
   for (const auto& id : r.rules) rules += (rules.empty() ? "" : ", ") + id;
-  std::string out = fmt::format("{} ({}), about {}:{:02} ({})\n", domain::name_of(r.kind), r.steps.size(),
-                                r.total_s() / 60, r.total_s() % 60, rules);
+  out += fmt::format("{} ({} steps), about {}:{:02} ({})\n", domain::name_of(r.kind), r.steps.size(), r.total_s() / 60,
+                     r.total_s() % 60, rules);
   for (const auto& n : r.notes) out += fmt::format("  note: {}\n", n);
+  return out;
+}
+
+std::string describe_routine(const services::Guide& g, Units units) {
+  std::string out = before_start(g);
   int i = 0;
-  for (const auto& s : r.steps) {
-    const std::string dose = s.seconds ? fmt::format("{} s", *s.seconds) : fmt::format("{} reps", s.reps.value_or(0));
+  for (const auto& s : g.routine.steps) {
+    std::string dose = s.seconds ? fmt::format("{} s", *s.seconds) : fmt::format("{} reps", s.reps.value_or(0));
+    if (s.load_kg) dose += " @ " + domain::format_load(*s.load_kg, units);
     out += fmt::format("{:>3}. {:<40} {:<5} {}\n", ++i, s.name, domain::name_of(s.side), dose);
+  }
+  return out;
+}
+
+std::string describe(const services::RoutinesReport& r) {
+  auto count = [](int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
+  std::string out = fmt::format("Routines from {} to {}:\n", domain::to_string(r.from), domain::to_string(r.to));
+  if (r.routines.empty()) out += "  none recorded (stridecare guide warmup|cooldown|strength records them)\n";
+  for (const auto& x : r.routines) {
+    const std::string time = x.time ? domain::time_of_day_to_string(*x.time) : "     ";
+    const auto seconds = static_cast<int>(x.seconds);
+    out += fmt::format("  {} {}  {:<9} {} of {} done{}, took {}:{:02}{}\n", domain::to_string(x.date), time,
+                       domain::name_of(x.routine), x.steps_followed(), count(x.steps_total, "step", "steps"),
+                       x.steps_skipped > 0 ? fmt::format(" ({} skipped)", x.steps_skipped) : "", seconds / 60,
+                       seconds % 60, x.completed() ? ", completed" : "");
+  }
+  out +=
+      "\nEach week: warm-up before and cool-down after every run (ROUTINE-WARM-1, ROUTINE-COOL-1), strength "
+      "sessions against STRENGTH-FREQ-1:\n";
+  for (const auto& [w, target] : r.weeks) {
+    out += fmt::format(
+        "  {} ({} to {}): {}, {} with a warm-up before, {} with a cool-down after; strength {} of {} "
+        "({})\n",
+        w.week, domain::to_string(w.from), domain::to_string(w.to), count(w.runs, "run", "runs"), w.runs_with_warmup,
+        w.runs_with_cooldown, w.strength_sessions, count(target.target, "session", "sessions"), target.why);
   }
   return out;
 }
@@ -94,7 +132,8 @@ void record(CliContext& ctx, const planner::Routine& r, const GuideProgress& p, 
   session.steps_skipped = p.steps_skipped;
   session.seconds = std::round(p.seconds);
   value_or_fail(services::record_routine(ctx.session(), session));
-  print(fmt::format("{} {}: {}. Recorded.\n", domain::name_of(r.kind), p.quit ? "stopped" : "done", how));
+  print(fmt::format("{} {}: {}. Recorded{}.\n", domain::name_of(r.kind), p.quit ? "stopped" : "done", how,
+                    session.completed() ? "" : ", not completed (a step was skipped or not reached)"));
 }
 
 }  // namespace
@@ -155,17 +194,46 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const GuideOptions options{guide_speed()};
       ctx.check_globals();
       const domain::Date day = ctx.date();
-      const auto r = value_or_fail(services::routine(ctx.session(), *k, day));
+      const auto g = value_or_fail(services::guide(ctx.session(), *k, day));
       if (*dry_run) {
-        print(ctx.json() ? services::to_json(r).dump() + "\n" : describe_routine(r));
+        print(ctx.json() ? services::to_json(g).dump() + "\n" : describe_routine(g, ctx.units()));
         return;
       }
+      const planner::Routine& r = g.routine;
       if (r.steps.empty())
         throw CommandFailed{{domain::ErrorKind::invalid_input, "ROUTINE", "the routine has no steps"}};
+      if (r.condition || !g.warnings.empty()) print(before_start(g));
       const bool terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1;
       const GuideProgress p =
           terminal ? guide_on_terminal(r, options, STDIN_FILENO, STDOUT_FILENO) : guide_plain(r, options, stdout);
       record(ctx, r, p, day);
+    };
+  });
+
+  struct Range {
+    std::optional<std::string> from, to;
+  };
+  auto range = std::make_shared<Range>();
+  auto* done = app.add_subcommand(
+      "routines", "Recorded warm-ups, cool-downs and strength routines, with adherence per week (default 8 weeks)");
+  done->add_option("--from", range->from, "First day, YYYY-MM-DD (default: the Monday 7 weeks before --to's week)");
+  done->add_option("--to", range->to, "Last day, YYYY-MM-DD (default: --date, today)");
+  done->callback([&ctx, &run, range] {
+    run = [&ctx, range] {
+      constexpr int kWeeksBefore = 7;
+      constexpr int kDaysPerWeek = 7;
+      std::optional<domain::Date> from_flag, to_flag;
+      if (range->from) from_flag = value_or_fail(domain::parse_date(*range->from, "from"));
+      if (range->to) to_flag = value_or_fail(domain::parse_date(*range->to, "to"));
+      if (from_flag && to_flag && *to_flag < *from_flag) {
+        throw CommandFailed{{domain::ErrorKind::invalid_input, "to", "must not be before --from"}};
+      }
+      const domain::Date to = to_flag ? *to_flag : ctx.date();
+      const domain::Date from =
+          from_flag ? *from_flag : domain::add_days(planner::week_start(to), -kWeeksBefore * kDaysPerWeek);
+      if (to < from) throw CommandFailed{{domain::ErrorKind::invalid_input, "from", "must not be after --to"}};
+      const auto report = value_or_fail(services::routines_report(ctx.session(), from, to));
+      print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
     };
   });
 }

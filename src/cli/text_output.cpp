@@ -83,9 +83,27 @@ std::string describe(const planner::RestWarning& w) {
   } else {
     gap = w.days == 0 ? "on the same day as" : fmt::format("{} day(s) after", w.days);
   }
-  return fmt::format("warning {}: session {} starts {} session {} ({}); at least {} h between starts",
-                     planner::kStrengthRest1, session_start(w.session), gap, w.previous.id, session_start(w.previous),
-                     w.rest_hours);
+  // id 0: a session about to start (guide strength), not stored yet.
+  const std::string session =
+      w.session.id == 0 ? "this session" : fmt::format("session {} ({})", w.session.id, session_start(w.session));
+  return fmt::format(
+      "warning {}: {} starts {} session {} ({}); leave at least {} h between the starts of two "
+      "strength sessions",
+      planner::kStrengthRest1, session, gap, w.previous.id, session_start(w.previous), w.rest_hours);
+}
+
+std::string describe(const planner::LongRunEveWarning& w) {
+  return fmt::format(
+      "warning {}: tomorrow ({} {}) is your long-run day; strength the day before the long run "
+      "leaves your legs tired for it: prefer an easy-run or cross-training day",
+      planner::kStrengthHard1, domain::weekday_name(w.long_run_day), domain::to_string(w.long_run));
+}
+
+std::string describe(const services::StrengthWarnings& w) {
+  std::string out;
+  for (const auto& r : w.rest) out += describe(r) + "\n";
+  if (w.long_run_eve) out += describe(*w.long_run_eve) + "\n";
+  return out;
 }
 
 std::string describe(const services::StrengthReport& r) {

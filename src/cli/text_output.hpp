@@ -22,6 +22,10 @@ std::string describe(const domain::StrengthExercise& e);
 std::string describe(const domain::Activity& a, Units units);
 /// `warning STRENGTH-REST-1: ...`, one line.
 std::string describe(const planner::RestWarning& w);
+/// `warning STRENGTH-HARD-1: ...`, one line.
+std::string describe(const planner::LongRunEveWarning& w);
+/// One line per warning, each ending in a newline.
+std::string describe(const services::StrengthWarnings& w);
 /// The `strength` command's text.
 std::string describe(const services::StrengthReport& r);
 std::string describe(const domain::PainCheckin& c);

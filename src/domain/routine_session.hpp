@@ -25,7 +25,10 @@ struct RoutineSession {
   int steps_skipped = 0;  ///< of steps_done, skipped with `n`
   double seconds = 0;     ///< s, time spent in the routine, pauses excluded
 
-  bool completed() const { return steps_done == steps_total; }
+  /// Steps run to the end (not skipped).
+  int steps_followed() const { return steps_done - steps_skipped; }
+  /// Every step run to the end: a routine skipped through is not completed.
+  bool completed() const { return steps_done == steps_total && steps_skipped == 0; }
   bool operator==(const RoutineSession&) const = default;
 };
 

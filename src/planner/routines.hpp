@@ -11,6 +11,7 @@
 #include "domain/checkin.hpp"
 #include "domain/routine_session.hpp"
 #include "planner/exercise_library.hpp"
+#include "planner/strength.hpp"
 #include "rules/rule_book.hpp"
 
 namespace stridecare::planner {
@@ -26,6 +27,14 @@ struct RoutineContext {
   /// Exercises (library ids) that provoked pain above the STRENGTH-PAIN-1
   /// limit in a set of the current episode.
   std::vector<std::string> painful;
+  /// The next dose of each logged exercise (next_doses over the runner's
+  /// sessions, as `strength` shows them): the strength session does an
+  /// exercise with one at that dose (or its STRENGTH-PAIN-1 variant), and the
+  /// others at the library's STRENGTH-DOSE-1 start dose.
+  std::vector<NextDose> doses;
+  /// Every strength exercise that has an easier variant is replaced by it
+  /// (no running is allowed: SAFE-GUIDE-2 offers only STRENGTH-PAIN-1's variants).
+  bool easier_variants = false;
 
   bool in_episode() const { return sore_site.has_value(); }
   /// Outer knee or outer hip: IT band and hip abductor work is added.
@@ -40,8 +49,9 @@ struct RoutineStep {
   domain::Side side = domain::Side::both;
   std::optional<int> seconds;  ///< s: a timed drill or a hold
   std::optional<int> reps;
-  int round = 0;       ///< strength: set number from 1; cool-down: hold number from 1; warm-up: round from 1
-  int duration_s = 0;  ///< how long the step takes, s (reps at the rule book's seconds_per_rep)
+  std::optional<double> load_kg;  ///< kg for this set, from the exercise's next dose; none: body weight
+  int round = 0;                  ///< strength: set number from 1; cool-down: hold number from 1; warm-up: round from 1
+  int duration_s = 0;             ///< how long the step takes, s (reps at the rule book's seconds_per_rep)
 
   bool operator==(const RoutineStep&) const = default;
 };
@@ -51,10 +61,15 @@ struct Routine {
   std::vector<RoutineStep> steps;
   std::vector<std::string> rules;  ///< IDs of the rules it applies, e.g. ROUTINE-WARM-1
   std::vector<std::string> notes;  ///< why it differs from the usual one, e.g. "no gym: leg press -> split squat"
+  /// When the routine may be done at all, shown before it (SAFE-GUIDE-2's pain
+  /// limit); set by whoever knows the action in force, none: no condition.
+  std::optional<std::string> condition;
 
   int total_s() const;
 };
 
+/// Every builder gives a sided exercise (`each side`) as many left as right
+/// steps, each left step followed by its right one.
 Routine build_warmup(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);
 Routine build_cooldown(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);
 Routine build_strength(const ExerciseLibrary& lib, const RoutineContext& ctx, const rules::RuleBook& book);

@@ -75,6 +75,12 @@ std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> 
   return out;
 }
 
+std::optional<LongRunEveWarning> long_run_eve_warning(domain::Date day, std::chrono::weekday long_run_day) {
+  const domain::Date next = domain::add_days(day, 1);
+  if (std::chrono::weekday{std::chrono::sys_days{next}} != long_run_day) return std::nullopt;
+  return LongRunEveWarning{day, next, long_run_day};
+}
+
 FrequencyTarget frequency_target(int per_week, bool in_episode, std::optional<int> history_weeks,
                                  const rules::StrengthThresholds& t) {
   if (in_episode) {

@@ -4,6 +4,7 @@
 /// the next dose of each exercise (STRENGTH-DOSE-1, STRENGTH-PAIN-1). Pure
 /// functions; every threshold comes from the rule book.
 
+#include <chrono>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +21,7 @@ inline constexpr std::string_view kStrengthFreq1 = "STRENGTH-FREQ-1";
 inline constexpr std::string_view kStrengthRest1 = "STRENGTH-REST-1";
 inline constexpr std::string_view kStrengthDose1 = "STRENGTH-DOSE-1";
 inline constexpr std::string_view kStrengthPain1 = "STRENGTH-PAIN-1";
+inline constexpr std::string_view kStrengthHard1 = "STRENGTH-HARD-1";
 
 /// Two strength sessions that started closer than the rule book's rest_hours.
 struct RestWarning {
@@ -50,6 +52,16 @@ std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> 
 /// The warnings between consecutive strength sessions of `sessions`, oldest first.
 std::vector<RestWarning> rest_warnings(std::span<const domain::Activity> sessions, const rules::StrengthThresholds& t,
                                        const domain::UtcMinutesOf& utc = {});
+
+/// STRENGTH-HARD-1: a strength session on the day before the long run.
+struct LongRunEveWarning {
+  domain::Date session{};   ///< the strength session's day
+  domain::Date long_run{};  ///< the next day
+  std::chrono::weekday long_run_day;
+};
+
+/// Fires when the day after `day` is a `long_run_day` (the profile's).
+std::optional<LongRunEveWarning> long_run_eve_warning(domain::Date day, std::chrono::weekday long_run_day);
 
 /// Strength sessions sorted by start: day, then time (a session without a
 /// time first), then id.

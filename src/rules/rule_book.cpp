@@ -317,6 +317,7 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
   if (!r.error() && (st.sessions_max < st.sessions_min || st.sets_max < st.sets_min || st.reps_max < st.reps_min)) {
     r.note("strength", "each *_max must not be below its *_min");
   }
+  book.safe.cross_strength_pain_max = r.integer("safe", "cross_strength_pain_max", 0, kPainMax);
   book.disclaimer = r.text("", "disclaimer");
   if (r.error()) return std::unexpected(*r.error());
   return book;

@@ -93,6 +93,11 @@ struct StrengthThresholds {
   int pain_swap_above = 0;            ///< STRENGTH-PAIN-1: pain > this in a set swaps in the easier variant
 };
 
+/// What each action allows (rules.md 2.2).
+struct SafeThresholds {
+  int cross_strength_pain_max = 0;  ///< SAFE-GUIDE-2: cool-down, strength, cross-training while pain <= this
+};
+
 struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
@@ -101,6 +106,7 @@ struct RuleBook {
   RoutineThresholds routine;                        ///< rules.md 4.1
   StrengthThresholds strength;                      ///< rules.md 4.2
   ReturnToRunThresholds return_to_run;              ///< rules.md 4.3 (PLAN-RTR-1)
+  SafeThresholds safe;                              ///< rules.md 2.2
   std::map<Action, std::string> action_text;        ///< what each action means to the user
   std::string continue_pain_free_text;              ///< `continue` when no pain was logged in the last 7 days
   std::string return_to_run_text;                   ///< `reduce` while a return-to-run programme sets the running

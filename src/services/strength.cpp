@@ -32,27 +32,37 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
   a.id = 0;
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(profile.error());
-  const auto utc = utc_minutes_in(profile->time_zone);
   if (!a.time && a.date == today_in(profile->time_zone)) {
     constexpr double kSecondsPerMinute = 60;
     const int start = minute_now_in(profile->time_zone) - static_cast<int>(std::ceil(a.duration_s / kSecondsPerMinute));
     if (start >= 0) a.time = start;
   }
   LoggedStrength out;
-  // Neighbours closer than rest_hours are within this many days.
-  const int reach = s.rules.strength.rest_hours / kHoursPerDay + 1;
   auto done = s.store.transact([&]() -> Expected<void> {
     auto id = s.store.add_activity(a);
     if (!id) return std::unexpected(id.error());
     a.id = *id;
-    auto near = s.store.list_activities({domain::add_days(a.date, -reach), domain::add_days(a.date, reach)});
-    if (!near) return std::unexpected(near.error());
-    out.warnings = planner::rest_warnings_around(*near, a, s.rules.strength, utc);
+    auto warnings = strength_warnings(s, a);
+    if (!warnings) return std::unexpected(warnings.error());
+    out.warnings = std::move(*warnings);
     return {};
   });
   if (!done) return std::unexpected(done.error());
   out.activity = std::move(a);
   return out;
+}
+
+Expected<StrengthWarnings> strength_warnings(Session& s, const domain::Activity& session) {
+  auto profile = load_profile(s);
+  if (!profile) return std::unexpected(profile.error());
+  // Neighbours closer than rest_hours are within this many days.
+  const int reach = s.rules.strength.rest_hours / kHoursPerDay + 1;
+  auto near = s.store.list_activities({domain::add_days(session.date, -reach), domain::add_days(session.date, reach)});
+  if (!near) return std::unexpected(near.error());
+  StrengthWarnings w;
+  w.rest = planner::rest_warnings_around(*near, session, s.rules.strength, utc_minutes_in(profile->time_zone));
+  w.long_run_eve = planner::long_run_eve_warning(session.date, profile->long_run_day);
+  return w;
 }
 
 Expected<StrengthReport> strength_report(Session& s, domain::Date today) {
@@ -91,6 +101,20 @@ Json to_json(const planner::RestWarning& w) {
           {"rest_hours", w.rest_hours},
           {"previous", session_ref(w.previous)},
           {"session", session_ref(w.session)}};
+}
+
+Json to_json(const planner::LongRunEveWarning& w) {
+  return {{"id", planner::kStrengthHard1},
+          {"date", domain::to_string(w.session)},
+          {"long_run_date", domain::to_string(w.long_run)},
+          {"long_run_day", domain::weekday_name(w.long_run_day)}};
+}
+
+Json to_json(const StrengthWarnings& w) {
+  Json out = Json::array();
+  for (const auto& r : w.rest) out.push_back(to_json(r));
+  if (w.long_run_eve) out.push_back(to_json(*w.long_run_eve));
+  return out;
 }
 
 Json to_json(const StrengthReport& r) {

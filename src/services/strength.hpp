@@ -12,13 +12,27 @@
 
 namespace stridecare::services {
 
+/// What to heed about one strength session (logged anyway, or about to start).
+struct StrengthWarnings {
+  std::vector<planner::RestWarning> rest;                  ///< STRENGTH-REST-1 with its neighbours
+  std::optional<planner::LongRunEveWarning> long_run_eve;  ///< STRENGTH-HARD-1: tomorrow is the long run
+
+  bool empty() const { return rest.empty() && !long_run_eve; }
+};
+
+/// STRENGTH-REST-1 against the strength sessions stored just before and
+/// after `session` (real hours in the profile's zone), and STRENGTH-HARD-1
+/// for the profile's long-run day. `session` itself may be stored or not (id 0).
+Expected<StrengthWarnings> strength_warnings(Session& s, const domain::Activity& session);
+
 struct LoggedStrength {
-  domain::Activity activity;                   ///< as stored, with its id
-  std::vector<planner::RestWarning> warnings;  ///< STRENGTH-REST-1 with its neighbours; logged anyway
+  domain::Activity activity;  ///< as stored, with its id
+  StrengthWarnings warnings;  ///< logged anyway
 };
 
 /// Validates and stores a strength session (one transaction), then checks
-/// STRENGTH-REST-1 against the sessions just before and after it. A session
+/// STRENGTH-REST-1 against the sessions just before and after it and
+/// STRENGTH-HARD-1. A session
 /// for today without a start time has most likely just ended: it is given
 /// now minus its duration, when that is still today (otherwise the 48 h
 /// check compares days).
@@ -39,6 +53,10 @@ Expected<StrengthReport> strength_report(Session& s, domain::Date today);
 
 /// `{"id":"STRENGTH-REST-1","hours","days","rest_hours","previous":{"id","date","time"},"session":{...}}`.
 Json to_json(const planner::RestWarning& w);
+/// `{"id":"STRENGTH-HARD-1","date","long_run_date","long_run_day"}`.
+Json to_json(const planner::LongRunEveWarning& w);
+/// The warnings as an array, REST-1 first.
+Json to_json(const StrengthWarnings& w);
 /// `{"week":{"from","count","target","rule","why"},"sessions":[...],"warnings":[...],"next":[...]}`.
 Json to_json(const StrengthReport& r);
 

@@ -3,8 +3,11 @@
 // output is not a terminal. What the runner did is checked in the export.
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "e2e_support.hpp"
 #include "pty_session.hpp"
@@ -119,6 +122,129 @@ TEST_F(E2eGuide, ABadClockSpeedIsAUsageError) {
   e["STRIDECARE_GUIDE_SPEED"] = "fast";
   const Outcome o = sc({"guide", "warmup"}, e);
   expect_one_line_failure(o, 2, {"STRIDECARE_GUIDE_SPEED", "fast"});
+}
+
+TEST_F(E2eGuide, ARoutineSkippedThroughIsRecordedButNotCompleted) {
+  const Json planned = steps("cooldown");
+  PtySession t(guide("cooldown", "1"), 30, 100);
+  for (std::size_t i = 1; i <= planned.size(); ++i) {
+    ASSERT_TRUE(t.wait_for("step " + std::to_string(i) + " of")) << t.output();
+    t.clear();
+    t.type("n");
+  }
+  ASSERT_EQ(t.wait_exit(), 0) << t.output();
+  const Json recorded = routines();
+  ASSERT_EQ(recorded.size(), 1u) << recorded.dump();
+  EXPECT_EQ(recorded[0]["steps_done"], planned.size());
+  EXPECT_EQ(recorded[0]["steps_skipped"], planned.size());
+  EXPECT_FALSE(recorded[0]["completed"].get<bool>()) << "every step was skipped";
+}
+
+// ---- guide strength follows `strength` (STRENGTH-DOSE-1, STRENGTH-PAIN-1) ----
+
+TEST_F(E2eGuide, StrengthGuideDoesTheNextDosesThatStrengthShows) {
+  sc_ok({"log", "pain", "--date", "2026-03-02", "--site", "knee", "--side", "left", "--pain", "4", "--timing",
+         "during_run"});
+  sc_ok({"log", "strength", "--date", "2026-03-02", "--exercise", "squat:10,10,10,pain=5", "--exercise",
+         "lunge:3x8@10kg"});
+  const Json next = sc_json({"strength", "--json", "--date", "2026-03-04"})["next"];
+  ASSERT_EQ(next.size(), 2u) << next;
+  ASSERT_EQ(next[0]["exercise"], "partial_squat") << next;
+
+  const Json r = sc_json({"guide", "strength", "--dry-run", "--json", "--date", "2026-03-04"});
+  std::map<std::string, std::vector<Json>> by_exercise;
+  for (const auto& s : r["steps"]) by_exercise[s["exercise"].get<std::string>()].push_back(s);
+  EXPECT_FALSE(by_exercise.count("squat")) << "STRENGTH-PAIN-1 swapped it: " << r;
+  for (const auto& dose : next) {
+    const auto& done = by_exercise[dose["exercise"].get<std::string>()];
+    ASSERT_FALSE(done.empty()) << dose << r;
+    std::set<int> rounds;
+    for (const auto& s : done) {
+      rounds.insert(s["round"].get<int>());
+      EXPECT_EQ(s["reps"], dose["reps"]) << s << dose;
+      if (dose["load_kg"].is_null()) {
+        EXPECT_FALSE(s.contains("load_kg")) << s;
+      } else {
+        EXPECT_EQ(s["load_kg"], dose["load_kg"]) << s;
+      }
+    }
+    EXPECT_EQ(static_cast<int>(rounds.size()), dose["sets"].get<int>()) << dose << r;
+  }
+  // An exercise without history keeps the start dose: 2 sets in a pain episode, no load.
+  std::set<int> rounds;
+  for (const auto& s : by_exercise["leg_press"]) {
+    rounds.insert(s["round"].get<int>());
+    EXPECT_FALSE(s.contains("load_kg")) << s;
+  }
+  EXPECT_EQ(rounds.size(), 2u) << r;
+
+  const Outcome text = sc_ok({"guide", "strength", "--dry-run", "--date", "2026-03-04"});
+  EXPECT_NE(text.out.find("Partial squat"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("9 reps @ 10 kg"), std::string::npos) << text.out;
+}
+
+TEST_F(E2eGuide, StrengthGuideWarnsOnRestAndOnTheDayBeforeTheLongRun) {
+  sc_ok({"profile", "--long-run-day", "sun"});
+  sc_ok({"log", "strength", "--date", "2026-03-06", "--time", "18:00", "--exercise", "squat:3x10@40kg"});
+  // Saturday 2026-03-07: the day after a session, the day before the long run.
+  const Outcome text = sc_ok({"guide", "strength", "--dry-run", "--date", "2026-03-07"});
+  const auto lines = lines_of(text.out);
+  ASSERT_GE(lines.size(), 2u) << text.out;
+  EXPECT_NE(lines[0].find("STRENGTH-REST-1"), std::string::npos) << text.out;
+  EXPECT_NE(lines[0].find("1 day"), std::string::npos) << text.out;
+  EXPECT_NE(lines[0].find("48 h"), std::string::npos) << text.out;
+  EXPECT_NE(lines[1].find("STRENGTH-HARD-1"), std::string::npos) << text.out;
+  EXPECT_NE(lines[1].find("sun 2026-03-08"), std::string::npos) << text.out;
+  const Json j = sc_json({"guide", "strength", "--dry-run", "--json", "--date", "2026-03-07"});
+  ASSERT_EQ(j["warnings"].size(), 2u) << j;
+  EXPECT_EQ(j["warnings"][0]["id"], "STRENGTH-REST-1");
+  EXPECT_EQ(j["warnings"][0]["days"], 1);
+  EXPECT_EQ(j["warnings"][1]["id"], "STRENGTH-HARD-1");
+  EXPECT_EQ(j["warnings"][1]["long_run_date"], "2026-03-08");
+  // Two days later and not before the long run: nothing to heed.
+  EXPECT_TRUE(sc_json({"guide", "strength", "--dry-run", "--json", "--date", "2026-03-09"})["warnings"].empty());
+}
+
+// ---- SAFE-GUIDE-1 and -2 (rules.md 2.2) ----
+
+TEST_F(E2eGuide, AnEmergencyRefusesEveryRoutineWithExit3) {
+  sc_ok({"log", "pain", "--site", "knee", "--side", "left", "--pain", "5", "--timing", "during_run",
+         "--cannot-bear-weight"});
+  for (const char* routine : {"strength", "warmup", "cooldown"}) {
+    const Outcome o = sc({"guide", routine, "--dry-run"});
+    expect_one_line_failure(o, 3, {"emergency", "SAFE-GUIDE-1", "Go to an emergency department now."});
+    EXPECT_EQ(o.out, "") << routine;
+  }
+  Environment e = env();
+  e["STRIDECARE_GUIDE_SPEED"] = "100000";
+  EXPECT_EQ(sc({"guide", "cooldown"}, e).exit_code, 3);
+  EXPECT_TRUE(routines().empty()) << "nothing guided, nothing recorded";
+}
+
+TEST_F(E2eGuide, StopRunningRefusesTheWarmUpAndOffersCoolDownAndStrengthUnderThePainCondition) {
+  sc_ok({"log", "pain", "--site", "knee", "--side", "left", "--pain", "6", "--timing", "during_run"});
+  expect_one_line_failure(sc({"guide", "warmup"}), 3, {"stop running", "SAFE-GUIDE-2", "guide cooldown"});
+  expect_one_line_failure(sc({"guide", "warmup", "--dry-run"}), 3, {"SAFE-GUIDE-2"});
+
+  const std::string condition = "Only while pain stays at 2/10 or below; stop if it rises above 2.";
+  const Outcome cool = sc_ok({"guide", "cooldown", "--dry-run"});
+  EXPECT_EQ(lines_of(cool.out).at(0), condition) << cool.out;
+  const Json cool_json = sc_json({"guide", "cooldown", "--dry-run", "--json"});
+  EXPECT_EQ(cool_json["condition"], condition);
+  EXPECT_NE(std::find(cool_json["rules"].begin(), cool_json["rules"].end(), "SAFE-GUIDE-2"), cool_json["rules"].end());
+
+  const Json strength = sc_json({"guide", "strength", "--dry-run", "--json"});
+  EXPECT_EQ(strength["condition"], condition);
+  std::set<std::string> ids;
+  for (const auto& s : strength["steps"]) ids.insert(s["exercise"].get<std::string>());
+  EXPECT_FALSE(ids.count("squat")) << "STRENGTH-PAIN-1's easier variant instead: " << strength;
+  EXPECT_TRUE(ids.count("partial_squat")) << strength;
+}
+
+TEST_F(E2eGuide, WithoutAPainEpisodeTheRoutinesHaveNoCondition) {
+  const Json r = sc_json({"guide", "cooldown", "--dry-run", "--json"});
+  EXPECT_TRUE(r["condition"].is_null()) << r;
+  EXPECT_EQ(std::find(r["rules"].begin(), r["rules"].end(), "SAFE-GUIDE-2"), r["rules"].end());
 }
 
 }  // namespace

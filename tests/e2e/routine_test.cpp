@@ -5,8 +5,10 @@
 // pain, and usage errors that exit 2 without touching the database.
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -275,6 +277,115 @@ TEST_F(E2eRoutine, UnknownRoutineExits2WithoutTouchingTheDatabase) {
   const Outcome o = sc({"guide", "foo", "--dry-run"});
   expect_one_line_failure(o, 2, {"foo", "warmup"});
   EXPECT_FALSE(fs::exists(db())) << "a usage error must not create the database";
+}
+
+TEST_F(E2eRoutine, EverySidedExerciseComesOnBothSidesOnAnEmptyDatabase) {
+  for (const char* routine : {"warmup", "cooldown", "strength"}) {
+    const Json r = sc_json({"guide", routine, "--dry-run", "--json"});
+    std::map<std::string, std::pair<int, int>> sides;  // exercise -> left, right steps
+    for (const auto& s : r["steps"]) {
+      auto& [left, right] = sides[s["exercise"].get<std::string>()];
+      if (s["side"] == "left") ++left;
+      if (s["side"] == "right") ++right;
+    }
+    for (const auto& [id, n] : sides) EXPECT_EQ(n.first, n.second) << routine << " " << id << ": " << r;
+    const auto steps = r["steps"];
+    ASSERT_FALSE(steps.empty());
+    EXPECT_NE(steps.back()["side"], "left") << routine << " ends on the left only: " << r;
+  }
+}
+
+// ---- `routines`: what was done, and adherence per ISO week ----
+
+class E2eRoutines : public E2eTest {
+ protected:
+  /// Runs `guide ROUTINE` for `day` to its end, off a terminal, at a fast clock.
+  void follow(const std::string& routine, const std::string& day) const {
+    Environment e = env();
+    e["STRIDECARE_GUIDE_SPEED"] = "100000";
+    const Outcome o = sc({"guide", routine, "--date", day}, e);
+    ASSERT_EQ(o.exit_code, 0) << o.err;
+  }
+};
+
+TEST_F(E2eRoutines, ListsEachRecordedRoutineAndCountsWarmUpsBeforeAndCoolDownsAfterRuns) {
+  // Week 2026-W10: two runs, the first with a warm-up and a cool-down on its day; one strength session logged
+  // and one only guided.
+  follow("warmup", "2026-03-03");
+  sc_ok({"log", "run", "--date", "2026-03-03", "--distance", "5km", "--duration", "30:00"});
+  follow("cooldown", "2026-03-03");
+  sc_ok({"log", "run", "--date", "2026-03-05", "--distance", "5km", "--duration", "30:00"});
+  sc_ok({"log", "strength", "--date", "2026-03-04", "--exercise", "squat:3x10"});
+  follow("strength", "2026-03-06");
+  // Week 2026-W11: a run without either.
+  sc_ok({"log", "run", "--date", "2026-03-10", "--distance", "5km", "--duration", "30:00"});
+
+  const Json j = sc_json({"routines", "--json", "--from", "2026-03-02", "--to", "2026-03-15"});
+  EXPECT_EQ(j["from"], "2026-03-02");
+  EXPECT_EQ(j["to"], "2026-03-15");
+  ASSERT_EQ(j["routines"].size(), 3u) << j;
+  EXPECT_EQ(j["routines"][0]["routine"], "warmup");
+  EXPECT_EQ(j["routines"][0]["date"], "2026-03-03");
+  EXPECT_TRUE(j["routines"][0]["completed"].get<bool>()) << j;
+  EXPECT_TRUE(j["routines"][0]["minutes"].is_number()) << j;
+  EXPECT_EQ(j["routines"][2]["routine"], "strength");
+  ASSERT_EQ(j["weeks"].size(), 2u) << j;
+  const Json& w10 = j["weeks"][0];
+  EXPECT_EQ(w10["week"], "2026-W10");
+  EXPECT_EQ(w10["runs"], 2);
+  EXPECT_EQ(w10["runs_with_warmup"], 1);
+  EXPECT_EQ(w10["runs_with_cooldown"], 1);
+  EXPECT_EQ(w10["strength_sessions"], 2);
+  EXPECT_EQ(w10["strength_target"], 2);
+  EXPECT_EQ(w10["strength_rule"], "STRENGTH-FREQ-1");
+  const Json& w11 = j["weeks"][1];
+  EXPECT_EQ(w11["week"], "2026-W11");
+  EXPECT_EQ(w11["runs"], 1);
+  EXPECT_EQ(w11["runs_with_warmup"], 0);
+  EXPECT_EQ(w11["strength_sessions"], 0);
+
+  const Outcome text = sc_ok({"routines", "--from", "2026-03-02", "--to", "2026-03-15"});
+  EXPECT_NE(text.out.find("2026-W10 (2026-03-02 to 2026-03-08): 2 runs, 1 with a warm-up before, 1 with a cool-down "
+                          "after; strength 2 of 2 sessions"),
+            std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("2026-W11 (2026-03-09 to 2026-03-15): 1 run,"), std::string::npos) << text.out;
+}
+
+TEST_F(E2eRoutines, AWarmUpAfterTheRunStartedDoesNotCountForIt) {
+  // Times come from a restored export: the guide records the time only for today.
+  follow("warmup", "2026-03-03");
+  follow("cooldown", "2026-03-03");
+  sc_ok({"log", "run", "--date", "2026-03-03", "--distance", "5km", "--duration", "30:00"});
+  Json backup = sc_json({"export", "--format", "json"});
+  ASSERT_EQ(backup["routines"].size(), 2u) << backup;
+  backup["routines"][0]["time"] = "18:30";  // warm-up after the run's start
+  backup["routines"][1]["time"] = "18:40";  // cool-down after it
+  for (auto& a : backup["activities"]) a["time"] = "18:00";
+  write_bytes(dir() / "backup.json", backup.dump());
+  Environment e = env();
+  e["STRIDECARE_DB"] = (dir() / "restored.db").string();
+  ASSERT_EQ(sc({"restore", (dir() / "backup.json").string()}, e).exit_code, 0);
+  const Outcome o = sc({"routines", "--json", "--from", "2026-03-02", "--to", "2026-03-08"}, e);
+  ASSERT_EQ(o.exit_code, 0) << o.err;
+  const Json j = parse_json(o.out);
+  EXPECT_EQ(j["weeks"][0]["runs"], 1) << j;
+  EXPECT_EQ(j["weeks"][0]["runs_with_warmup"], 0) << j;
+  EXPECT_EQ(j["weeks"][0]["runs_with_cooldown"], 1) << j;
+}
+
+TEST_F(E2eRoutines, DefaultsToTheLastEightIsoWeeks) {
+  const Json j = sc_json({"routines", "--json", "--date", "2026-03-11"});
+  EXPECT_EQ(j["from"], "2026-01-19");
+  EXPECT_EQ(j["to"], "2026-03-11");
+  EXPECT_EQ(j["weeks"].size(), 8u) << j;
+  EXPECT_TRUE(j["routines"].empty());
+}
+
+TEST_F(E2eRoutines, ABadRangeIsAUsageErrorThatLeavesNoDatabase) {
+  expect_one_line_failure(sc({"routines", "--from", "2026-03-10", "--to", "2026-03-01"}), 2, {"--to"});
+  expect_one_line_failure(sc({"routines", "--from", "yesterday"}), 2, {"--from", "yesterday"});
+  EXPECT_FALSE(fs::exists(db()));
 }
 
 }  // namespace

@@ -82,13 +82,32 @@ TEST_F(E2eStrength, WithoutTimesTheNextDayIsWarnedAndTwoDaysLaterIsNot) {
               Not(HasSubstr("STRENGTH-REST-1")));
 }
 
+TEST_F(E2eStrength, ASessionTheDayBeforeTheLongRunIsWarnedAndStored) {
+  sc_ok({"profile", "--long-run-day", "sun"});
+  // Saturday 2026-03-07.
+  const Outcome text = log_at("2026-03-07", "10:00");
+  ASSERT_EQ(text.exit_code, 0) << text;
+  EXPECT_THAT(text.out, HasSubstr("STRENGTH-HARD-1"));
+  EXPECT_THAT(text.out, HasSubstr("tomorrow (sun 2026-03-08) is your long-run day"));
+  const Json j =
+      sc_json({"log", "strength", "--json", "--date", "2026-03-14", "--time", "10:00", "--exercise", "lunge:3x8"});
+  ASSERT_EQ(j["warnings"].size(), 1U) << j;
+  EXPECT_EQ(j["warnings"][0]["id"], "STRENGTH-HARD-1");
+  EXPECT_EQ(j["warnings"][0]["long_run_date"], "2026-03-15");
+  EXPECT_EQ(j["warnings"][0]["long_run_day"], "sun");
+  EXPECT_EQ(activities().size(), 2U);
+  // Any other day: no STRENGTH-HARD-1.
+  EXPECT_THAT(log_at("2026-03-11", "10:00").out, Not(HasSubstr("STRENGTH-HARD-1")));
+}
+
 TEST_F(E2eStrength, LoggedForTodayWithoutATimeStartedItsDurationAgo) {
   const Json first = sc_json({"log", "strength", "--json", "--duration", "1min", "--exercise", "squat:3x10"});
   if (first["time"].is_null()) GTEST_SKIP() << "logged in the first minute of the day: no start today to give it";
   EXPECT_THAT(first["time"].get<std::string>(), ::testing::MatchesRegex("[0-2][0-9]:[0-5][0-9]"));
   // Both just ended: their starts are minutes apart, so the warning gives hours, not days.
   const Json second = sc_json({"log", "strength", "--json", "--duration", "1min", "--exercise", "squat:3x10"});
-  ASSERT_EQ(second["warnings"].size(), 1U) << second;
+  ASSERT_GE(second["warnings"].size(), 1U) << second;
+  ASSERT_EQ(second["warnings"][0]["id"], "STRENGTH-REST-1") << second;
   ASSERT_TRUE(second["warnings"][0]["hours"].is_number()) << second;
   EXPECT_LT(second["warnings"][0]["hours"].get<double>(), 1.0);
 }

@@ -237,6 +237,64 @@ RC_GTEST_PROP(RoutineProperties, InAnEpisodeAPainfulExerciseIsReplacedByItsEasie
   RC_ASSERT(swapped == (std::find(r.rules.begin(), r.rules.end(), "STRENGTH-PAIN-1") != r.rules.end()));
 }
 
+// ---- every builder ------------------------------------------------------------------------------
+
+/// Next doses for a few exercises of the strength lists (or of the whole
+/// library), as next_doses gives them, and the SAFE-GUIDE-2 switch.
+RoutineContext with_doses(RoutineContext c) {
+  static const std::vector<std::string> ids = library_ids();
+  const auto& t = book().strength;
+  const int n = *rc::gen::inRange(0, 5);
+  for (int i = 0; i < n; ++i) {
+    NextDose d;
+    d.from = *rc::gen::elementOf(ids);
+    const Exercise& e = testing::exercise(d.from);
+    d.exercise = e.easier && *rc::gen::arbitrary<bool>() ? *e.easier : d.from;
+    d.rule = d.exercise == d.from ? "STRENGTH-DOSE-1" : "STRENGTH-PAIN-1";
+    d.sets = *rc::gen::inRange(t.sets_min, t.sets_max + 1);
+    d.reps = *rc::gen::inRange(t.reps_min, t.reps_max + 1);
+    if (*rc::gen::arbitrary<bool>()) d.load_kg = *rc::gen::inRange(1, 200) / 2.0;
+    d.last = domain::Date{std::chrono::year{2026}, std::chrono::month{3},
+                          std::chrono::day{static_cast<unsigned>(*rc::gen::inRange(1, 29))}};
+    c.doses.push_back(std::move(d));
+  }
+  c.easier_variants = *rc::gen::arbitrary<bool>();
+  return c;
+}
+
+RC_GTEST_PROP(RoutineProperties, EverySidedExerciseHasAsManyLeftAsRightStepsEachLeftFollowedByItsRight, ()) {
+  const auto ctx = with_doses(*any_context());
+  for (auto kind : {RoutineKind::warmup, RoutineKind::cooldown, RoutineKind::strength}) {
+    const Routine r = build_routine(kind, lib(), ctx, book());
+    RC_LOG() << ctx << "\n" << r;
+    const auto per_side = testing::steps_per_side(r);
+    for (const auto& id : testing::ids_of(r)) {
+      if (testing::exercise(id).sides != domain::Sides::each) continue;
+      RC_ASSERT(per_side.count({id, Side::left}) == 1u);
+      RC_ASSERT(per_side.at({id, Side::left}) == per_side.at({id, Side::right}));
+    }
+    for (std::size_t i = 0; i < r.steps.size(); ++i) {
+      if (r.steps[i].side != Side::left) continue;
+      RC_ASSERT(i + 1 < r.steps.size());
+      RC_ASSERT(r.steps[i + 1].exercise == r.steps[i].exercise);
+      RC_ASSERT(r.steps[i + 1].side == Side::right);
+    }
+  }
+}
+
+RC_GTEST_PROP(RoutineProperties, StrengthStepsCarryTheirExercisesNextDose, ()) {
+  const auto ctx = with_doses(*any_context());
+  const Routine r = build_strength(lib(), ctx, book());
+  RC_LOG() << ctx << "\n" << r;
+  check_steps(r, ExerciseKind::strength);
+  for (const auto& s : r.steps) {
+    // A load only ever comes from a dose, and it is a dose's load.
+    if (!s.load_kg) continue;
+    RC_ASSERT(
+        std::any_of(ctx.doses.begin(), ctx.doses.end(), [&](const NextDose& d) { return d.load_kg == s.load_kg; }));
+  }
+}
+
 RC_GTEST_PROP(RoutineProperties, BuildersAreDeterministic, ()) {
   const auto ctx = *any_context();
   for (auto kind : {RoutineKind::warmup, RoutineKind::cooldown, RoutineKind::strength}) {

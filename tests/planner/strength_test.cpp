@@ -4,8 +4,10 @@
 
 #include "planner/strength.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -248,6 +250,85 @@ TEST(StrengthDose, FollowsEachExercisesLatestSession) {
   EXPECT_EQ(next[0].last, day(2026, 3, 5));
   EXPECT_EQ(next[1].exercise, "lunge");
   EXPECT_EQ(next[1].reps, 9);
+}
+
+// ---- STRENGTH-HARD-1 -----------------------------------------------------------------------
+
+TEST(StrengthHard, FiresOnTheDayBeforeTheLongRunDayOnly) {
+  const auto w = long_run_eve_warning(day(2026, 3, 7), std::chrono::Sunday);  // a Saturday
+  ASSERT_TRUE(w.has_value());
+  EXPECT_EQ(w->long_run, day(2026, 3, 8));
+  EXPECT_EQ(w->session, day(2026, 3, 7));
+  EXPECT_FALSE(long_run_eve_warning(day(2026, 3, 8), std::chrono::Sunday));  // the long-run day itself
+  EXPECT_FALSE(long_run_eve_warning(day(2026, 3, 6), std::chrono::Sunday));
+  EXPECT_TRUE(long_run_eve_warning(day(2026, 2, 28), std::chrono::Sunday));  // across a month end
+  EXPECT_TRUE(long_run_eve_warning(day(2026, 3, 3), std::chrono::Wednesday));
+}
+
+// ---- the strength session at the next doses (build_strength over next_doses) ---------------
+
+/// Steps of `id` in `r`.
+std::vector<RoutineStep> steps_of(const Routine& r, std::string_view id) {
+  std::vector<RoutineStep> out;
+  for (const auto& s : r.steps) {
+    if (s.exercise == id) out.push_back(s);
+  }
+  return out;
+}
+
+TEST(StrengthSession, ALoggedExerciseIsDoneAtItsNextDoseAndTheOthersAtTheStartDose) {
+  const std::vector<Activity> sessions{session(1, day(2026, 3, 2), at(8, 0), {{"lunge", 3, 8, 10.0}})};
+  auto ctx = testing::no_episode(true);
+  ctx.doses = next_doses(sessions, false, lib(), st());
+  const Routine r = build_strength(lib(), ctx, book());
+  const auto lunge = steps_of(r, "lunge");
+  ASSERT_EQ(lunge.size(), 6U);  // 3 sets, left and right
+  for (const auto& s : lunge) {
+    EXPECT_EQ(s.reps, 9);
+    EXPECT_EQ(s.load_kg, 10.0);
+  }
+  for (const auto& s : steps_of(r, "squat")) EXPECT_FALSE(s.load_kg.has_value());
+  EXPECT_TRUE(testing::mentions(r.notes, "Lunge: not every set reached 12 reps"));
+}
+
+TEST(StrengthSession, PainInAnEpisodeDoesTheVariantAtTheSameSetsRepsAndLoad) {
+  const std::vector<Activity> sessions{
+      session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 10, 40.0, {}, std::optional<int>(5)}})};
+  auto ctx = testing::context(domain::Site::knee, std::nullopt, true);
+  ctx.doses = next_doses(sessions, true, lib(), st());
+  ASSERT_EQ(ctx.doses.at(0).exercise, "partial_squat");
+  const Routine r = build_strength(lib(), ctx, book());
+  EXPECT_TRUE(steps_of(r, "squat").empty());
+  const auto partial = steps_of(r, "partial_squat");
+  ASSERT_EQ(partial.size(), 3U);
+  EXPECT_EQ(partial[0].reps, 10);
+  EXPECT_EQ(partial[0].load_kg, 40.0);
+  EXPECT_NE(std::find(r.rules.begin(), r.rules.end(), "STRENGTH-PAIN-1"), r.rules.end());
+}
+
+TEST(StrengthSession, TheVariantsOwnNewerSessionWins) {
+  const std::vector<Activity> sessions{
+      session(1, day(2026, 3, 2), at(8, 0), {{"squat", 3, 10, 40.0, {}, std::optional<int>(5)}}),
+      session(2, day(2026, 3, 5), at(8, 0), {{"partial_squat", 2, 12, 20.0, {}, std::optional<int>(1)}})};
+  auto ctx = testing::context(domain::Site::knee, std::nullopt, true);
+  ctx.doses = next_doses(sessions, true, lib(), st());
+  const auto partial = steps_of(build_strength(lib(), ctx, book()), "partial_squat");
+  ASSERT_EQ(partial.size(), 2U);
+  EXPECT_EQ(partial[0].reps, 8);
+  EXPECT_EQ(partial[0].load_kg, 21.0);
+}
+
+TEST(StrengthSession, EasierVariantsOnlySwapsEveryExerciseThatHasOne) {
+  auto ctx = testing::no_episode(true);
+  ctx.easier_variants = true;
+  const Routine r = build_strength(lib(), ctx, book());
+  for (const auto& s : r.steps) {
+    bool is_a_variant = false;
+    for (const auto& e : lib().all()) is_a_variant = is_a_variant || e.easier == s.exercise;
+    EXPECT_TRUE(!testing::exercise(s.exercise).easier || is_a_variant) << s.exercise;
+  }
+  EXPECT_TRUE(steps_of(r, "squat").empty());
+  EXPECT_FALSE(steps_of(r, "partial_squat").empty());
 }
 
 }  // namespace

@@ -28,6 +28,16 @@ TEST(RuleBook, HoldsTheThresholdsOfRulesMd) {
   EXPECT_EQ(testing::book().care.heat_first_episode_day, 2);
 }
 
+TEST(RuleBook, HoldsTheSafeGuide2PainLimitAndRejectsOneOutOfRange) {
+  EXPECT_EQ(testing::book().safe.cross_strength_pain_max, 2);
+  std::string text(default_rule_book_text());
+  const std::string key = "\"cross_strength_pain_max\": 2";
+  text.replace(text.find(key), key.size(), "\"cross_strength_pain_max\": 11");
+  const auto r = parse_rule_book(text, "x.json");
+  ASSERT_FALSE(r.has_value());
+  EXPECT_NE(r.error().message.find("safe.cross_strength_pain_max"), std::string::npos) << r.error().message;
+}
+
 TEST(RuleBook, HoldsTheLoadThresholdsOfRulesMdSection3) {
   const auto& l = testing::book().load;
   using domain::Sport;
