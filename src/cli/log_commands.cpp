@@ -214,7 +214,8 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         j["checkin"] = services::to_json(logged.checkin);
         print(j.dump() + "\n");
       } else {
-        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id, describe(logged.report)));
+        auto style = ctx.text_style();
+        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id, describe(logged.report, style)));
       }
     };
   });

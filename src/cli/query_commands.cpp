@@ -62,7 +62,12 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         run = [&ctx] {
           ctx.check_globals();
           const auto report = value_or_fail(services::today(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
+          if (ctx.json()) {
+            print(services::to_json(report).dump() + "\n");
+          } else {
+            auto style = ctx.text_style();
+            print(describe(report, style));
+          }
         };
       });
 

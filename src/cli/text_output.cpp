@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/quantities.hpp"
+#include "domain/wording.hpp"
 
 namespace stridecare::cli {
 
@@ -68,21 +69,33 @@ std::string describe(const domain::Profile& p) {
       p.gym_access ? "yes" : "no", p.strength_per_week);
 }
 
-std::string describe(const services::TodayReport& r) {
+std::string describe(const services::TodayReport& r, TextStyle& style) {
   std::string action(domain::name_of(r.triage.action));
   std::transform(action.begin(), action.end(), action.begin(),
                  [](unsigned char ch) { return ch == '_' ? ' ' : static_cast<char>(std::toupper(ch)); });
   std::string out = fmt::format("{}  {}: {}\n", domain::to_string(r.date), action, r.action_text);
   out += "\nWhy:\n";
   for (const auto& rule : r.triage.rules) out += fmt::format("  {:<17} {}\n", rule.id, rule.why);
+  bool hidden = false;
   if (!r.warnings.empty()) {
     out += "\nTraining load:\n";
-    for (const auto& w : r.warnings) out += describe(w);
+    for (const auto& w : r.warnings) {
+      out += describe(w, style);
+      hidden = hidden || !w.evidence.empty();
+    }
   }
   if (!r.care.empty()) {
     out += "\nSelf-care:\n";
-    for (const auto& c : r.care) out += fmt::format("  {:<17} {}\n", c.id, c.text);
+    for (const auto& c : r.care) {
+      // The evidence note is long and the same every day: --verbose or `explain` shows it.
+      if (services::is_evidence_note(c.id) && !style.verbose) {
+        hidden = true;
+        continue;
+      }
+      out += fmt::format("  {:<17} {}\n", c.id, c.text);
+    }
   }
+  if (hidden) out += evidence_hint(style);
   out += fmt::format("\n{}\n", r.disclaimer);
   return out;
 }
@@ -100,7 +113,7 @@ std::string describe(const planner::RestWarning& w) {
     const auto minutes = static_cast<long>(std::lround(*w.hours * 60));
     gap = fmt::format("{} h {:02} min after", minutes / 60, minutes % 60);
   } else {
-    gap = w.days == 0 ? "on the same day as" : fmt::format("{} day(s) after", w.days);
+    gap = w.days == 0 ? "on the same day as" : domain::plural(w.days, "day") + " after";
   }
   return fmt::format("warning {}: session {} starts {} session {} ({}); at least {} h between starts",
                      planner::kStrengthRest1, session_start(w.session), gap, w.previous.id, session_start(w.previous),
@@ -109,8 +122,8 @@ std::string describe(const planner::RestWarning& w) {
 
 std::string describe(const services::StrengthReport& r) {
   std::string out =
-      fmt::format("this week (from {}): {} of {} strength sessions  [{}: {}]\n", domain::to_string(r.week_from),
-                  r.week_count, r.target.target, planner::kStrengthFreq1, r.target.why);
+      fmt::format("this week (from {}): {} of {}  [{}: {}]\n", domain::to_string(r.week_from), r.week_count,
+                  domain::plural(r.target.target, "strength session"), planner::kStrengthFreq1, r.target.why);
   for (const auto& w : r.warnings) out += describe(w) + "\n";
   out += "\nlast 8 weeks:\n";
   if (r.sessions.empty()) out += "  no strength sessions\n";

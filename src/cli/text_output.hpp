@@ -26,15 +26,17 @@ std::string describe(const services::StrengthReport& r);
 std::string describe(const domain::PainCheckin& c);
 std::string describe(const domain::Profile& p);
 /// Action, rules with reasons, care advice and the disclaimer line (last).
-std::string describe(const services::TodayReport& r);
+std::string describe(const services::TodayReport& r, TextStyle& style);
 
 // load_text.cpp
-/// One warning: ID, the summary with its figures, and the evidence note.
-std::string describe(const analytics::LoadWarning& w);
-std::string describe(const services::LoadReport& r, Units units);
-/// One line per day of [from, to].
+/// One warning: ID and the summary with its figures; the evidence note with --verbose.
+std::string describe(const analytics::LoadWarning& w, TextStyle& style);
+/// The line that says where the evidence notes left out are ("" with --verbose).
+std::string evidence_hint(const TextStyle& style);
+std::string describe(const services::LoadReport& r, const domain::LoadParameters& p, TextStyle& style);
+/// One line per day of [from, to], then what the columns mean.
 std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
-                            const domain::LoadParameters& p, Units units);
-std::string describe(const analytics::Insights& i);
+                            const domain::LoadParameters& p, TextStyle& style);
+std::string describe(const analytics::Insights& i, TextStyle& style);
 
 }  // namespace stridecare::cli

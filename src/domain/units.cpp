@@ -1,6 +1,9 @@
 #include "domain/units.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 
 #include "domain/quantities.hpp"
@@ -8,18 +11,28 @@
 namespace stridecare::domain {
 
 namespace {
-/// printf into a std::string (domain uses the standard library only).
-template <class... A>
-std::string printed(const char* format, A... args) {
+/// printf into a std::string (domain uses the standard library only). The
+/// format attribute lets the compiler check each call's literal format.
+[[gnu::format(printf, 1, 2)]] std::string printed(const char* format, ...) {
   std::array<char, 64> buf{};
-  const int n = std::snprintf(buf.data(), buf.size(), format, args...);  // NOLINT(cppcoreguidelines-pro-type-vararg)
-  return std::string(buf.data(), n > 0 ? static_cast<std::size_t>(n) : 0);
+  std::va_list args;       // NOLINT(cppcoreguidelines-pro-type-vararg)
+  va_start(args, format);  // NOLINT(cppcoreguidelines-pro-bounds-array-to-pointer-decay)
+  const int n = std::vsnprintf(buf.data(), buf.size(), format, args);
+  va_end(args);  // NOLINT(cppcoreguidelines-pro-bounds-array-to-pointer-decay)
+  return std::string(buf.data(), n > 0 ? std::min(static_cast<std::size_t>(n), buf.size() - 1) : 0);
 }
 }  // namespace
 
 std::string format_distance(double metres, UnitSystem units) {
   return units == UnitSystem::imperial ? printed("%.2f mi", metres / kMetresPerMile)
                                        : printed("%.2f km", metres / kMetresPerKm);
+}
+
+std::string format_distance(double metres, UnitSystem units, int decimals) {
+  constexpr int kMaxDecimals = 6;
+  const int d = std::clamp(decimals, 0, kMaxDecimals);
+  return units == UnitSystem::imperial ? printed("%.*f mi", d, metres / kMetresPerMile)
+                                       : printed("%.*f km", d, metres / kMetresPerKm);
 }
 
 double display_load(double kg, UnitSystem units) {

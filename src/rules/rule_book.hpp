@@ -75,6 +75,10 @@ struct RuleBook {
   std::map<Action, std::string> action_text;  ///< what each action means to the user
   std::map<std::string, std::string> advice;  ///< care advice text by rule ID (CARE-*)
   std::string disclaimer;                     ///< ends every output that gives care advice
+  /// Every number read, by its path in the file ("triage.severe_pain_min",
+  /// "load.spike_bands[1].above"): what explanations quote, so a tuned book
+  /// is explained with its own numbers.
+  std::map<std::string, double, std::less<>> numbers;
 };
 
 /// Parses and validates a rule book. `source` names the file in errors

@@ -200,7 +200,7 @@ rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const d
     std::vector<rules::LoadWarningRef> out;
     out.reserve(found.size());
     for (const auto& w : found) {
-      out.push_back({std::string(domain::name_of(w.rule)), w.date, analytics::summary(w)});
+      out.push_back({std::string(domain::name_of(w.rule)), w.date, analytics::summary(w, domain::UnitSystem::metric)});
     }
     return out;
   };
@@ -217,7 +217,7 @@ Json to_json(const analytics::LoadWarning& w) {
           {"hazard_ratio", optional_json(w.hazard_ratio)},
           {"activity", w.activity == 0 ? Json(nullptr) : Json(w.activity)},
           {"figures", figures},
-          {"summary", analytics::summary(w)},
+          {"summary", analytics::summary(w, domain::UnitSystem::metric)},
           {"evidence", w.evidence}};
 }
 
