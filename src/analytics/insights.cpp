@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/wording.hpp"
+
 namespace stridecare::analytics {
 
 namespace {
@@ -75,11 +77,12 @@ SiteInsight site_insight(std::optional<domain::Site> site, std::vector<EpisodeLo
   if (s.caution) {
     s.text = fmt::format(
         "{} of your {} {} began within a week of a run over {:.2f}x your 30-day longest ({} spike); "
-        "{} of your {} pain-free weeks had such a run.",
-        s.caution->episodes, n, what, s.caution->above, s.caution->band, s.caution->pain_free_weeks, weeks);
+        "{} of your {} had such a run.",
+        s.caution->episodes, n, what, s.caution->above, s.caution->band, s.caution->pain_free_weeks,
+        domain::plural(weeks, "pain-free week"));
   } else {
-    s.text = fmt::format("No spike band came before most of your {} {} more often than in your {} pain-free weeks.", n,
-                         what, weeks);
+    s.text = fmt::format("No spike band came before most of your {} {} more often than in your {}.", n, what,
+                         domain::plural(weeks, "pain-free week"));
   }
   if (!p.spike_bands.empty()) {
     s.text += s.episodes_under_first_band == 0
@@ -98,8 +101,8 @@ Insights find_insights(const LoadAnalysis& a, std::span<const PainEpisode> episo
   const int n = static_cast<int>(episodes.size());
   if (n < p.insight_min_episodes || a.history.days.empty()) {
     out.message = fmt::format(
-        "{} pain {} on record{}: at least {} are needed before your own data can say what came before them.", n,
-        n == 1 ? "episode" : "episodes", a.history.days.empty() ? " and no training" : "", p.insight_min_episodes);
+        "{} on record{}: at least {} are needed before your own data can say what came before them.",
+        domain::plural(n, "pain episode"), a.history.days.empty() ? " and no training" : "", p.insight_min_episodes);
     return out;
   }
 
@@ -155,7 +158,8 @@ Insights find_insights(const LoadAnalysis& a, std::span<const PainEpisode> episo
   }
   out.message = out.pain_free_weeks == 0
                     ? "No pain-free week in your history yet to compare with: the counts below stand alone."
-                    : fmt::format("{} pain episodes against {} pain-free weeks.", n, out.pain_free_weeks);
+                    : fmt::format("{} against {}.", domain::plural(n, "pain episode"),
+                                  domain::plural(out.pain_free_weeks, "pain-free week"));
   return out;
 }
 

@@ -1,8 +1,11 @@
 #include "analytics/load_warnings.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
+
+#include "domain/wording.hpp"
 
 namespace stridecare::analytics {
 
@@ -148,38 +151,41 @@ std::vector<LoadWarning> warnings_as_of(const LoadAnalysis& a, domain::Date day,
   return out;
 }
 
-std::string summary(const LoadWarning& w) {
+std::string summary(const LoadWarning& w, domain::UnitSystem units, const Gloss& gloss) {
   const auto figure = [&w](std::string_view name) {
     for (const auto& [n, v] : w.figures) {
       if (n == name) return v;
     }
     return 0.0;
   };
+  const auto distance = [units](double km) { return domain::format_distance(km * kMetresPerKm, units, 1); };
+  const auto glossed = [&gloss](std::string_view term) { return gloss ? gloss(term) : std::string(); };
+  const auto days = [](double n) { return domain::plural(std::lround(n), "day"); };
   switch (w.rule) {
     case LoadRule::spike:
       return fmt::format(
-          "{:.1f} km run on {} is {:.2f}x your longest run of the previous {:.0f} days ({:.1f} km): "
-          "{} spike (over {:.2f}x; hazard ratio {:.2f})",
-          figure("distance_km"), domain::to_string(w.date), w.value, figure("window_days"), figure("longest_before_km"),
-          w.level, w.threshold, w.hazard_ratio.value_or(0));
+          "{} run on {} is {:.2f}x your longest run of the previous {} ({}): {} spike, over {:.2f}x; "
+          "hazard ratio {:.2f}{}",
+          distance(figure("distance_km")), domain::to_string(w.date), w.value, days(figure("window_days")),
+          distance(figure("longest_before_km")), w.level, w.threshold, w.hazard_ratio.value_or(0),
+          glossed("hazard ratio"));
     case LoadRule::week:
       if (w.level == "one_week") {
-        return fmt::format(
-            "{:.1f} km this week (to {}) is {:+.1f}% on last week's {:.1f} km (over +{:.0f}% in one week)",
-            figure("week_km"), domain::to_string(w.date), w.value * kPercent, figure("last_week_km"),
-            w.threshold * kPercent);
+        return fmt::format("{} this week (to {}) is {:+.1f}% on last week's {} (over +{:.0f}% in one week)",
+                           distance(figure("week_km")), domain::to_string(w.date), w.value * kPercent,
+                           distance(figure("last_week_km")), w.threshold * kPercent);
       }
       return fmt::format(
-          "{:.1f} km this week (to {}) is {:+.1f}% on the {:.1f} km of the week before last (over "
-          "+{:.0f}% in two weeks)",
-          figure("week_km"), domain::to_string(w.date), w.value * kPercent, figure("week_before_last_km"),
-          w.threshold * kPercent);
+          "{} this week (to {}) is {:+.1f}% on the {} of the week before last (over +{:.0f}% in two weeks)",
+          distance(figure("week_km")), domain::to_string(w.date), w.value * kPercent,
+          distance(figure("week_before_last_km")), w.threshold * kPercent);
     case LoadRule::acwr:
-      return fmt::format("acute:chronic load ratio (EWMA, impact load) {:.2f} on {}: {} (from {:.2f}); context only",
-                         w.value, domain::to_string(w.date), w.level, w.threshold);
+      return fmt::format("ACWR {:.2f} on {}{}: {} (from {:.2f}), on the impact load{}; context only", w.value,
+                         domain::to_string(w.date), glossed("ACWR"), w.level, w.threshold, glossed("impact load"));
     case LoadRule::monotony:
-      return fmt::format("training monotony {:.2f} over the {:.0f} days to {} (over {:.1f}): strain {:.0f}", w.value,
-                         figure("window_days"), domain::to_string(w.date), w.threshold, figure("strain"));
+      return fmt::format("training monotony {:.2f}{} over the {} to {} (over {:.1f}): strain {:.0f}{}", w.value,
+                         glossed("monotony"), days(figure("window_days")), domain::to_string(w.date), w.threshold,
+                         figure("strain"), glossed("strain"));
   }
   return {};
 }

@@ -6,12 +6,14 @@
 /// on every day their condition holds (the weekly change, ACWR or monotony as
 /// of that day).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "analytics/load_metrics.hpp"
+#include "domain/units.hpp"
 
 namespace stridecare::analytics {
 
@@ -57,8 +59,13 @@ std::vector<LoadWarning> warnings_as_of(const LoadAnalysis& a, domain::Date day,
 /// only reason for an action (so TRIAGE-LOAD-1 does not fire on it).
 constexpr bool can_drive_action(domain::LoadRule r) { return r != domain::LoadRule::acwr; }
 
-/// One line with the figures, e.g. "14.2 km run is 1.29x your longest run of
-/// the previous 30 days (11.0 km): moderate spike".
-std::string summary(const LoadWarning& w);
+/// The clause to print after a term the first time an output shows it
+/// (" (how much more often ...)"), or "": see services::Glosses.
+using Gloss = std::function<std::string(std::string_view term)>;
+
+/// One line with the figures, distances in `units`, e.g. "14.2 km run on
+/// 2026-02-15 is 1.29x your longest run of the previous 30 days (11.0 km):
+/// moderate spike". `gloss`, when given, explains the terms it shows.
+std::string summary(const LoadWarning& w, domain::UnitSystem units, const Gloss& gloss = {});
 
 }  // namespace stridecare::analytics

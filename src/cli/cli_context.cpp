@@ -26,12 +26,17 @@ domain::Date CliContext::date() {
   return services::today_in(profile.time_zone);
 }
 
+const rules::RuleBook& CliContext::rule_book() {
+  if (!rules_) rules_ = value_or_fail(services::load_rule_book(options_.rules, env_));
+  return *rules_;
+}
+
 services::Session& CliContext::session() {
   if (!session_) {
-    rules_ = value_or_fail(services::load_rule_book(options_.rules, env_));
+    const rules::RuleBook& book = rule_book();
     const auto path = value_or_fail(services::database_path(options_.db, env_));
     store_ = value_or_fail(services::open_sqlite(path));
-    session_.emplace(services::Session{*store_, *rules_});
+    session_.emplace(services::Session{*store_, book});
   }
   return *session_;
 }

@@ -11,6 +11,7 @@
 #include "domain/error.hpp"
 #include "domain/units.hpp"
 #include "services/environment.hpp"
+#include "services/explain.hpp"
 #include "services/session.hpp"
 
 namespace stridecare::cli {
@@ -23,6 +24,16 @@ struct GlobalOptions {
   std::optional<std::string> date;
   std::string units = "metric";
   bool json = false;
+  bool verbose = false;  ///< text output also prints the long evidence notes
+};
+
+/// How one text output is written: the units of its figures, whether the
+/// long evidence notes are printed (--verbose), and the glosses already shown
+/// (a term is explained once per output, the first time it is shown).
+struct TextStyle {
+  Units units = Units::metric;
+  bool verbose = false;
+  services::Glosses glosses;
 };
 
 /// Thrown out of a command to end it with an exit code after printing `error`.
@@ -49,6 +60,10 @@ class CliContext {
 
   /// Opens the database and the rule book on first use.
   services::Session& session();
+  /// The rule book in force (`--rules`, or built in), without opening the database.
+  const rules::RuleBook& rule_book();
+  /// A fresh style for one text output.
+  TextStyle text_style() { return {units(), options_.verbose, services::Glosses(rule_book())}; }
 
  private:
   const GlobalOptions& options_;

@@ -22,6 +22,7 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run);
 void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run);
 void add_strength_command(CLI::App& app, CliContext& ctx, Runner& run);
+void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run);
 
 /// Writes `text` to stdout.
 void print(const std::string& text);

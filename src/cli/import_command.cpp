@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
+#include "domain/wording.hpp"
 #include "services/activity_files.hpp"
 #include "services/import.hpp"
 
@@ -43,8 +44,8 @@ class ProgressLine {
     const double seconds = std::chrono::duration<double>(now - start_).count();
     const double mb_per_s = seconds > 0 ? static_cast<double>(p.bytes_read) / kBytesPerMb / seconds : 0;
     std::string line =
-        fmt::format("import: {} files, {:.1f}/{:.1f} MB", p.items_done, static_cast<double>(p.bytes_read) / kBytesPerMb,
-                    static_cast<double>(p.bytes_total) / kBytesPerMb);
+        fmt::format("import: {}, {:.1f}/{:.1f} MB", domain::plural(static_cast<long long>(p.items_done), "file"),
+                    static_cast<double>(p.bytes_read) / kBytesPerMb, static_cast<double>(p.bytes_total) / kBytesPerMb);
     if (p.bytes_total > 0 && mb_per_s > 0) {
       const double left_s =
           static_cast<double>(p.bytes_total - std::min(p.bytes_total, p.bytes_read)) / kBytesPerMb / mb_per_s;
@@ -123,9 +124,9 @@ std::string describe(const services::ImportReport& r) {
     out += w.warning.starts_with(w.path) ? fmt::format("warning: {}\n", w.warning)
                                          : fmt::format("warning: {}: {}\n", w.path, w.warning);
   }
-  out += fmt::format("Imported {} activit{} from {} file{} ({} already stored, {} failed).\n", r.imported.size(),
-                     r.imported.size() == 1 ? "y" : "ies", r.files, r.files == 1 ? "" : "s", r.duplicates.size(),
-                     r.failed.size());
+  out += fmt::format("Imported {} from {} ({} already stored, {} failed).\n",
+                     domain::plural(static_cast<long long>(r.imported.size()), "activity", "activities"),
+                     domain::plural(static_cast<long long>(r.files), "file"), r.duplicates.size(), r.failed.size());
   return out;
 }
 
@@ -155,7 +156,8 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
       if (!report.failed.empty()) {
         const bool all_failed = report.failed.size() == report.files;
         throw CommandFailed{{domain::ErrorKind::invalid_file, "",
-                             fmt::format("{} of {} files failed{}", report.failed.size(), report.files,
+                             fmt::format("{} of {} failed{}", report.failed.size(),
+                                         domain::plural(static_cast<long long>(report.files), "file"),
                                          all_failed ? "" : "; the others were read")}};
       }
     };

@@ -35,7 +35,12 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       ctx.check_globals();
       if (!f->from && !f->to) {
         const auto report = value_or_fail(services::load_report(ctx.session(), ctx.date()));
-        print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report, ctx.units()));
+        if (ctx.json()) {
+          print(services::to_json(report).dump() + "\n");
+        } else {
+          auto style = ctx.text_style();
+          print(describe(report, ctx.session().rules.load, style));
+        }
         return;
       }
       // Both flags are parsed before ctx.date(), which may open the database
@@ -56,8 +61,9 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         }));
         return;
       }
+      auto style = ctx.text_style();
       print(describe_series(value_or_fail(services::analyse_load(ctx.session(), to)), from, to,
-                            ctx.session().rules.load, ctx.units()));
+                            ctx.session().rules.load, style));
     };
   });
 
@@ -66,7 +72,12 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         run = [&ctx] {
           ctx.check_globals();
           const auto found = value_or_fail(services::insights(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(found).dump() + "\n" : describe(found));
+          if (ctx.json()) {
+            print(services::to_json(found).dump() + "\n");
+          } else {
+            auto style = ctx.text_style();
+            print(describe(found, style));
+          }
         };
       });
 }

@@ -212,7 +212,9 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (ctx.json()) {
         print(services::to_json(logged, ctx.session().rules).dump() + "\n");
       } else {
-        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id, describe(logged.report, ctx.session().rules)));
+        auto style = ctx.text_style();
+        print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id,
+                          describe(logged.report, ctx.session().rules, style)));
       }
     };
   });

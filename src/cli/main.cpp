@@ -50,6 +50,7 @@ int run_cli(int argc, char** argv) {
   app.add_option("--date", options.date, "Day to log for or evaluate as of, YYYY-MM-DD (default: today)");
   app.add_option("--units", options.units, "metric|imperial (display)");
   app.add_flag("--json", options.json, "Machine-readable JSON on stdout");
+  app.add_flag("--verbose", options.verbose, "Text output also prints the evidence notes behind warnings and advice");
 
   CliContext ctx(options, services::process_env());
   Runner run;
@@ -62,6 +63,7 @@ int run_cli(int argc, char** argv) {
   add_backup_commands(app, ctx, run);
   add_inspect_command(app, ctx, run);
   add_import_command(app, ctx, run);
+  add_explain_command(app, ctx, run);
 
   try {
     app.parse(argc, argv);

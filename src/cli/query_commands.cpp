@@ -61,9 +61,13 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       ->callback([&ctx, &run] {
         run = [&ctx] {
           ctx.check_globals();
-          const auto report = value_or_fail(services::today(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(report, ctx.session().rules).dump() + "\n"
-                           : describe(report, ctx.session().rules));
+          const auto report = value_or_fail(services::today(ctx.session(), ctx.date(), ctx.units()));
+          if (ctx.json()) {
+            print(services::to_json(report, ctx.session().rules).dump() + "\n");
+          } else {
+            auto style = ctx.text_style();
+            print(describe(report, ctx.session().rules, style));
+          }
         };
       });
 

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/quantities.hpp"
+#include "domain/wording.hpp"
 
 namespace stridecare::cli {
 
@@ -81,7 +82,7 @@ std::string describe(const planner::RestWarning& w) {
     const auto minutes = static_cast<long>(std::lround(*w.hours * 60));
     gap = fmt::format("{} h {:02} min after", minutes / 60, minutes % 60);
   } else {
-    gap = w.days == 0 ? "on the same day as" : fmt::format("{} day(s) after", w.days);
+    gap = w.days == 0 ? "on the same day as" : domain::plural(w.days, "day") + " after";
   }
   // id 0: a session about to start (guide strength), not stored yet.
   const std::string session =
@@ -108,8 +109,8 @@ std::string describe(const services::StrengthWarnings& w) {
 
 std::string describe(const services::StrengthReport& r) {
   std::string out =
-      fmt::format("this week (from {}): {} of {} strength sessions  [{}: {}]\n", domain::to_string(r.week_from),
-                  r.week_count, r.target.target, planner::kStrengthFreq1, r.target.why);
+      fmt::format("this week (from {}): {} of {}  [{}: {}]\n", domain::to_string(r.week_from), r.week_count,
+                  domain::plural(r.target.target, "strength session"), planner::kStrengthFreq1, r.target.why);
   for (const auto& w : r.warnings) out += describe(w) + "\n";
   out += "\nlast 8 weeks:\n";
   if (r.sessions.empty()) out += "  no strength sessions\n";

@@ -35,7 +35,7 @@ std::string describe(const domain::Profile& p);
 /// action, the rules at its level, the less urgent ones apart ("Also
 /// noted"), the return-to-run stage, load warnings, self-care advice (the
 /// long evidence notes only with `verbose`) and the disclaimer line, last.
-std::string describe(const services::TodayReport& r, const rules::RuleBook& book, bool verbose = false);
+std::string describe(const services::TodayReport& r, const rules::RuleBook& book, TextStyle& style);
 /// `warning SAFE-LOG-1: ...`, one paragraph.
 std::string describe(const planner::SafetyWarning& w);
 /// `text` as lines of at most `width` columns (words are not split), the
@@ -43,12 +43,14 @@ std::string describe(const planner::SafetyWarning& w);
 std::string wrap(std::string_view text, std::string_view first, std::size_t indent, std::size_t width = 80);
 
 // load_text.cpp
-/// One warning: ID, the summary with its figures, and the evidence note.
-std::string describe(const analytics::LoadWarning& w);
-std::string describe(const services::LoadReport& r, Units units);
-/// One line per day of [from, to].
+/// One warning: ID and the summary with its figures; the evidence note with --verbose.
+std::string describe(const analytics::LoadWarning& w, TextStyle& style);
+/// The line that says where the evidence notes left out are ("" with --verbose).
+std::string evidence_hint(const TextStyle& style);
+std::string describe(const services::LoadReport& r, const domain::LoadParameters& p, TextStyle& style);
+/// One line per day of [from, to], then what the columns mean.
 std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
-                            const domain::LoadParameters& p, Units units);
-std::string describe(const analytics::Insights& i);
+                            const domain::LoadParameters& p, TextStyle& style);
+std::string describe(const analytics::Insights& i, TextStyle& style);
 
 }  // namespace stridecare::cli

@@ -85,7 +85,8 @@ std::string programme_text(const planner::Programme& p, const rules::RuleBook& b
 
 }  // namespace
 
-std::string describe(const services::TodayReport& r, const rules::RuleBook& book, bool verbose) {
+std::string describe(const services::TodayReport& r, const rules::RuleBook& book, TextStyle& style) {
+  const bool verbose = style.verbose;
   std::string out;
   for (const auto& due : r.triage.checkin_due) {
     out += wrap(fmt::format("{} Your last check-in was on {}: check in first (stridecare log pain --site {} --side "
@@ -110,7 +111,9 @@ std::string describe(const services::TodayReport& r, const rules::RuleBook& book
   }
   std::string load;
   for (const auto& w : r.warnings) {
-    if (!cited(w, r.triage.rules)) load += rule_line(domain::name_of(w.rule), analytics::summary(w));
+    if (!cited(w, r.triage.rules)) {
+      load += rule_line(domain::name_of(w.rule), analytics::summary(w, style.units, std::ref(style.glosses)));
+    }
   }
   if (!load.empty()) out += "\nTraining load:\n" + load;
   // CARE-RUN-1 repeats the action line, and the evidence note is one reference away unless asked for.

@@ -1,7 +1,9 @@
 #include "domain/units.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 
 #include "domain/quantities.hpp"
@@ -9,26 +11,28 @@
 namespace stridecare::domain {
 
 namespace {
-/// `value` with `decimals` decimals (at most 6) and a unit; the domain layer uses the standard library only.
-std::string with_unit(double value, int decimals, std::string_view unit) {
+/// printf into a std::string (domain uses the standard library only). The
+/// format attribute lets the compiler check each call's literal format.
+[[gnu::format(printf, 1, 2)]] std::string printed(const char* format, ...) {
   std::array<char, 64> buf{};
-  const int n = std::snprintf(buf.data(), buf.size(), "%.*f", decimals, value);
-  std::string out(buf.data(), n > 0 ? static_cast<std::size_t>(n) : 0);
-  if (decimals > 0 && out.find('.') != std::string::npos) {
-    while (out.back() == '0') out.pop_back();
-    if (out.back() == '.') out.pop_back();
-  }
-  return out + " " + std::string(unit);
+  std::va_list args;       // NOLINT(cppcoreguidelines-pro-type-vararg)
+  va_start(args, format);  // NOLINT(cppcoreguidelines-pro-bounds-array-to-pointer-decay)
+  const int n = std::vsnprintf(buf.data(), buf.size(), format, args);
+  va_end(args);  // NOLINT(cppcoreguidelines-pro-bounds-array-to-pointer-decay)
+  return std::string(buf.data(), n > 0 ? std::min(static_cast<std::size_t>(n), buf.size() - 1) : 0);
 }
 }  // namespace
 
 std::string format_distance(double metres, UnitSystem units) {
-  constexpr int kDecimals = 2;
-  std::array<char, 64> buf{};
-  const double value = units == UnitSystem::imperial ? metres / kMetresPerMile : metres / kMetresPerKm;
-  const int n = std::snprintf(buf.data(), buf.size(), "%.*f", kDecimals, value);
-  return std::string(buf.data(), n > 0 ? static_cast<std::size_t>(n) : 0) +
-         (units == UnitSystem::imperial ? " mi" : " km");
+  return units == UnitSystem::imperial ? printed("%.2f mi", metres / kMetresPerMile)
+                                       : printed("%.2f km", metres / kMetresPerKm);
+}
+
+std::string format_distance(double metres, UnitSystem units, int decimals) {
+  constexpr int kMaxDecimals = 6;
+  const int d = std::clamp(decimals, 0, kMaxDecimals);
+  return units == UnitSystem::imperial ? printed("%.*f mi", d, metres / kMetresPerMile)
+                                       : printed("%.*f km", d, metres / kMetresPerKm);
 }
 
 double display_load(double kg, UnitSystem units) {
@@ -37,7 +41,7 @@ double display_load(double kg, UnitSystem units) {
 }
 
 std::string format_load(double kg, UnitSystem units) {
-  return with_unit(display_load(kg, units), 1, units == UnitSystem::imperial ? "lb" : "kg");
+  return printed("%g %s", display_load(kg, units), units == UnitSystem::imperial ? "lb" : "kg");
 }
 
 }  // namespace stridecare::domain

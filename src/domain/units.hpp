@@ -17,6 +17,8 @@ inline constexpr double kKgPerPound = 0.45359237;
 
 /// `8.20 km` or `5.10 mi` (two decimals).
 std::string format_distance(double metres, UnitSystem units);
+/// The same with `decimals` decimals (0-6): `14.2 km`, `8.8 mi`.
+std::string format_distance(double metres, UnitSystem units, int decimals);
 
 /// A strength load as shown: rounded to 0.5 kg in metric, to 1 lb in
 /// imperial (stored exactly). `40 kg`, `42.5 kg`, `88 lb`.

@@ -33,8 +33,9 @@ std::vector<domain::Date> run_days_of(std::span<const domain::Activity> activiti
 
 }  // namespace
 
-rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p) {
-  return [&a, &p](domain::Date from, domain::Date to) {
+rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p,
+                                       domain::UnitSystem units) {
+  return [&a, &p, units](domain::Date from, domain::Date to) {
     auto found = analytics::warnings_between(a, from, to, p);
     std::erase_if(found, [](const analytics::LoadWarning& w) { return !analytics::can_drive_action(w.rule); });
     std::stable_sort(found.begin(), found.end(), [](const analytics::LoadWarning& x, const analytics::LoadWarning& y) {
@@ -46,7 +47,7 @@ rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const d
     std::vector<rules::LoadWarningRef> out;
     out.reserve(found.size());
     for (const auto& w : found) {
-      out.push_back({std::string(domain::name_of(w.rule)), w.date, analytics::summary(w)});
+      out.push_back({std::string(domain::name_of(w.rule)), w.date, analytics::summary(w, units)});
     }
     return out;
   };
@@ -83,7 +84,8 @@ DayAssessment assess_day(const AssessmentInput& in, const rules::RuleBook& book)
   out.date = in.as_of;
   out.programmes = std::move(standing.programmes);
   const auto programmes = programme_periods(out.programmes, in.as_of, book);
-  out.triage = rules::triage({in.as_of, in.checkins, run_days, triage_lookup(load, book.load), programmes}, book);
+  out.triage =
+      rules::triage({in.as_of, in.checkins, run_days, triage_lookup(load, book.load, in.units), programmes}, book);
   out.warnings = analytics::warnings_as_of(load, in.as_of, book.load);
   out.care = rules::care_advice(out.triage, book);
 

@@ -12,6 +12,7 @@
 #include "analytics/load_warnings.hpp"
 #include "domain/activity.hpp"
 #include "domain/checkin.hpp"
+#include "domain/units.hpp"
 #include "planner/return_to_run.hpp"
 #include "rules/care.hpp"
 #include "rules/triage.hpp"
@@ -19,9 +20,10 @@
 namespace stridecare::planner {
 
 struct AssessmentInput {
-  domain::Date as_of{};                           ///< the end of this local day
-  std::span<const domain::PainCheckin> checkins;  ///< any order; later ones are ignored
-  std::span<const domain::Activity> activities;   ///< any order; later ones are ignored
+  domain::Date as_of{};                                   ///< the end of this local day
+  std::span<const domain::PainCheckin> checkins;          ///< any order; later ones are ignored
+  std::span<const domain::Activity> activities;           ///< any order; later ones are ignored
+  domain::UnitSystem units = domain::UnitSystem::metric;  ///< of the distances quoted in reasons
 };
 
 struct DayAssessment {
@@ -51,6 +53,7 @@ StandingState standing_state(const AssessmentInput& in, const rules::RuleBook& b
 /// TRIAGE-LOAD-1's view of `a`: the warnings that may drive an action, the
 /// strongest evidence first (spike, week, monotony; then the latest). The
 /// lookup refers to `a`, which must outlive it.
-rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p);
+rules::LoadWarningLookup triage_lookup(const analytics::LoadAnalysis& a, const domain::LoadParameters& p,
+                                       domain::UnitSystem units);
 
 }  // namespace stridecare::planner

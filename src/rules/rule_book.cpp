@@ -21,7 +21,8 @@ using nlohmann::json;
 /// the full key path, so one bad file gets one precise message.
 class Reader {
  public:
-  Reader(const json& root, std::string_view source) : root_(root), source_(source) {}
+  Reader(const json& root, std::string_view source, std::map<std::string, double, std::less<>>& numbers)
+      : root_(root), source_(source), numbers_(numbers) {}
 
   const json* node(std::string_view section, std::string_view key) {
     const auto s = root_.find(section);
@@ -49,6 +50,7 @@ class Reader {
       note(fmt::format("{}.{}", section, key), fmt::format("{} is out of range {}-{}", v, min, max));
       return 0;
     }
+    record(fmt::format("{}.{}", section, key), static_cast<double>(v));
     return static_cast<int>(v);
   }
 
@@ -64,6 +66,7 @@ class Reader {
       note(fmt::format("{}.{}", section, key), fmt::format("{} is out of range {}-{}", v, min, max));
       return 0;
     }
+    record(fmt::format("{}.{}", section, key), v);
     return v;
   }
 
@@ -83,6 +86,7 @@ class Reader {
                              fmt::format("{}: {}: {}", source_, path, why)};
   }
   const std::optional<domain::Error>& error() const { return error_; }
+  void record(std::string path, double value) { numbers_.insert_or_assign(std::move(path), value); }
 
  private:
   const json* find_top(std::string_view key) {
@@ -96,6 +100,7 @@ class Reader {
 
   const json& root_;
   std::string_view source_;
+  std::map<std::string, double, std::less<>>& numbers_;
   std::optional<domain::Error> error_;
 };
 
@@ -129,6 +134,7 @@ domain::LoadParameters parse_load(Reader& r) {
         r.note(path, fmt::format("must be a number in 0-{}", kImpactMax));
       } else {
         p.impact_factor[static_cast<std::size_t>(sport)] = v->get<double>();
+        r.record(path, v->get<double>());
       }
     }
   }
@@ -167,6 +173,8 @@ domain::LoadParameters parse_load(Reader& r) {
         r.note(path, "above must be at least 1 and increase from band to band");
         break;
       }
+      r.record(path + ".above", band.above);
+      r.record(path + ".hazard_ratio", band.hazard_ratio);
       p.spike_bands.push_back(std::move(band));
     }
   }
@@ -245,8 +253,8 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
   if (root.is_discarded() || !root.is_object()) {
     return domain::invalid(std::string(source), fmt::format("{}: is not a JSON object", source));
   }
-  Reader r(root, source);
   RuleBook book;
+  Reader r(root, source, book.numbers);
   auto& t = book.triage;
   t.window_days = r.integer("triage", "window_days", 1, kDaysMax);
   t.severe_pain_min = r.integer("triage", "severe_pain_min", 1, kPainMax);

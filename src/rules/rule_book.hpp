@@ -116,6 +116,10 @@ struct RuleBook {
   std::string run_stop_text;                        ///< CARE-RUN-1 for stop_running and see_clinician
   std::string run_return_text;                      ///< CARE-RUN-1 during a return-to-run programme
   std::string disclaimer;                           ///< ends every output that gives care advice
+  /// Every number read, by its path in the file ("triage.severe_pain_min",
+  /// "load.spike_bands[1].above"): what explanations quote, so a tuned book
+  /// is explained with its own numbers.
+  std::map<std::string, double, std::less<>> numbers;
 };
 
 /// Parses and validates a rule book. `source` names the file in errors

@@ -184,7 +184,7 @@ Json to_json(const analytics::LoadWarning& w) {
           {"hazard_ratio", optional_json(w.hazard_ratio)},
           {"activity", w.activity == 0 ? Json(nullptr) : Json(w.activity)},
           {"figures", figures},
-          {"summary", analytics::summary(w)},
+          {"summary", analytics::summary(w, domain::UnitSystem::metric)},
           {"evidence", w.evidence}};
 }
 

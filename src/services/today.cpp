@@ -9,12 +9,12 @@
 
 namespace stridecare::services {
 
-Expected<TodayReport> today(Session& s, domain::Date date) {
+Expected<TodayReport> today(Session& s, domain::Date date, domain::UnitSystem units) {
   auto checkins = s.store.list_checkins({std::nullopt, date});
   if (!checkins) return std::unexpected(checkins.error());
   auto activities = s.store.list_activities({std::nullopt, date});
   if (!activities) return std::unexpected(activities.error());
-  planner::DayAssessment a = planner::assess_day({date, *checkins, *activities}, s.rules);
+  planner::DayAssessment a = planner::assess_day({date, *checkins, *activities, units}, s.rules);
   TodayReport r;
   r.date = date;
   for (const planner::Programme* p : a.active_programmes()) r.programmes.push_back(*p);

@@ -31,7 +31,8 @@ struct TodayReport {
 
 /// The report as of `date` over the athlete's whole history (standing rules
 /// never expire on their own, so no window may cut them off).
-Expected<TodayReport> today(Session& s, domain::Date date);
+/// `units`: of the distances quoted in the rules' reasons (TRIAGE-LOAD-1).
+Expected<TodayReport> today(Session& s, domain::Date date, domain::UnitSystem units = domain::UnitSystem::metric);
 
 /// "How does your left knee feel today?" (SAFE-ASK-1).
 std::string checkin_question(const rules::CheckinDue& due);

@@ -727,7 +727,7 @@ TEST(LoadWarnings, SummaryTextsContainTheFigures) {
     acts.push_back(run(100, 28, 6000, 36, 5));
     const auto w = of_rule(warnings_as_of(analyse(acts, day(28), params()), day(28), params()), LoadRule::spike);
     ASSERT_EQ(w.size(), 1U);
-    const std::string s = summary(w[0]);
+    const std::string s = summary(w[0], domain::UnitSystem::metric);
     // "6.0 km run on 2026-03-30 is 1.50x your longest run of the previous 30 days (4.0 km): moderate spike ..."
     for (const char* part : {"6.0 km run", "2026-03-30", "1.50x", "previous 30 days", "(4.0 km)", "moderate spike",
                              "over 1.30x", "hazard ratio"}) {
@@ -737,7 +737,7 @@ TEST(LoadWarnings, SummaryTextsContainTheFigures) {
   {
     const auto w = of_rule(warnings_as_of(three_weeks(8000, 10000, 15000), day(20), params()), LoadRule::week);
     ASSERT_EQ(w.size(), 1U);
-    const std::string s = summary(w[0]);  // 15 / 10 - 1 = +50%
+    const std::string s = summary(w[0], domain::UnitSystem::metric);  // 15 / 10 - 1 = +50%
     for (const char* part : {"15.0 km this week", "2026-03-22", "+50.0%", "last week's 10.0 km", "+20%"}) {
       EXPECT_TRUE(contains(s, part)) << part << " in: " << s;
     }
@@ -746,7 +746,7 @@ TEST(LoadWarnings, SummaryTextsContainTheFigures) {
     const auto w = of_rule(warnings_as_of(three_weeks(10000, 12000, 14000), day(20), params()), LoadRule::week);
     ASSERT_EQ(w.size(), 1U);
     EXPECT_EQ(w[0].level, "two_weeks");  // 14 / 12 - 1 = +16.7% in one week; 14 / 10 - 1 = +40% in two
-    const std::string s = summary(w[0]);
+    const std::string s = summary(w[0], domain::UnitSystem::metric);
     for (const char* part : {"14.0 km this week", "+40.0%", "10.0 km of the week before last", "+30%"}) {
       EXPECT_TRUE(contains(s, part)) << part << " in: " << s;
     }
@@ -754,7 +754,7 @@ TEST(LoadWarnings, SummaryTextsContainTheFigures) {
   {
     const auto w = of_rule(warnings_as_of(constant_then(7, 45), day(28), params()), LoadRule::acwr);
     ASSERT_EQ(w.size(), 1U);
-    const std::string s = summary(w[0]);  // 1.5036
+    const std::string s = summary(w[0], domain::UnitSystem::metric);  // 1.5036
     for (const char* part : {"1.50 on 2026-03-30", "high", "from 1.50", "context only"}) {
       EXPECT_TRUE(contains(s, part)) << part << " in: " << s;
     }
@@ -762,7 +762,7 @@ TEST(LoadWarnings, SummaryTextsContainTheFigures) {
   {
     const auto w = of_rule(warnings_as_of(six_easy_days_and(9, 31), day(6), params()), LoadRule::monotony);
     ASSERT_EQ(w.size(), 1U);
-    const std::string s = summary(w[0]);  // monotony 2.0047, strain 1762.2
+    const std::string s = summary(w[0], domain::UnitSystem::metric);  // monotony 2.0047, strain 1762.2
     for (const char* part : {"monotony 2.00", "7 days to 2026-03-08", "over 2.0", "strain 1762"}) {
       EXPECT_TRUE(contains(s, part)) << part << " in: " << s;
     }

@@ -242,5 +242,45 @@ TEST_F(E2eLoad, BadRangesDoNotCreateADatabase) {
   }
 }
 
+// ---- plain words: glosses, units, evidence notes ---------------------------------
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+  std::size_t n = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + part.size())) ++n;
+  return n;
+}
+
+TEST_F(E2eLoad, LoadTextGlossesAcwrOnceBesideItsFigure) {
+  spike_history();
+  const Outcome o = sc_ok({"load", "--date", "2026-02-15"});
+  const std::string gloss = "(this week's load against your usual: 0.8-1.3 is the usual range)";
+  EXPECT_EQ(count_of(o.out, gloss), 1U) << o.out;
+  EXPECT_NE(o.out.find("ACWR             1."), std::string::npos) << o.out;
+  EXPECT_LT(o.out.find("ACWR"), o.out.find(gloss)) << "the gloss follows the first ACWR";
+  for (const char* term : {"acute load", "chronic load", "monotony", "strain", "hazard ratio 1.52 (how much more"}) {
+    EXPECT_NE(o.out.find(term), std::string::npos) << term << " in\n" << o.out;
+  }
+}
+
+TEST_F(E2eLoad, LoadWarningsInImperialUnitsShowMiles) {
+  spike_history();  // 14 km = 8.7 mi after a longest run of 10 km = 6.2 mi
+  const Outcome o = sc_ok({"load", "--date", "2026-02-15", "--units", "imperial"});
+  const auto warnings = o.out.substr(o.out.find("Warnings:"));
+  EXPECT_NE(warnings.find("8.7 mi run on 2026-02-15 is 1.40x"), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("(6.2 mi)"), std::string::npos) << warnings;
+  EXPECT_EQ(o.out.find(" km"), std::string::npos) << o.out;
+}
+
+TEST_F(E2eLoad, EvidenceNotesAreShownWithVerboseOnly) {
+  spike_history();
+  const Outcome plain = sc_ok({"load", "--date", "2026-02-15"});
+  EXPECT_EQ(plain.out.find("Evidence: Frandsen"), std::string::npos) << plain.out;
+  EXPECT_NE(plain.out.find("stridecare explain RULE-ID, or add --verbose"), std::string::npos) << plain.out;
+  const Outcome verbose = sc_ok({"load", "--date", "2026-02-15", "--verbose"});
+  EXPECT_NE(verbose.out.find("Evidence: Frandsen"), std::string::npos) << verbose.out;
+  const Json j = sc_json({"load", "--date", "2026-02-15", "--json"});
+  EXPECT_FALSE(j["warnings"][0]["evidence"].get<std::string>().empty()) << "JSON keeps the evidence";
+}
+
 }  // namespace
 }  // namespace stridecare::e2e

@@ -255,7 +255,8 @@ TEST_F(LoadServiceTest, AnEpisodeMoreThanAWeekAfterTheSpikeDoesNotFireTriageLoad
   ASSERT_TRUE(a);
   for (const auto& w : analytics::warnings_between(*a, d(2026, 2, 23), d(2026, 3, 2), session.rules.load)) {
     ASSERT_FALSE(analytics::can_drive_action(w.rule))
-        << "precondition: no warning that may drive an action in the lead window, got " << analytics::summary(w);
+        << "precondition: no warning that may drive an action in the lead window, got "
+        << analytics::summary(w, domain::UnitSystem::metric);
   }
   log_pain(d(2026, 3, 2), 2);  // 8 days after the spike
   const auto r = today(session, d(2026, 3, 2));
@@ -274,7 +275,7 @@ TEST_F(LoadServiceTest, AnAcwrWarningAloneNeverFiresTriageLoad1) {
   ASSERT_FALSE(lead.empty()) << "precondition: the hard week raises LOAD-ACWR-1";
   for (const auto& w : lead) {
     ASSERT_EQ(w.rule, domain::LoadRule::acwr)
-        << "precondition: ACWR is the only warning, got " << analytics::summary(w);
+        << "precondition: ACWR is the only warning, got " << analytics::summary(w, domain::UnitSystem::metric);
   }
 
   log_pain(d(2026, 2, 22), 2);
