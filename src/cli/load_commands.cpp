@@ -35,7 +35,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       ctx.check_globals();
       if (!f->from && !f->to) {
         const auto report = value_or_fail(services::load_report(ctx.session(), ctx.date()));
-        print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report, ctx.units()));
+        print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report, ctx.units()));
         return;
       }
       // Both flags are parsed before ctx.date(), which may open the database
@@ -66,7 +66,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         run = [&ctx] {
           ctx.check_globals();
           const auto found = value_or_fail(services::insights(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(found).dump() + "\n" : describe(found));
+          print(ctx.json() ? services::document_text(services::to_json(found)) : describe(found));
         };
       });
 }

@@ -44,7 +44,7 @@ void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::st
       if (ctx.json()) {
         services::Json j = services::Json::array();
         for (const auto& e : entries) j.push_back(services::to_json(e));
-        print(services::Json{{name, j}}.dump() + "\n");
+        print(services::document_text(services::Json{{name, j}}));
         return;
       }
       std::string out;
@@ -62,7 +62,7 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         run = [&ctx] {
           ctx.check_globals();
           const auto report = value_or_fail(services::today(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
+          print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report));
         };
       });
 
@@ -78,7 +78,8 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
     run = [&ctx, id] {
       const int value = value_or_fail(parse_int(*id, "id", 1, std::numeric_limits<int>::max()));
       value_or_fail(services::remove_entry(ctx.session(), value));
-      print(ctx.json() ? services::Json{{"deleted", value}}.dump() + "\n" : fmt::format("deleted {}\n", value));
+      print(ctx.json() ? services::document_text(services::Json{{"deleted", value}})
+                       : fmt::format("deleted {}\n", value));
     };
   });
 }

@@ -121,7 +121,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         j.push_back(services::to_json(e));
         text += fmt::format("{:<26} {:<9} {:<26} {}\n", e.id, domain::name_of(e.kind), dose_text(e), e.name);
       }
-      print(ctx.json() ? services::Json{{"exercises", j}}.dump() + "\n" : text);
+      print(ctx.json() ? services::document_text(services::Json{{"exercises", j}}) : text);
     };
   });
 
@@ -135,7 +135,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         throw CommandFailed{{domain::ErrorKind::invalid_input, "ID",
                              fmt::format("ID: no exercise '{}' (see `stridecare exercises`)", *id)}};
       }
-      print(ctx.json() ? services::to_json(*e).dump() + "\n" : describe_exercise(*e));
+      print(ctx.json() ? services::document_text(services::to_json(*e)) : describe_exercise(*e));
     };
   });
 
@@ -157,7 +157,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const domain::Date day = ctx.date();
       const auto r = value_or_fail(services::routine(ctx.session(), *k, day));
       if (*dry_run) {
-        print(ctx.json() ? services::to_json(r).dump() + "\n" : describe_routine(r));
+        print(ctx.json() ? services::document_text(services::to_json(r)) : describe_routine(r));
         return;
       }
       if (r.steps.empty())
