@@ -118,6 +118,8 @@ struct NameCase {
   std::string suggestion;  ///< "" when none is close
 };
 
+void PrintTo(const NameCase& c, std::ostream* os) { *os << c.typed; }
+
 class E2eExerciseNames : public E2eInput, public ::testing::WithParamInterface<NameCase> {};
 
 TEST_P(E2eExerciseNames, AreRefusedOutsideTheLibraryWithTheClosestSuggested) {
