@@ -27,7 +27,7 @@ knee() { # knee DAY TIME PAIN TIMING [NOTE]: a left outer knee check-in.
 # Tue, 7 km with a tempo middle Thu, a swim Sat.
 weekdays() {
   local monday=$1
-  sc log strength --date "$monday" --exercise squat:3x10@40kg --exercise deadlift:3x8@50kg --exercise lunge:3x10
+  sc log strength --date "$monday" --exercise squat:3x10@40kg --exercise romanian_deadlift:3x8@50kg --exercise lunge:3x10
   sc log run --date "$(plus "$monday" 1)" --distance 6km --duration 36:30 --rpe 4
   sc log strength --date "$(plus "$monday" 2)" --exercise leg_press:3x12@80kg --exercise good_morning:3x10@20kg
   sc log run --date "$(plus "$monday" 3)" --distance 7km --duration 41:00 --rpe 5 --note "tempo middle 2 km"

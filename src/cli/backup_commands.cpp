@@ -41,7 +41,8 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         text << in.rdbuf();
       }
       value_or_fail(services::restore(ctx.session(), text.str(), *file));
-      print(ctx.json() ? services::Json{{"restored", *file}}.dump() + "\n" : fmt::format("restored {}\n", *file));
+      print(ctx.json() ? services::document_text(services::Json{{"restored", *file}})
+                       : fmt::format("restored {}\n", *file));
     };
   });
 }

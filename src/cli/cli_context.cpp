@@ -1,17 +1,39 @@
 #include "cli/cli_context.hpp"
 
+#include <filesystem>
+
 #include "domain/enum_names.hpp"
 #include "services/journal.hpp"
 
 namespace stridecare::cli {
 
-Units CliContext::units() const { return options_.units == "imperial" ? Units::imperial : Units::metric; }
+namespace {
+std::optional<Units> units_flag(const GlobalOptions& o) {
+  if (!o.units) return std::nullopt;
+  const auto units = domain::parse_enum<Units>(*o.units);
+  if (!units) {
+    throw CommandFailed{
+        {domain::ErrorKind::invalid_input, "units", "'" + *o.units + "' is not allowed; allowed metric|imperial"}};
+  }
+  return units;
+}
+}  // namespace
+
+Units CliContext::units() {
+  if (auto flag = units_flag(options_)) return *flag;
+  return value_or_fail(services::load_profile(session())).units.value_or(Units::metric);
+}
+
+Units CliContext::units_if_stored() {
+  if (auto flag = units_flag(options_)) return *flag;
+  if (session_) return units();
+  const auto path = services::database_path(options_.db, env_);
+  std::error_code ec;
+  return path && std::filesystem::exists(*path, ec) ? units() : Units::metric;
+}
 
 void CliContext::check_globals() const {
-  if (options_.units != "metric" && options_.units != "imperial") {
-    throw CommandFailed{{domain::ErrorKind::invalid_input, "units",
-                         "'" + options_.units + "' is not allowed; allowed metric|imperial"}};
-  }
+  (void)units_flag(options_);
   (void)date_flag();
 }
 

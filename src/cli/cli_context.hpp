@@ -22,7 +22,7 @@ struct GlobalOptions {
   std::optional<std::string> db;
   std::optional<std::string> rules;
   std::optional<std::string> date;
-  std::string units = "metric";
+  std::optional<std::string> units;
   bool json = false;
   bool verbose = false;  ///< text output also prints the long evidence notes
 };
@@ -48,7 +48,11 @@ class CliContext {
 
   const GlobalOptions& options() const { return options_; }
   bool json() const { return options_.json; }
-  Units units() const;
+  /// `--units`, else the profile's units (opens the store), else metric.
+  Units units();
+  /// As units(), but reads the profile only from a database that already
+  /// exists (for commands that never create one, such as `inspect`).
+  Units units_if_stored();
 
   /// `--date` if given, else today in the profile's time zone (opens the store).
   domain::Date date();

@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.hpp"
+#include "services/json_output.hpp"
 
 namespace stridecare::cli {
 
@@ -26,5 +27,9 @@ void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run);
 
 /// Writes `text` to stdout.
 void print(const std::string& text);
+
+/// One failed item of a batch on stderr, as a line or (`json`) an error document;
+/// the batch goes on.
+void report_item(const domain::Error& e, bool json);
 
 }  // namespace stridecare::cli

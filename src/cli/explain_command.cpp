@@ -75,7 +75,7 @@ void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run) {
         if (ctx.json()) {
           services::Json entries = services::Json::array();
           for (const auto& e : all) entries.push_back(services::to_json(e));
-          print(services::Json{{"entries", entries}}.dump() + "\n");
+          print(services::document_text(services::Json{{"entries", entries}}));
         } else {
           print(describe(all));
         }
@@ -84,7 +84,7 @@ void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run) {
       std::string term;
       for (const auto& w : *words) term += (term.empty() ? "" : " ") + w;
       const auto e = value_or_fail(services::explain(term, book));
-      print(ctx.json() ? services::to_json(e).dump() + "\n" : describe(e));
+      print(ctx.json() ? services::document_text(services::to_json(e)) : describe(e));
     };
   });
 }

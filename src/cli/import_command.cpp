@@ -106,12 +106,12 @@ services::Json report_json(const services::ImportReport& r) {
           {"activities", activities},      {"warnings", warnings},     {"files", r.files}};
 }
 
-std::string describe(const services::ImportReport& r) {
+std::string describe(const services::ImportReport& r, Units units) {
   std::string out;
   for (const auto& i : r.imported) {
     const auto& a = i.activity;
     out += fmt::format("#{} {} {:<10} {:>9} {:>8}  {}\n", a.id, domain::to_string(a.date), domain::name_of(a.sport),
-                       a.distance_m ? fmt::format("{:.2f} km", *a.distance_m / kMetresPerKm) : "-",
+                       a.distance_m ? domain::format_distance(*a.distance_m, units) : "-",
                        domain::format_duration(a.duration_s), i.path);
     for (const auto& w : i.warnings) out += cli::describe(w);
   }
@@ -151,8 +151,10 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
       auto result = services::import_paths(ctx.session(), paths, options);
       progress.clear();
       const auto report = value_or_fail(std::move(result));
-      for (const auto& failure : report.failed) std::cerr << "stridecare: " << failure.error << "\n";
-      print(ctx.json() ? report_json(report).dump() + "\n" : describe(report));
+      for (const auto& failure : report.failed) {
+        report_item({domain::ErrorKind::invalid_file, failure.path, failure.error}, ctx.json());
+      }
+      print(ctx.json() ? services::document_text(report_json(report)) : describe(report, ctx.units()));
       if (!report.failed.empty()) {
         const bool all_failed = report.failed.size() == report.files;
         throw CommandFailed{{domain::ErrorKind::invalid_file, "",

@@ -16,12 +16,14 @@ struct InspectFlags {
   bool strict = false;
 };
 
-std::string describe(const services::Json& j) {
+std::string describe(const services::Json& j, Units units) {
   std::string out = fmt::format("{}: {}", j["path"].get<std::string>(), j["format"].get<std::string>());
   for (const auto& s : j["sessions"]) {
     out += fmt::format("\n  session {} {}", s["sport"].is_null() ? "unknown sport" : s["sport"].get<std::string>(),
                        s["start"].is_null() ? "no start time" : s["start"].get<std::string>());
-    if (!s["total_distance_m"].is_null()) out += fmt::format("  {:.2f} km", s["total_distance_m"].get<double>() / 1000);
+    if (!s["total_distance_m"].is_null()) {
+      out += fmt::format("  {}", domain::format_distance(s["total_distance_m"].get<double>(), units));
+    }
     if (!s["total_elapsed_s"].is_null()) {
       out += fmt::format("  {}", domain::format_duration(s["total_elapsed_s"].get<double>()));
     }
@@ -48,14 +50,15 @@ void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
         const auto recording = services::read_activity_file(file, {.strict = f->strict});
         if (!recording) {
           failed = true;
-          std::cerr << "stridecare: " << recording.error().message << "\n";
+          report_item(recording.error(), ctx.json());
           all.push_back({{"path", file}, {"error", recording.error().message}});
           continue;
         }
         auto j = services::inspect_json(file, *recording, f->records && ctx.json());
-        if (!ctx.json()) print(describe(j));
+        if (!ctx.json()) print(describe(j, ctx.units_if_stored()));
         all.push_back(std::move(j));
       }
+      // A file's values exactly as decoded, like an export (docs/json.md): not rounded.
       if (ctx.json()) print(all.dump() + "\n");
       if (failed) throw CommandFailed{{domain::ErrorKind::invalid_file, "", "some files could not be read"}};
     };

@@ -36,7 +36,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (!f->from && !f->to) {
         const auto report = value_or_fail(services::load_report(ctx.session(), ctx.date()));
         if (ctx.json()) {
-          print(services::to_json(report).dump() + "\n");
+          print(services::document_text(services::to_json(report)));
         } else {
           auto style = ctx.text_style();
           print(describe(report, ctx.session().rules.load, style));
@@ -73,7 +73,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
           ctx.check_globals();
           const auto found = value_or_fail(services::insights(ctx.session(), ctx.date()));
           if (ctx.json()) {
-            print(services::to_json(found).dump() + "\n");
+            print(services::document_text(services::to_json(found)));
           } else {
             auto style = ctx.text_style();
             print(describe(found, style));

@@ -7,6 +7,7 @@
 #include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
+#include "services/input_checks.hpp"
 #include "services/journal.hpp"
 #include "services/safe_log.hpp"
 #include "services/strength.hpp"
@@ -42,12 +43,15 @@ domain::Activity build(domain::Sport sport, const ActivityFlags& f) {
 
 /// Validates `item` completely, then gives it its day: `--date`, or today in
 /// the athlete's time zone. Today needs the profile, so the database is
-/// opened only once the input is known to be good.
+/// opened only once the input is known to be good; so does a `--date` that
+/// may be today or tomorrow there (a later one is refused before).
 template <class T>
 T validated_with_date(CliContext& ctx, T item) {
   if (auto d = ctx.date_flag()) {
     item.date = *d;
     value_or_fail(domain::validate(item));
+    value_or_fail(services::check_not_surely_future(*d));
+    value_or_fail(services::check_not_future(ctx.session(), *d));
     return item;
   }
   item.date = domain::Date{std::chrono::year{2000}, std::chrono::January, std::chrono::day{1}};
@@ -60,7 +64,7 @@ void store_and_print(CliContext& ctx, domain::Activity a) {
   a = validated_with_date(ctx, std::move(a));
   const auto logged = value_or_fail(services::log_session(ctx.session(), a));
   if (ctx.json()) {
-    print(services::to_json(logged).dump() + "\n");
+    print(services::document_text(services::to_json(logged)));
   } else {
     std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
     for (const auto& w : logged.warnings) text += describe(w);
@@ -150,15 +154,20 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
     run = [&ctx, sf] {
       ActivityFlags f{"", sf->duration.empty() ? "45min" : sf->duration, sf->rpe, sf->note};
       auto a = build(domain::Sport::strength, f);
-      for (const auto& text : sf->exercises)
+      for (const auto& text : sf->exercises) {
+        // The name first: `dead lift:3x10` is a name to correct, not a malformed entry.
+        if (const auto name = domain::exercise_name_of(text); !name.empty()) {
+          value_or_fail(services::check_exercise_name(name));
+        }
         a.exercises.push_back(value_or_fail(domain::parse_exercise(text, "exercise")));
+      }
       if (sf->time) a.time = value_or_fail(domain::parse_time_of_day(*sf->time, "time"));
       a = validated_with_date(ctx, std::move(a));
       const auto logged = value_or_fail(services::log_strength(ctx.session(), a));
       if (ctx.json()) {
         auto j = services::to_json(logged.activity);
         j["warnings"] = services::to_json(logged.warnings);
-        print(j.dump() + "\n");
+        print(services::document_text(j));
       } else {
         print(fmt::format("logged {}\n", describe(logged.activity, ctx.units())) + describe(logged.warnings));
       }
@@ -210,7 +219,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       c = validated_with_date(ctx, std::move(c));
       const auto logged = value_or_fail(services::log_checkin(ctx.session(), c));
       if (ctx.json()) {
-        print(services::to_json(logged, ctx.session().rules).dump() + "\n");
+        print(services::document_text(services::to_json(logged, ctx.session().rules)));
       } else {
         auto style = ctx.text_style();
         print(fmt::format("logged check-in {}\n\n{}", logged.checkin.id,

@@ -13,9 +13,9 @@ namespace stridecare::cli {
 namespace {
 
 struct ProfileFlags {
-  std::optional<std::string> tz, available, long_run_day, cross, gym, strength_per_week;
+  std::optional<std::string> tz, available, long_run_day, cross, gym, strength_per_week, units;
 
-  bool any() const { return tz || available || long_run_day || cross || gym || strength_per_week; }
+  bool any() const { return tz || available || long_run_day || cross || gym || strength_per_week || units; }
 };
 
 std::vector<std::string> split(const std::string& text) {
@@ -70,6 +70,11 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
   }
   if (f.strength_per_week)
     p.strength_per_week = value_or_fail(parse_int(*f.strength_per_week, "strength_per_week", 2, 3));
+  if (f.units) {
+    p.units = domain::parse_enum<domain::UnitSystem>(*f.units);
+    if (!p.units)
+      throw CommandFailed{bad("units", fmt::format("'{}' is not allowed; allowed metric|imperial", *f.units))};
+  }
 }
 
 }  // namespace
@@ -83,6 +88,8 @@ void add_profile_command(CLI::App& app, CliContext& ctx, Runner& run) {
   cmd->add_option("--cross", f->cross, "Cross-training you can do: swim,walk,cycle,elliptical,row");
   cmd->add_option("--gym", f->gym, "Gym access: yes|no");
   cmd->add_option("--strength-per-week", f->strength_per_week, "Strength sessions per week: 2 or 3");
+  // After `profile`, --units is stored; the global --units before it only changes one command's display.
+  cmd->add_option("--units", f->units, "Units to show figures in from now on: metric|imperial (stored)");
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       // Validate every flag against the defaults first, so a bad value never opens the database.
@@ -96,7 +103,7 @@ void add_profile_command(CLI::App& app, CliContext& ctx, Runner& run) {
                                                               return {};
                                                             }))
                    : value_or_fail(services::load_profile(session));
-      print(ctx.json() ? services::to_json(profile).dump() + "\n" : describe(profile));
+      print(ctx.json() ? services::document_text(services::to_json(profile)) : describe(profile));
     };
   });
 }

@@ -44,7 +44,7 @@ void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::st
       if (ctx.json()) {
         services::Json j = services::Json::array();
         for (const auto& e : entries) j.push_back(services::to_json(e));
-        print(services::Json{{name, j}}.dump() + "\n");
+        print(services::document_text(services::Json{{name, j}}));
         return;
       }
       std::string out;
@@ -63,7 +63,7 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
           ctx.check_globals();
           const auto report = value_or_fail(services::today(ctx.session(), ctx.date(), ctx.units()));
           if (ctx.json()) {
-            print(services::to_json(report, ctx.session().rules).dump() + "\n");
+            print(services::document_text(services::to_json(report, ctx.session().rules)));
           } else {
             auto style = ctx.text_style();
             print(describe(report, ctx.session().rules, style));
@@ -83,7 +83,8 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
     run = [&ctx, id] {
       const int value = value_or_fail(parse_int(*id, "id", 1, std::numeric_limits<int>::max()));
       value_or_fail(services::remove_entry(ctx.session(), value));
-      print(ctx.json() ? services::Json{{"deleted", value}}.dump() + "\n" : fmt::format("deleted {}\n", value));
+      print(ctx.json() ? services::document_text(services::Json{{"deleted", value}})
+                       : fmt::format("deleted {}\n", value));
     };
   });
 }

@@ -160,7 +160,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         j.push_back(services::to_json(e));
         text += fmt::format("{:<26} {:<9} {:<26} {}\n", e.id, domain::name_of(e.kind), dose_text(e), e.name);
       }
-      print(ctx.json() ? services::Json{{"exercises", j}}.dump() + "\n" : text);
+      print(ctx.json() ? services::document_text(services::Json{{"exercises", j}}) : text);
     };
   });
 
@@ -174,7 +174,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         throw CommandFailed{{domain::ErrorKind::invalid_input, "ID",
                              fmt::format("ID: no exercise '{}' (see `stridecare exercises`)", *id)}};
       }
-      print(ctx.json() ? services::to_json(*e).dump() + "\n" : describe_exercise(*e));
+      print(ctx.json() ? services::document_text(services::to_json(*e)) : describe_exercise(*e));
     };
   });
 
@@ -196,7 +196,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const domain::Date day = ctx.date();
       const auto g = value_or_fail(services::guide(ctx.session(), *k, day));
       if (*dry_run) {
-        print(ctx.json() ? services::to_json(g).dump() + "\n" : describe_routine(g, ctx.units()));
+        print(ctx.json() ? services::document_text(services::to_json(g)) : describe_routine(g, ctx.units()));
         return;
       }
       const planner::Routine& r = g.routine;
@@ -233,7 +233,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
           from_flag ? *from_flag : domain::add_days(planner::week_start(to), -kWeeksBefore * kDaysPerWeek);
       if (to < from) throw CommandFailed{{domain::ErrorKind::invalid_input, "from", "must not be after --to"}};
       const auto report = value_or_fail(services::routines_report(ctx.session(), from, to));
-      print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
+      print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report));
     };
   });
 }

@@ -14,7 +14,7 @@ void add_strength_command(CLI::App& app, CliContext& ctx, Runner& run) {
       ->callback([&ctx, &run] {
         run = [&ctx] {
           const auto report = value_or_fail(services::strength_report(ctx.session(), ctx.date()));
-          print(ctx.json() ? services::to_json(report).dump() + "\n" : describe(report));
+          print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report, ctx.units()));
         };
       });
 }

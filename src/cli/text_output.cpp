@@ -11,16 +11,16 @@
 
 namespace stridecare::cli {
 
-std::string describe(const domain::StrengthExercise& e) {
+std::string describe(const domain::StrengthExercise& e, Units units) {
   std::string out;
   if (e.per_set.empty()) {
     out = fmt::format("{} {}x{}", e.exercise, e.sets, e.reps);
-    if (e.load_kg) out += fmt::format("@{:g}kg", *e.load_kg);
+    if (e.load_kg) out += fmt::format(" @ {}", domain::format_load(*e.load_kg, units));
   } else {
     out = e.exercise + " ";
     for (std::size_t i = 0; i < e.per_set.size(); ++i) {
-      out += fmt::format("{}{}", i ? "," : "", e.per_set[i].reps);
-      if (e.per_set[i].load_kg) out += fmt::format("@{:g}kg", *e.per_set[i].load_kg);
+      out += fmt::format("{}{}", i ? ", " : "", e.per_set[i].reps);
+      if (e.per_set[i].load_kg) out += fmt::format(" @ {}", domain::format_load(*e.per_set[i].load_kg, units));
     }
   }
   if (e.pain) out += fmt::format(" pain {}", *e.pain);
@@ -31,9 +31,15 @@ std::string describe(const domain::Activity& a, Units units) {
   std::string out = fmt::format("{:>6}  {}  {:<10}", a.id, domain::to_string(a.date), domain::name_of(a.sport));
   if (a.distance_m) out += fmt::format("  {}", format_distance(*a.distance_m, units));
   out += fmt::format("  {}", domain::format_duration(a.duration_s));
+  if (a.distance_m && *a.distance_m > 0 && a.duration_s > 0) {
+    // Runners and walkers think in pace, the others in speed.
+    const bool pace = a.sport == domain::Sport::run || a.sport == domain::Sport::walk;
+    out += "  " + (pace ? domain::format_pace(*a.distance_m, a.duration_s, units)
+                        : domain::format_speed(*a.distance_m, a.duration_s, units));
+  }
   if (a.rpe) out += fmt::format("  RPE {}", *a.rpe);
   if (a.time) out += fmt::format("  {}", domain::time_of_day_to_string(*a.time));
-  for (const auto& e : a.exercises) out += "  " + describe(e);
+  for (const auto& e : a.exercises) out += "  " + describe(e, units);
   if (!a.note.empty()) out += fmt::format("  \"{}\"", a.note);
   return out;
 }
@@ -64,9 +70,10 @@ std::string describe(const domain::Profile& p) {
   return fmt::format(
       "time zone          {}\navailable days     {}\nlong-run day       {}\ncross-training     {}\ngym access         "
       "{}\n"
-      "strength per week  {}\n",
+      "strength per week  {}\nunits              {}\n",
       p.time_zone, days.empty() ? "none" : days, domain::weekday_name(p.long_run_day), cross.empty() ? "none" : cross,
-      p.gym_access ? "yes" : "no", p.strength_per_week);
+      p.gym_access ? "yes" : "no", p.strength_per_week,
+      p.units ? domain::name_of(*p.units) : "metric (not chosen; set with profile --units)");
 }
 
 namespace {
@@ -107,7 +114,7 @@ std::string describe(const services::StrengthWarnings& w) {
   return out;
 }
 
-std::string describe(const services::StrengthReport& r) {
+std::string describe(const services::StrengthReport& r, Units units) {
   std::string out =
       fmt::format("this week (from {}): {} of {}  [{}: {}]\n", domain::to_string(r.week_from), r.week_count,
                   domain::plural(r.target.target, "strength session"), planner::kStrengthFreq1, r.target.why);
@@ -116,14 +123,14 @@ std::string describe(const services::StrengthReport& r) {
   if (r.sessions.empty()) out += "  no strength sessions\n";
   for (const auto& a : r.sessions) {
     out += fmt::format("  {:>6}  {:<16}", a.id, session_start(a));
-    for (const auto& e : a.exercises) out += "  " + describe(e);
+    for (const auto& e : a.exercises) out += "  " + describe(e, units);
     out += "\n";
   }
   out += "\nnext:\n";
   if (r.next.empty()) out += "  nothing logged yet\n";
   for (const auto& d : r.next) {
     out += fmt::format("  {:<20} {}x{}", d.exercise, d.sets, d.reps);
-    if (d.load_kg) out += fmt::format(" @{:g}kg", *d.load_kg);
+    if (d.load_kg) out += fmt::format(" @ {}", domain::format_load(*d.load_kg, units));
     out += fmt::format("  [{}: {}]\n", d.rule, d.why);
   }
   return out;

@@ -17,8 +17,9 @@
 namespace stridecare::cli {
 
 using domain::format_distance;
-/// `squat 3x10@40kg`, or set by set `squat 10@40kg,8@42.5kg`, then ` pain N` when logged.
-std::string describe(const domain::StrengthExercise& e);
+/// `squat 3x10 @ 40 kg`, or set by set `squat 10 @ 40 kg, 8 @ 42.5 kg`, then ` pain N` when
+/// logged; loads rounded for display (domain::format_load).
+std::string describe(const domain::StrengthExercise& e, Units units);
 std::string describe(const domain::Activity& a, Units units);
 /// `warning STRENGTH-REST-1: ...`, one line.
 std::string describe(const planner::RestWarning& w);
@@ -27,7 +28,7 @@ std::string describe(const planner::LongRunEveWarning& w);
 /// One line per warning, each ending in a newline.
 std::string describe(const services::StrengthWarnings& w);
 /// The `strength` command's text.
-std::string describe(const services::StrengthReport& r);
+std::string describe(const services::StrengthReport& r, Units units);
 std::string describe(const domain::PainCheckin& c);
 std::string describe(const domain::Profile& p);
 // today_text.cpp

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/activity.hpp"
+#include "domain/units.hpp"
 
 namespace stridecare::domain {
 
@@ -22,6 +23,9 @@ struct Profile {
   bool gym_access = false;
   /// STRENGTH-FREQ-1: 2 or 3.
   int strength_per_week = 2;
+  /// The units figures are shown in (`profile --units`); nullopt when never
+  /// chosen, which shows metric (and keeps older exports byte-identical).
+  std::optional<UnitSystem> units;
 
   bool operator==(const Profile&) const = default;
 };

@@ -146,6 +146,12 @@ int capped(long v) { return static_cast<int>(std::min(v, 1'000'000L)); }
 
 }  // namespace
 
+std::string_view exercise_name_of(std::string_view text) {
+  const std::size_t from = text.starts_with(kCustomExercisePrefix) ? kCustomExercisePrefix.size() : 0;
+  const auto colon = text.find(':', from);
+  return colon == std::string_view::npos ? std::string_view{} : text.substr(0, colon);
+}
+
 Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_view field) {
   const auto bad = [&] {
     return invalid(std::string(field),
@@ -154,11 +160,14 @@ Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_vie
                        "REPS[@LOAD],... (one per set, at least two), optionally followed by ,pain=0-10, e.g. "
                        "squat:3x10@40kg, squat:10@40kg,8@42.5kg or lunge:3x8,pain=2");
   };
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0) return bad();
+  const std::string_view name = exercise_name_of(text);
+  const std::string_view own =
+      name.starts_with(kCustomExercisePrefix) ? name.substr(kCustomExercisePrefix.size()) : name;
+  if (own.empty()) return bad();
+  const auto colon = name.size();
   StrengthExercise ex;
-  ex.exercise = std::string(text.substr(0, colon));
-  for (char c : ex.exercise) {
+  ex.exercise = std::string(name);
+  for (char c : own) {
     const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     if (!ok) return bad();
   }

@@ -20,11 +20,19 @@ Expected<double> parse_distance_m(std::string_view text, std::string_view field 
 /// Result in seconds, > 0.
 Expected<double> parse_duration_s(std::string_view text, std::string_view field = "duration");
 
+/// Names of exercises outside the library start with this (`custom:hip_thrust`).
+inline constexpr std::string_view kCustomExercisePrefix = "custom:";
+
+/// The NAME of an exercise as parse_exercise reads it: up to the first `:`
+/// after an optional `custom:` prefix (which it keeps); "" when there is no `:`.
+std::string_view exercise_name_of(std::string_view text);
+
 /// `NAME:SETSxREPS[@LOAD]`, LOAD in `kg` or `lb` (stored in kg):
 /// `squat:3x10@40kg`, `lunge:3x8`, `deadlift:3x8@135lb`; or set by set,
 /// `NAME:REPS[@LOAD],REPS[@LOAD],...` (`squat:10@40kg,10@40kg,8@42.5kg`,
 /// filling `per_set` and the summary fields of StrengthExercise); either form
-/// may end in `,pain=N` (0-10, pain during the exercise). Ranges of sets,
+/// may end in `,pain=N` (0-10, pain during the exercise). NAME may be
+/// `custom:NAME` (exercise_name_of). Ranges of sets,
 /// reps and loads are checked by domain::validate.
 Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_view field = "exercise");
 

@@ -35,6 +35,21 @@ std::string format_distance(double metres, UnitSystem units, int decimals) {
                                        : printed("%.*f km", d, metres / kMetresPerKm);
 }
 
+std::string format_pace(double metres, double seconds, UnitSystem units) {
+  const double per_unit = units == UnitSystem::imperial ? kMetresPerMile : kMetresPerKm;
+  constexpr long kSecondsPerMinute = 60;
+  const long total = std::lround(seconds * per_unit / metres);
+  return printed("%ld:%02ld /%s", total / kSecondsPerMinute, total % kSecondsPerMinute,
+                 units == UnitSystem::imperial ? "mi" : "km");
+}
+
+std::string format_speed(double metres, double seconds, UnitSystem units) {
+  constexpr double kSecondsPerHour = 3600;
+  const double per_hour = metres / seconds * kSecondsPerHour;
+  return units == UnitSystem::imperial ? printed("%.1f mph", per_hour / kMetresPerMile)
+                                       : printed("%.1f km/h", per_hour / kMetresPerKm);
+}
+
 double display_load(double kg, UnitSystem units) {
   constexpr double kSteps = 2.0;  // metric loads are shown to the nearest 0.5 kg
   return units == UnitSystem::imperial ? std::round(kg / kKgPerPound) : std::round(kg * kSteps) / kSteps;

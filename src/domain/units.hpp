@@ -20,6 +20,12 @@ std::string format_distance(double metres, UnitSystem units);
 /// The same with `decimals` decimals (0-6): `14.2 km`, `8.8 mi`.
 std::string format_distance(double metres, UnitSystem units, int decimals);
 
+/// Time per km or per mile, `5:29 /km` or `8:49 /mi`; preconditions: metres > 0, seconds >= 0.
+std::string format_pace(double metres, double seconds, UnitSystem units);
+
+/// `24.3 km/h` or `15.1 mph`; preconditions: seconds > 0.
+std::string format_speed(double metres, double seconds, UnitSystem units);
+
 /// A strength load as shown: rounded to 0.5 kg in metric, to 1 lb in
 /// imperial (stored exactly). `40 kg`, `42.5 kg`, `88 lb`.
 std::string format_load(double kg, UnitSystem units);

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "domain/units.hpp"
+
 namespace stridecare::planner {
 namespace {
 
@@ -16,7 +18,8 @@ constexpr int kHoursPerDay = 24;
 
 auto start_key(const domain::Activity& a) { return std::tuple(a.date, a.time.value_or(-1), a.id); }
 
-std::string kg(double v) { return fmt::format("{:g} kg", v); }
+/// Shown as the runner sees loads: to the nearest 0.5 kg (never `18.1437 kg` for 40 lb).
+std::string kg(double v) { return domain::format_load(v, domain::UnitSystem::metric); }
 
 }  // namespace
 

@@ -333,9 +333,12 @@ Json to_json(const domain::Profile& p) {
   }
   Json cross = Json::array();
   for (auto s : p.cross_training) cross.push_back(domain::name_of(s));
-  return {
+  Json j = {
       {"time_zone", p.time_zone}, {"available_days", days},     {"long_run_day", domain::weekday_name(p.long_run_day)},
       {"cross_training", cross},  {"gym_access", p.gym_access}, {"strength_per_week", p.strength_per_week}};
+  // Written only once chosen, so exports made before `units` existed round-trip byte for byte.
+  if (p.units) j["units"] = domain::name_of(*p.units);
+  return j;
 }
 
 Json to_json(const rules::FiredRule& r) {
@@ -482,6 +485,13 @@ Expected<domain::Profile> profile_from_json(const Json& j, const std::string& pa
   }
   SC_TRY_ASSIGN(p.gym_access, f.required<bool>("gym_access"));
   SC_TRY_ASSIGN(p.strength_per_week, f.required<int>("strength_per_week"));
+  std::optional<std::string> units;
+  SC_TRY_ASSIGN(units, f.optional<std::string>("units"));
+  if (units) {
+    p.units = domain::parse_enum<domain::UnitSystem>(*units);
+    if (!p.units)
+      return domain::invalid(f.field("units"), fmt::format("'{}' is not allowed; allowed metric|imperial", *units));
+  }
   return validated(std::move(p), path);
 }
 

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "services/json_output.hpp"
+
 namespace stridecare::services {
 
 namespace {
@@ -76,7 +78,7 @@ constexpr std::size_t kSeriesPieceBytes = 64 * 1024;
 
 /// Writes the daily series as text, field by field: a tree per day made the
 /// ten-year series 3.4x slower as a whole process (docs/performance.md,
-/// issue 4). Numbers are fmt's shortest round-trip form; NaN and infinity,
+/// issue 4). Numbers are fmt's shortest round-trip form of the rounded value; NaN and infinity,
 /// which the metrics never hold, would be null.
 class SeriesWriter {
  public:
@@ -97,10 +99,17 @@ class SeriesWriter {
   void value(std::string_view s) { buf_ += Json(s).dump(); }
 
   /// `,"name":value` (names are plain ASCII).
+  /// Numbers are rounded as document_text rounds them (docs/json.md).
   template <class T>
   void field(std::string_view name, const T& v) {
     fmt::format_to(std::back_inserter(buf_), ",\"{}\":", name);
-    value(v);
+    if constexpr (std::is_same_v<T, double>) {
+      value(json_rounded(name, v));
+    } else if constexpr (std::is_same_v<T, std::optional<double>>) {
+      value(v ? std::optional(json_rounded(name, *v)) : std::nullopt);
+    } else {
+      value(v);
+    }
   }
 
   /// One day: its date, the fields of visit_day and visit_metrics, then its warnings.

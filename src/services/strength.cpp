@@ -4,6 +4,7 @@
 
 #include "domain/validate.hpp"
 #include "services/environment.hpp"
+#include "services/input_checks.hpp"
 #include "services/journal.hpp"
 #include "services/routines.hpp"
 
@@ -29,6 +30,9 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
   if (a.sport != domain::Sport::strength)
     return domain::invalid("sport", "a strength session must have sport strength");
   if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
+  for (const auto& ex : a.exercises) {
+    if (auto known = check_exercise_name(ex.exercise); !known) return std::unexpected(known.error());
+  }
   a.id = 0;
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(profile.error());

@@ -73,8 +73,8 @@ class E2eBackup : public E2eTest {
     sc_ok({"log", "cross", "--date", "2026-03-03", "--sport", "cycle", "--duration", "1h15min", "--distance", "30km",
            "--note", "line one\nline two"});
     sc_ok({"log", "strength", "--date", "2026-03-04", "--exercise", "squat:3x10@40kg", "--exercise", "lunge:3x8",
-           "--exercise", "deadlift:5x5@135lb", "--rpe", "7", "--duration", "50min"});
-    sc_ok({"log", "strength", "--date", "2026-03-06", "--exercise", "bridge:2x15"});
+           "--exercise", "romanian_deadlift:5x5@135lb", "--rpe", "7", "--duration", "50min"});
+    sc_ok({"log", "strength", "--date", "2026-03-06", "--exercise", "glute_bridge:2x15"});
     sc_ok({"log", "pain", "--date", "2026-03-04", "--time", "18:45", "--site", "knee", "--region", "front", "--side",
            "left", "--pain", "4", "--timing", "after_run", "--swelling", "--note", "\xE8\x86\x9D 'sore', \"dull\""});
     sc_ok({"log", "pain", "--date", "2026-03-05", "--site", "hip", "--region", "back", "--side", "both", "--pain", "2",

@@ -96,8 +96,8 @@ TEST_F(E2eConcurrency, ReadersAreNotBlockedByAWriter) {
 
 // ---- crash safety ---------------------------------------------------------------
 
-const std::vector<std::string> kExercises = {"squat:3x10@40kg", "lunge:3x8",         "deadlift:4x6@60kg",
-                                             "bridge:2x15",     "step-up:3x12@10kg", "calf_raise:3x20"};
+const std::vector<std::string> kExercises = {"squat:3x10@40kg",   "lunge:3x8",         "romanian_deadlift:4x6@60kg",
+                                             "glute_bridge:2x15", "step_up:3x12@10kg", "custom:calf_raise:3x20"};
 
 class E2eCrashSafety : public E2eTest {
  protected:

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "rules/rule_book.hpp"
+#include "services/json_output.hpp"
 #include "services/load.hpp"
 #include "storage/memory_store.hpp"
 
@@ -29,7 +30,8 @@ Date d(int y, unsigned m, unsigned day) {
 
 /// The series as the per-day reports would give it: to_json(LoadReport) of
 /// each day with its "day" fields flattened in, and the day's own warnings
-/// (warnings_between) as {"id","level","value"}.
+/// (warnings_between) as {"id","level","value"}, with its numbers as every
+/// document prints them (normalise_numbers, docs/json.md).
 Json reference_series(const analytics::LoadAnalysis& a, Date from, Date to, const domain::LoadParameters& p) {
   Json days = Json::array();
   for (auto day = std::chrono::sys_days{from}; day <= std::chrono::sys_days{to}; day += std::chrono::days{1}) {
@@ -49,7 +51,9 @@ Json reference_series(const analytics::LoadAnalysis& a, Date from, Date to, cons
     j["warnings"] = warnings;
     days.push_back(std::move(j));
   }
-  return Json{{"from", domain::to_string(from)}, {"to", domain::to_string(to)}, {"days", std::move(days)}};
+  Json series{{"from", domain::to_string(from)}, {"to", domain::to_string(to)}, {"days", std::move(days)}};
+  normalise_numbers(series);
+  return series;
 }
 
 // ---- data ----------------------------------------------------------------------------------

@@ -687,8 +687,9 @@ TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
             "swelling|redness|warmth|fever_or_unwell|cannot_bear_weight|locking|giving_way|injury_trauma|"
             "numbness_tingling|night_pain|deformity");
   EXPECT_EQ(domain::allowed_names<domain::RoutineKind>(), "warmup|cooldown|strength");
-  // Migration 5 added columns and a table but no enum names.
-  EXPECT_EQ(sqlite::latest_schema_version(), 5);
+  // Migration 5 added columns and a table but no enum names; migration 6 the profile's units.
+  EXPECT_EQ(domain::allowed_names<domain::UnitSystem>(), "metric|imperial");
+  EXPECT_EQ(sqlite::latest_schema_version(), 6);
 }
 
 }  // namespace

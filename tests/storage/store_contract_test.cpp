@@ -156,10 +156,11 @@ TEST_P(StoreContract, RoundTripsTheProfileAndReplacesIt) {
   p.cross_training = {Sport::row, Sport::swim, Sport::elliptical};  // order is the athlete's
   p.gym_access = true;
   p.strength_per_week = 3;
+  p.units = domain::UnitSystem::imperial;
   ASSERT_TRUE(store_->save_profile(p).has_value());
   EXPECT_EQ(store_->load_profile().value(), p);
 
-  domain::Profile second;  // defaults
+  domain::Profile second;  // defaults: no units chosen
   second.cross_training.clear();
   second.long_run_day = std::chrono::Monday;
   ASSERT_TRUE(store_->save_profile(second).has_value());

@@ -295,6 +295,14 @@ CREATE TABLE strength_set (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+/// The profile's display units (`profile --units`); NULL when never chosen.
+std::string migration_6() {
+  return R"sql(
+ALTER TABLE profile ADD COLUMN units TEXT CHECK (units IN ()sql" +
+         sql_names<domain::UnitSystem>() + R"sql());
+)sql";
+}
+
 domain::Error migration_error(const Database& db, const std::string& message) {
   return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
 }
@@ -302,8 +310,8 @@ domain::Error migration_error(const Database& db, const std::string& message) {
 }  // namespace
 
 std::span<const std::string> migrations() {
-  static const std::vector<std::string> all{migration_1(), kMigration2, migration_3(), migration_4(),
-                                            std::string(kMigration5)};
+  static const std::vector<std::string> all{
+      migration_1(), kMigration2, migration_3(), migration_4(), std::string(kMigration5), migration_6()};
   return all;
 }
 

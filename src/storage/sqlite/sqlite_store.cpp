@@ -159,7 +159,7 @@ const std::vector<std::string>& profile_columns() {
     for (unsigned i = 0; i < std::tuple_size_v<decltype(domain::Profile::available_days)>; ++i) {
       names.push_back(available_column(i));
     }
-    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week"});
+    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week", "units"});
     return names;
   }();
   return columns;
@@ -459,6 +459,11 @@ Expected<std::optional<domain::Profile>> SqliteStore::load_profile() {
   }
   p.gym_access = r.column_int64(col++) != 0;
   p.strength_per_week = r.column_int(col++);
+  if (!r.is_null(col)) {
+    p.units = domain::parse_enum<domain::UnitSystem>(r.column_text_view(col));
+    if (!p.units) return failed(storage_error("the profile has unknown units '" + r.column_text(col) + "'"));
+  }
+  ++col;
   return std::optional<domain::Profile>{std::move(p)};
 }
 
@@ -477,6 +482,11 @@ Expected<void> SqliteStore::save_profile(const domain::Profile& profile) {
   if (auto ok = s.bind(index++, join_sports(profile.cross_training)); !ok) return ok;
   if (auto ok = s.bind(index++, profile.gym_access); !ok) return ok;
   if (auto ok = s.bind(index++, profile.strength_per_week); !ok) return ok;
+  if (profile.units) {
+    if (auto ok = s.bind(index++, domain::name_of(*profile.units)); !ok) return ok;
+  } else if (auto ok = s.bind(index++, std::nullopt); !ok) {
+    return ok;
+  }
   return s.run();
 }
 
