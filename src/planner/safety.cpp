@@ -1,5 +1,7 @@
 #include "planner/safety.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "rules/rule_ids.hpp"
@@ -24,6 +26,13 @@ std::string instead(rules::Action action) {
   return "run only as the return-to-run programme's stage says";
 }
 
+/// "urgent care", as the runner reads it.
+std::string action_words(rules::Action action) {
+  std::string words(domain::name_of(action));
+  std::replace(words.begin(), words.end(), '_', ' ');
+  return words;
+}
+
 }  // namespace
 
 std::optional<SafetyWarning> safe_log_warning(const domain::Activity& run, std::span<const rules::StandingSpan> spans,
@@ -44,7 +53,7 @@ std::optional<SafetyWarning> safe_log_warning(const domain::Activity& run, std::
                          worst->side,
                          fmt::format("this run ({}) is stored, but the action in force at its start was {} for the {} "
                                      "({}): {}.",
-                                     when, domain::name_of(worst->action), domain::where(worst->site, worst->side),
+                                     when, action_words(worst->action), domain::where(worst->site, worst->side),
                                      worst->id, instead(worst->action))};
   }
   const auto& t = book.return_to_run;

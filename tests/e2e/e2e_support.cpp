@@ -52,6 +52,16 @@ std::vector<std::string> list_tree(const fs::path& dir) {
   return names;
 }
 
+std::vector<std::string> ids_of(const Json& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list) out.push_back(item.value("id", "?"));
+  return out;
+}
+
+bool holds(const std::vector<std::string>& ids, const std::string& id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
   std::size_t start = 0;

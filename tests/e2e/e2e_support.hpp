@@ -52,6 +52,11 @@ std::vector<std::string> list_tree(const fs::path& dir);
 /// `text` split at '\n' (a final newline ends the last line, it does not start another).
 std::vector<std::string> lines_of(const std::string& text);
 
+/// The `id` of each object of a JSON list (rules, care, warnings), in order.
+std::vector<std::string> ids_of(const Json& list);
+/// Whether `ids` holds `id`.
+bool holds(const std::vector<std::string>& ids, const std::string& id);
+
 /// `text` parsed as one JSON document; fails the test and returns a
 /// discarded value when it is not.
 Json parse_json(const std::string& text);

@@ -23,14 +23,8 @@ class E2eSafety : public E2eTest {
     sc_ok(args);
   }
   Json today(const std::string& date) const { return sc_json({"today", "--json", "--date", date}); }
-  static std::vector<std::string> ids(const Json& list) {
-    std::vector<std::string> out;
-    for (const auto& item : list) out.push_back(item.value("id", "?"));
-    return out;
-  }
-  static bool has(const std::vector<std::string>& v, const std::string& id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  }
+  static std::vector<std::string> ids(const Json& list) { return ids_of(list); }
+  static bool has(const std::vector<std::string>& v, const std::string& id) { return holds(v, id); }
 };
 
 TEST_F(E2eSafety, RunLoggedTheDayAfterAnEmergencyIsStoredWithASafeLog1Warning) {

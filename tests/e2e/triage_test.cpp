@@ -25,15 +25,9 @@ class E2eTriage : public E2eTest {
 
   Json today(const std::string& date) const { return sc_json({"today", "--json", "--date", date}); }
 
-  static std::vector<std::string> ids(const Json& list) {
-    std::vector<std::string> out;
-    for (const auto& item : list) out.push_back(item.value("id", "?"));
-    return out;
-  }
+  static std::vector<std::string> ids(const Json& list) { return ids_of(list); }
 
-  static bool has(const std::vector<std::string>& v, const std::string& id) {
-    return std::find(v.begin(), v.end(), id) != v.end();
-  }
+  static bool has(const std::vector<std::string>& v, const std::string& id) { return holds(v, id); }
 };
 
 TEST_F(E2eTriage, SwellingWithFeverIsAnEmergencyByRuleRf1) {

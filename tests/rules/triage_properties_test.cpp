@@ -66,14 +66,20 @@ void assign_ids(std::vector<PainCheckin>& cs) {
   for (std::size_t i = 0; i < cs.size(); ++i) cs[i].id = static_cast<domain::Id>(i + 1);
 }
 
-RC_GTEST_PROP(TriageProperties, RedFlagNeverYieldsALessUrgentAction, ()) {
+/// A random history whose last check-in (on day kDays + 1, just before midnight) fires a red flag: nothing
+/// before it can have cleared it.
+std::pair<std::vector<PainCheckin>, PainCheckin> history_ending_in_a_red_flag() {
   auto history = *rc::gen::container<std::vector<PainCheckin>>(any_checkin(true, true));
   PainCheckin flagged = *any_checkin(true, true);
   RC_PRE(red_flag_action(flagged).has_value());
-  // The red-flag check-in is the latest of its site+side: nothing can have cleared it.
   flagged.date = day(kDays + 1);
   flagged.time = 23 * 60 + 59;
   history.push_back(flagged);
+  return {std::move(history), flagged};
+}
+
+RC_GTEST_PROP(TriageProperties, RedFlagNeverYieldsALessUrgentAction, ()) {
+  auto [history, flagged] = history_ending_in_a_red_flag();
   assign_ids(history);
   const int later = *rc::gen::inRange(0, 1000);
   const TriageResult r = triage({domain::add_days(flagged.date, later), history, {}, {}, {}}, book());
@@ -118,12 +124,7 @@ RC_GTEST_PROP(TriageProperties, AStopNeverEndsWithoutACheckin, ()) {
 }
 
 RC_GTEST_PROP(TriageProperties, NothingButAClinicianClearanceDowngradesARedFlag, ()) {
-  auto history = *rc::gen::container<std::vector<PainCheckin>>(any_checkin(true, true));
-  PainCheckin flagged = *any_checkin(true, true);
-  RC_PRE(red_flag_action(flagged).has_value());
-  flagged.date = day(kDays + 1);
-  flagged.time = 23 * 60 + 59;
-  history.push_back(flagged);
+  auto [history, flagged] = history_ending_in_a_red_flag();
   // Later check-ins of any site, any sign, any pain, but none cleared by a clinician.
   auto later = *rc::gen::container<std::vector<PainCheckin>>(any_checkin(true, false));
   for (auto& c : later) c.date = domain::add_days(c.date, kDays + 2);
