@@ -173,7 +173,6 @@ Moment moment_of(const PainCheckin& c) { return {c.date, c.time}; }
 /// The state of one standing rule while the history is read.
 struct Standing {
   std::optional<std::size_t> open;      ///< index of its span in the output while in force
-  const PainCheckin* last = nullptr;    ///< the latest firing check-in
   std::optional<FiredRule> last_fired;  ///< the reason of the latest firing
   Date last_fire_day{};                 ///< its day
   std::optional<Date> free_day;         ///< the latest check-in day free of it since then
@@ -288,7 +287,6 @@ class TrackTriage {
 
   void fire(Standing& st, std::string_view id, Action action, const PainCheckin& c, FiredRule why) {
     open_span(st, id, action, moment_of(c));
-    st.last = &c;
     st.last_fired = std::move(why);
     st.last_fire_day = c.date;
     st.free_day.reset();
