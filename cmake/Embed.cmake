@@ -8,4 +8,6 @@ function(stridecare_embed output input ns symbol)
             -P ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
     DEPENDS ${input} ${CMAKE_SOURCE_DIR}/cmake/embed_file.cmake
     VERBATIM)
+  # Kept out of unity builds: one large array each, and a file-local name.
+  set_source_files_properties(${output} PROPERTIES SKIP_UNITY_BUILD_INCLUSION ON)
 endfunction()

@@ -4,13 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "domain/quantities.hpp"
 #include "domain/wording.hpp"
 
 namespace stridecare::analytics {
 
+using domain::kMetresPerKm;
+
 namespace {
 
-constexpr double kMetresPerKm = 1000;
 constexpr int kDaysPerWeek = 7;
 
 using Days = std::chrono::sys_days;

@@ -5,13 +5,15 @@
 
 #include <fmt/format.h>
 
+#include "domain/quantities.hpp"
 #include "domain/wording.hpp"
 
 namespace stridecare::analytics {
 
+using domain::kMetresPerKm;
+
 namespace {
 
-constexpr double kMetresPerKm = 1000;
 constexpr double kPercent = 100;
 
 using domain::LoadRule;

@@ -20,7 +20,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr double kBytesPerMb = 1e6;
-constexpr double kMetresPerKm = 1000.0;
+using domain::kMetresPerKm;
 constexpr auto kProgressInterval = std::chrono::milliseconds(200);
 
 struct ImportFlags {

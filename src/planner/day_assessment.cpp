@@ -61,31 +61,46 @@ std::vector<const Programme*> DayAssessment::active_programmes() const {
   return out;
 }
 
-StandingState standing_state(const AssessmentInput& in, const rules::RuleBook& book) {
-  const auto run_days = run_days_of(in.activities, in.as_of);
-  // The standing rules alone: their stops and red flags start and cancel programmes.
-  rules::TriageResult standing = rules::triage({in.as_of, in.checkins, run_days, {}, {}}, book);
-  StandingState out{std::move(standing.spans), {}};
-  out.programmes = follow_return_to_run({in.as_of, in.checkins, in.activities, out.spans}, book);
+namespace {
+
+struct Followed {
+  rules::TriageResult triage;
+  std::vector<Programme> programmes;
+};
+
+/// Triage over the history with the return-to-run programmes its stops and red flags start. Programmes hold
+/// episodes open (which PERSIST-1 reads) and any rule in force pauses a programme, so triage is read again
+/// with the programmes, and the programmes followed again over those spans; a third reading only when that
+/// changed them. The load lookup adds TRIAGE-LOAD-1 and never changes a span.
+Followed follow(const AssessmentInput& in, std::span<const domain::Date> run_days,
+                const rules::LoadWarningLookup& lookup, const rules::RuleBook& book) {
+  Followed out;
+  out.triage = rules::triage({in.as_of, in.checkins, run_days, lookup, {}}, book);
+  out.programmes = follow_return_to_run({in.as_of, in.checkins, in.activities, out.triage.spans}, book);
   if (out.programmes.empty()) return out;
-  // Programmes hold episodes open, which PERSIST-1 reads, and any rule in force pauses a programme: follow
-  // them again over the spans read with the programmes, so the sessions are judged against what was in force.
   const auto periods = programme_periods(out.programmes, in.as_of, book);
-  out.spans = rules::triage({in.as_of, in.checkins, run_days, {}, periods}, book).spans;
-  out.programmes = follow_return_to_run({in.as_of, in.checkins, in.activities, out.spans}, book);
+  out.triage = rules::triage({in.as_of, in.checkins, run_days, lookup, periods}, book);
+  out.programmes = follow_return_to_run({in.as_of, in.checkins, in.activities, out.triage.spans}, book);
+  const auto again = programme_periods(out.programmes, in.as_of, book);
+  if (again != periods) out.triage = rules::triage({in.as_of, in.checkins, run_days, lookup, again}, book);
   return out;
+}
+
+}  // namespace
+
+StandingState standing_state(const AssessmentInput& in, const rules::RuleBook& book) {
+  Followed f = follow(in, run_days_of(in.activities, in.as_of), {}, book);
+  return {std::move(f.triage.spans), std::move(f.programmes), std::move(f.triage.episodes)};
 }
 
 DayAssessment assess_day(const AssessmentInput& in, const rules::RuleBook& book) {
   const auto run_days = run_days_of(in.activities, in.as_of);
   const analytics::LoadAnalysis load = analytics::analyse(in.activities, in.as_of, book.load);
-  StandingState standing = standing_state(in, book);
+  Followed f = follow(in, run_days, triage_lookup(load, book.load, in.units), book);
   DayAssessment out;
   out.date = in.as_of;
-  out.programmes = std::move(standing.programmes);
-  const auto programmes = programme_periods(out.programmes, in.as_of, book);
-  out.triage =
-      rules::triage({in.as_of, in.checkins, run_days, triage_lookup(load, book.load, in.units), programmes}, book);
+  out.programmes = std::move(f.programmes);
+  out.triage = std::move(f.triage);
   out.warnings = analytics::warnings_as_of(load, in.as_of, book.load);
   out.care = rules::care_advice(out.triage, book);
 

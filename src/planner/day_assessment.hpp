@@ -42,11 +42,12 @@ struct DayAssessment {
 DayAssessment assess_day(const AssessmentInput& in, const rules::RuleBook& book);
 
 /// What stays in force over the history up to `in.as_of`: the standing
-/// rules' spans and the return-to-run programmes (no load analysis), for
-/// SAFE-LOG-1.
+/// rules' spans, the return-to-run programmes and the pain episodes active at
+/// its end (no load analysis), for SAFE-LOG-1 and the routines.
 struct StandingState {
   std::vector<rules::StandingSpan> spans;
   std::vector<Programme> programmes;
+  std::vector<rules::ActiveEpisode> episodes;  ///< held open by stops and programmes, as in `today`
 };
 StandingState standing_state(const AssessmentInput& in, const rules::RuleBook& book);
 

@@ -1,6 +1,7 @@
 #include "planner/routines.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -203,6 +204,30 @@ Routine build_routine(RoutineKind kind, const ExerciseLibrary& lib, const Routin
       return build_strength(lib, ctx, book);
   }
   return {};
+}
+
+RoutineContext routine_context(std::span<const rules::ActiveEpisode> episodes,
+                               std::span<const domain::PainCheckin> checkins, bool gym_access) {
+  RoutineContext ctx;
+  ctx.gym_access = gym_access;
+  for (const auto& e : episodes) {
+    std::optional<domain::Region> region;  // of the episode's latest painful check-in
+    const domain::PainCheckin* latest = nullptr;
+    for (const auto& c : checkins) {
+      const bool counts = c.site == e.site && (c.side == e.side || c.side == domain::Side::both);
+      if (!counts || c.pain <= 0 || c.date < e.start || !c.region) continue;
+      if (!latest || std::tuple(latest->date, latest->time.value_or(-1), latest->id) <
+                         std::tuple(c.date, c.time.value_or(-1), c.id)) {
+        latest = &c;
+        region = c.region;
+      }
+    }
+    if (!ctx.sore_site || (region == domain::Region::outer && !ctx.outer())) {
+      ctx.sore_site = e.site;
+      ctx.sore_region = region;
+    }
+  }
+  return ctx;
 }
 
 }  // namespace stridecare::planner

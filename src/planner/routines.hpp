@@ -5,6 +5,7 @@
 /// pain episode and to the runner's gym access. Pure functions.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@
 #include "planner/exercise_library.hpp"
 #include "planner/strength.hpp"
 #include "rules/rule_book.hpp"
+#include "rules/triage.hpp"
 
 namespace stridecare::planner {
 
@@ -67,6 +69,12 @@ struct Routine {
 
   int total_s() const;
 };
+
+/// What the routines tailor to on a day: the sore place of the active pain
+/// episodes (each with the region of its latest painful check-in; the first
+/// episode's, unless another's region is outer) and gym access.
+RoutineContext routine_context(std::span<const rules::ActiveEpisode> episodes,
+                               std::span<const domain::PainCheckin> checkins, bool gym_access);
 
 /// Every builder gives a sided exercise (`each side`) as many left as right
 /// steps, each left step followed by its right one.

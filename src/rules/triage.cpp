@@ -160,6 +160,15 @@ struct Track {
   std::vector<const PainCheckin*> checkins;
 };
 
+/// The figures of PERSIST-1's latest firing, worded at the end.
+struct PersistFiring {
+  Date from;  ///< the episode's start, or the clinician's clearance after it
+  bool since_clearance;
+  Date day;
+  double recent_mean;
+  double first_week_mean;
+};
+
 /// One check-in day of a track: [begin, end) into `Track::checkins`.
 struct Day {
   Date date;
@@ -172,11 +181,13 @@ Moment moment_of(const PainCheckin& c) { return {c.date, c.time}; }
 
 /// The state of one standing rule while the history is read.
 struct Standing {
-  std::optional<std::size_t> open;      ///< index of its span in the output while in force
-  std::optional<FiredRule> last_fired;  ///< the reason of the latest firing
-  Date last_fire_day{};                 ///< its day
-  std::optional<Date> free_day;         ///< the latest check-in day free of it since then
-  int free_run = 0;                     ///< check-in days in a row free of it, ending on `free_day`
+  std::optional<std::size_t> open;  ///< index of its span in the output while in force
+  /// The latest firing check-in. Its reason is worded only if the rule is
+  /// still in force at the end: a long history fires rules thousands of times.
+  const PainCheckin* fired_by = nullptr;
+  Date last_fire_day{};          ///< its day
+  std::optional<Date> free_day;  ///< the latest check-in day free of it since then
+  int free_run = 0;              ///< check-in days in a row free of it, ending on `free_day`
 };
 
 class TrackTriage {
@@ -190,7 +201,9 @@ class TrackTriage {
         ctx_{book.triage, run_days},
         states_(checkin_rules().size()) {
     pain_prefix_.push_back(0);
+    serial_.reserve(c_.size());
     for (std::size_t i = 0; i < c_.size(); ++i) {
+      serial_.push_back(serial(c_[i]->date));
       if (days_.empty() || days_.back().date != c_[i]->date) days_.push_back({c_[i]->date, i, i, 0});
       days_.back().end = i + 1;
       days_.back().max_pain = std::max(days_.back().max_pain, c_[i]->pain);
@@ -223,9 +236,13 @@ class TrackTriage {
     episode_at_latest_ = days_.empty() ? std::nullopt : tracker.active_on(days_.back().date);
 
     bool standing_in_force = false;
-    for (std::size_t i = 0; i < states_.size(); ++i) standing_in_force |= emit_if_open(states_[i], out);
-    standing_in_force |= emit_if_open(pmm1_, out);
-    standing_in_force |= emit_if_open(persist_, out);
+    for (std::size_t k = 0; k < states_.size(); ++k) {
+      if (in_force(states_[k])) out.rules.push_back(checkin_reason(checkin_rules()[k], *states_[k].fired_by));
+    }
+    if (in_force(pmm1_)) out.rules.push_back(pmm1_reason());
+    if (in_force(persist_) && persist_fired_) out.rules.push_back(persist_reason(*persist_fired_));
+    for (const Standing* st : {&pmm1_, &persist_}) standing_in_force |= in_force(*st);
+    for (const Standing& st : states_) standing_in_force |= in_force(st);
     const bool programme = return_to_run(out);
     window_rules(out);
     if (active_now) {
@@ -285,9 +302,9 @@ class TrackTriage {
   /// have fired the rule again), so it holds from the day's first check-in on.
   Moment first_of(const Day& d) const { return moment_of(*c_[d.begin]); }
 
-  void fire(Standing& st, std::string_view id, Action action, const PainCheckin& c, FiredRule why) {
+  void fire(Standing& st, std::string_view id, Action action, const PainCheckin& c) {
     open_span(st, id, action, moment_of(c));
-    st.last_fired = std::move(why);
+    st.fired_by = &c;
     st.last_fire_day = c.date;
     st.free_day.reset();
     st.free_run = 0;
@@ -301,18 +318,7 @@ class TrackTriage {
         const CheckinRule& rule = rules[k];
         Standing& st = states_[k];
         if (rule.fires(c, ctx_)) {
-          const std::string tail =
-              rule.clearing == Clearing::red_flag
-                  ? fmt::format(
-                        "in force until a later check-in has no warning sign, pain <= {} and clearance by a "
-                        "clinician",
-                        t_.red_flag_clear_pain_max)
-                  : seed_tail();
-          fire(
-              st, rule.id, rule.action, c,
-              make(rule.id, rule.action,
-                   fmt::format("{} ({}, {}); {}", rule.what(c, ctx_), place(c.region), domain::to_string(c.date), tail),
-                   c.date, {{"pain", c.pain}}));
+          fire(st, rule.id, rule.action, c);
         } else if (st.open && c.cleared_by_clinician &&
                    (rule.clearing == Clearing::seed || (c.signs.none() && c.pain <= t_.red_flag_clear_pain_max))) {
           close_span(st, moment_of(c));
@@ -325,6 +331,18 @@ class TrackTriage {
     }
   }
 
+  FiredRule checkin_reason(const CheckinRule& rule, const PainCheckin& c) const {
+    const std::string tail =
+        rule.clearing == Clearing::red_flag
+            ? fmt::format(
+                  "in force until a later check-in has no warning sign, pain <= {} and clearance by a clinician",
+                  t_.red_flag_clear_pain_max)
+            : seed_tail();
+    return make(rule.id, rule.action,
+                fmt::format("{} ({}, {}); {}", rule.what(c, ctx_), place(c.region), domain::to_string(c.date), tail),
+                c.date, {{"pain", c.pain}});
+  }
+
   /// TRIAGE-PMM-1: pain above the stop threshold on a check-in day; ends on a
   /// later check-in day whose highest pain is at most stop_ends_pain_max.
   void pmm1_on(const Day& d) {
@@ -332,13 +350,8 @@ class TrackTriage {
       const auto first = std::find_if(c_.begin() + static_cast<std::ptrdiff_t>(d.begin), c_.end(),
                                       [&](const PainCheckin* c) { return c->pain > t_.stop_running_pain_above; });
       const bool was_open = pmm1_.open.has_value();
-      fire(pmm1_, ids::kPmm1, Action::stop_running, **first,
-           make(ids::kPmm1, Action::stop_running,
-                fmt::format("pain {}/10 at the {} on {} is above {}/10; in force until a later check-in day with "
-                            "pain at or below {}/10",
-                            d.max_pain, place(), domain::to_string(d.date), t_.stop_running_pain_above,
-                            t_.stop_ends_pain_max),
-                d.date, {{"pain", d.max_pain}, {"threshold", t_.stop_running_pain_above}}));
+      fire(pmm1_, ids::kPmm1, Action::stop_running, **first);
+      pmm1_peak_ = d.max_pain;
       if (!was_open) held_.add(d.date, std::nullopt);
       if (!was_open) pmm1_from_ = d.date;
     } else if (pmm1_.open && d.date > pmm1_.last_fire_day && d.max_pain <= t_.stop_ends_pain_max) {
@@ -347,17 +360,36 @@ class TrackTriage {
     }
   }
 
+  FiredRule pmm1_reason() const {
+    const PainCheckin& c = *pmm1_.fired_by;
+    return make(
+        ids::kPmm1, Action::stop_running,
+        fmt::format("pain {}/10 at the {} on {} is above {}/10; in force until a later check-in day with "
+                    "pain at or below {}/10",
+                    pmm1_peak_, place(), domain::to_string(c.date), t_.stop_running_pain_above, t_.stop_ends_pain_max),
+        c.date, {{"pain", pmm1_peak_}, {"threshold", t_.stop_running_pain_above}});
+  }
+
+  static int serial(Date d) { return static_cast<int>(std::chrono::sys_days{d}.time_since_epoch().count()); }
+
   /// Mean pain of the check-ins dated first..last (inclusive); nullopt when none.
-  /// Prefix sums keep it O(log n): PERSIST-1 asks it for every check-in day.
+  /// Prefix sums over day serials keep it O(log n): PERSIST-1 asks it for every day.
   std::optional<double> mean_pain(Date first, Date last) const {
-    const auto begin =
-        std::lower_bound(c_.begin(), c_.end(), first, [](const PainCheckin* c, Date d) { return c->date < d; });
-    const auto end = std::upper_bound(begin, c_.end(), last, [](Date d, const PainCheckin* c) { return d < c->date; });
+    const auto begin = std::lower_bound(serial_.begin(), serial_.end(), serial(first));
+    const auto end = std::upper_bound(begin, serial_.end(), serial(last));
     const auto n = end - begin;
     if (n <= 0) return std::nullopt;
-    const auto sum = pain_prefix_[static_cast<std::size_t>(end - c_.begin())] -
-                     pain_prefix_[static_cast<std::size_t>(begin - c_.begin())];
+    const auto sum = pain_prefix_[static_cast<std::size_t>(end - serial_.begin())] -
+                     pain_prefix_[static_cast<std::size_t>(begin - serial_.begin())];
     return static_cast<double>(sum) / static_cast<double>(n);
+  }
+
+  /// The mean pain of the first window_days days from `from`: fixed for an episode, so asked once.
+  std::optional<double> first_week_mean(Date from) {
+    if (!first_week_ || first_week_->first != from) {
+      first_week_ = {from, mean_pain(from, domain::add_days(from, t_.window_days - 1))};
+    }
+    return first_week_->second;
   }
 
   /// TRIAGE-PERSIST-1 on `day` (a check-in day when `d` is given). A
@@ -376,19 +408,14 @@ class TrackTriage {
     const int w = t_.window_days;
     if (ep) {
       const Date from = persist_since_ && *persist_since_ > ep->start ? *persist_since_ : ep->start;
-      const auto recent = mean_pain(domain::add_days(day, -(w - 1)), day);
-      const auto first = mean_pain(from, domain::add_days(from, w - 1));
-      if (domain::days_between(from, day) >= t_.persist_min_episode_days && recent && first && *recent >= *first) {
-        const int age = domain::days_between(from, day);
+      const bool old_enough = domain::days_between(from, day) >= t_.persist_min_episode_days;
+      const auto recent = old_enough ? mean_pain(domain::add_days(day, -(w - 1)), day) : std::nullopt;
+      const auto first = recent ? first_week_mean(from) : std::nullopt;
+      if (recent && first && *recent >= *first) {
         const PainCheckin& latest = d ? *c_[d->end - 1] : *c_.back();
         open_span(persist_, ids::kPersist1, Action::see_clinician, {day, d ? latest.time : std::nullopt});
-        persist_.last_fired =
-            make(ids::kPersist1, Action::see_clinician,
-                 fmt::format("the {} pain episode {} on {} ({} days before {}) and its {}-day mean pain {:.1f} has not "
-                             "fallen below the first week's {:.1f}; {}",
-                             place(), from == ep->start ? "began" : "was last assessed by a clinician",
-                             domain::to_string(from), age, domain::to_string(day), w, *recent, *first, seed_tail()),
-                 day, {{"episode_days", age}, {"recent_mean", *recent}, {"first_week_mean", *first}});
+        persist_fired_ = PersistFiring{from, from != ep->start, day, *recent, *first};
+        persist_.fired_by = &latest;
         persist_.last_fire_day = day;
         persist_.free_day.reset();
         persist_.free_run = 0;
@@ -398,12 +425,19 @@ class TrackTriage {
     if (d && count_free_day(persist_, day)) close_span(persist_, first_of(*d));
   }
 
-  /// Adds the rule of `st` to the output when it is in force; true if so.
-  bool emit_if_open(const Standing& st, TriageResult& out) const {
-    if (!st.open || !st.last_fired) return false;
-    out.rules.push_back(*st.last_fired);
-    return true;
+  FiredRule persist_reason(const PersistFiring& f) const {
+    const int age = domain::days_between(f.from, f.day);
+    return make(ids::kPersist1, Action::see_clinician,
+                fmt::format("the {} pain episode {} on {} ({} days before {}) and its {}-day mean pain {:.1f} has not "
+                            "fallen below the first week's {:.1f}; {}",
+                            place(), f.since_clearance ? "was last assessed by a clinician" : "began",
+                            domain::to_string(f.from), age, domain::to_string(f.day), t_.window_days, f.recent_mean,
+                            f.first_week_mean, seed_tail()),
+                f.day, {{"episode_days", age}, {"recent_mean", f.recent_mean}, {"first_week_mean", f.first_week_mean}});
   }
+
+  /// In force at the end of the history, with a firing to word.
+  static bool in_force(const Standing& st) { return st.open && st.fired_by; }
 
   /// TRIAGE-RTR-1 for a programme in force on the triage day.
   bool return_to_run(TriageResult& out) const {
@@ -492,11 +526,15 @@ class TrackTriage {
   const TriageThresholds& t_;
   RuleContext ctx_;
   std::vector<Day> days_;
-  std::vector<long> pain_prefix_;  ///< pain_prefix_[i] = sum of the pain of c_[0..i)
-  std::vector<Standing> states_;   ///< one per checkin_rules() entry
+  std::vector<int> serial_;                                           ///< serial_[i] = the day serial of c_[i]->date
+  std::vector<long> pain_prefix_;                                     ///< pain_prefix_[i] = sum of the pain of c_[0..i)
+  std::optional<std::pair<Date, std::optional<double>>> first_week_;  ///< first_week_mean's last answer
+  std::vector<Standing> states_;                                      ///< one per checkin_rules() entry
   Standing pmm1_;
   Date pmm1_from_{};
+  int pmm1_peak_ = 0;  ///< the highest pain of the day of PMM-1's latest firing
   Standing persist_;
+  std::optional<PersistFiring> persist_fired_;
   std::optional<Date> persist_since_;
   HeldDays held_;
   std::vector<const ProgrammeInForce*> programmes_;

@@ -58,6 +58,7 @@ struct ProgrammeInForce {
   domain::Date from{};                     ///< the day it started
   std::optional<domain::Date> until;       ///< the day it was completed or cancelled
   std::string stage;                       ///< where the runner is, for the reason, e.g. "stage 2 of 7: ..."
+  bool operator==(const ProgrammeInForce&) const = default;
 };
 
 struct TriageInput {

@@ -7,16 +7,14 @@
 #include <archive_entry.h>
 #include <fmt/format.h>
 
+#include "services/archive_handle.hpp"
+#include "services/file_bytes.hpp"
+
 namespace stridecare::services {
 namespace {
 
 constexpr std::uint8_t kGzipMagic0 = 0x1f;
 constexpr std::uint8_t kGzipMagic1 = 0x8b;
-constexpr std::size_t kBlockBytes = 64 * 1024;
-
-struct ArchiveFree {
-  void operator()(archive* a) const { archive_read_free(a); }
-};
 
 }  // namespace
 
@@ -25,7 +23,7 @@ bool is_gzip(std::span<const std::uint8_t> bytes) {
 }
 
 domain::Expected<std::vector<std::uint8_t>> gunzip(std::span<const std::uint8_t> bytes, const std::string& name) {
-  std::unique_ptr<archive, ArchiveFree> a{archive_read_new()};
+  ArchiveReadPtr a{archive_read_new()};
   archive_read_support_filter_gzip(a.get());
   archive_read_support_format_raw(a.get());
   const auto damaged = [&](const char* why) {
@@ -40,7 +38,7 @@ domain::Expected<std::vector<std::uint8_t>> gunzip(std::span<const std::uint8_t>
   }
   std::vector<std::uint8_t> out;
   out.reserve(bytes.size() * 4);
-  std::array<std::uint8_t, kBlockBytes> block{};
+  std::array<std::uint8_t, kReadBlockBytes> block{};
   while (true) {
     const la_ssize_t n = archive_read_data(a.get(), block.data(), block.size());
     if (n == 0) break;

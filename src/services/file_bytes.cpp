@@ -26,17 +26,16 @@ domain::Expected<std::vector<std::uint8_t>> read_file_bytes(const std::filesyste
     bytes.reserve(size);
   }
   // Read to the end rather than trusting the size: the file may be growing (or a pipe).
-  constexpr std::size_t kBlockBytes = 64 * 1024;
   std::size_t used = 0;
   while (true) {
-    bytes.resize(used + kBlockBytes);
-    const std::size_t n = std::fread(bytes.data() + used, 1, kBlockBytes, f.get());
+    bytes.resize(used + kReadBlockBytes);
+    const std::size_t n = std::fread(bytes.data() + used, 1, kReadBlockBytes, f.get());
     used += n;
     if (used > max_bytes) {
       return domain::fail(ErrorKind::invalid_file, name,
                           fmt::format("{}: larger than the {} MiB read at most", name, max_bytes >> 20));
     }
-    if (n < kBlockBytes) break;
+    if (n < kReadBlockBytes) break;
   }
   bytes.resize(used);
   if (std::ferror(f.get()) != 0) return domain::fail(ErrorKind::io, name, name + ": read error");

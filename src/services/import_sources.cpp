@@ -13,6 +13,7 @@
 
 #include "importers/exports/strava_activities.hpp"
 #include "services/activity_files.hpp"
+#include "services/archive_handle.hpp"
 #include "services/file_bytes.hpp"
 
 namespace stridecare::services {
@@ -21,13 +22,9 @@ namespace {
 namespace fs = std::filesystem;
 using domain::ErrorKind;
 
-constexpr std::size_t kReadBlockBytes = 64 * 1024;
 constexpr std::string_view kStravaIndex = "activities.csv";
 
-struct ArchiveFree {
-  void operator()(archive* a) const { archive_read_free(a); }
-};
-using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
+using ArchivePtr = ArchiveReadPtr;
 
 std::string lower(std::string_view s) {
   std::string out(s);

@@ -9,13 +9,14 @@
 
 #include <fmt/format.h>
 
+#include "domain/quantities.hpp"
 #include "services/json_output.hpp"
 
 namespace stridecare::services {
 
 namespace {
 
-constexpr double kMetresPerKm = 1000;
+using domain::kMetresPerKm;
 
 /// The fields of a day's loads, in output order: `put(name, value)` with a
 /// double, int or bool. The one list behind `load --json` and the series.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/validate.hpp"
+#include "planner/day_assessment.hpp"
 #include "rules/rule_ids.hpp"
 #include "rules/triage.hpp"
 #include "services/environment.hpp"
@@ -16,28 +17,16 @@
 namespace stridecare::services {
 
 Expected<planner::RoutineContext> routine_context(Session& s, domain::Date date) {
-  planner::RoutineContext ctx;
   auto profile = s.store.load_profile();
   if (!profile) return std::unexpected(profile.error());
-  ctx.gym_access = profile->has_value() && (*profile)->gym_access;
-
+  const bool gym_access = profile->has_value() && (*profile)->gym_access;
   auto checkins = s.store.list_checkins({std::nullopt, date});
   if (!checkins) return std::unexpected(checkins.error());
-  const auto episodes = rules::triage({date, *checkins, {}, {}, {}}, s.rules).episodes;
-  for (const auto& e : episodes) {
-    // The region of the episode's latest painful check-in.
-    std::optional<domain::Region> region;
-    for (const auto& c : *checkins) {
-      const bool in_episode = std::chrono::sys_days{c.date} >= std::chrono::sys_days{e.start};
-      if (c.site == e.site && c.side == e.side && c.pain > 0 && c.region && in_episode) region = c.region;
-    }
-    const bool first = !ctx.sore_site;
-    if (first || (region == domain::Region::outer && !ctx.outer())) {
-      ctx.sore_site = e.site;
-      ctx.sore_region = region;
-    }
-  }
-  return ctx;
+  auto activities = s.store.list_activities({std::nullopt, date});
+  if (!activities) return std::unexpected(activities.error());
+  // The episodes as `today` sees them: held open by stops and return-to-run programmes.
+  const auto state = planner::standing_state({date, *checkins, *activities}, s.rules);
+  return planner::routine_context(state.episodes, *checkins, gym_access);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "load_builder.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::analytics {
 namespace {
@@ -20,7 +21,7 @@ using testing::day;
 using testing::params;
 using testing::run;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test_support::contains;
 
 int lead_days() { return book().triage.load_warning_lead_days; }
 

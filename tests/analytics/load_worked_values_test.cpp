@@ -15,6 +15,7 @@
 
 #include "analytics/load_warnings.hpp"
 #include "load_builder.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::analytics {
 namespace {
@@ -34,7 +35,7 @@ using testing::ymd;
 /// than the arithmetic in the comments (e.g. 0.75^28 by 28 multiplications).
 constexpr double kTol = 1e-9;
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+using test_support::contains;
 
 // ---------------------------------------------------------------------------
 // The parameters the hand arithmetic below relies on.

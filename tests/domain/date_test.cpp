@@ -12,22 +12,17 @@
 
 #include "domain/profile.hpp"
 #include "expected_assertions.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::domain {
 namespace {
 
+using test_support::case_name;
+using test_support::ymd;
+
 using ::testing::HasSubstr;
 using testing_support::accepted;
 using testing_support::rejected_on;
-
-Date ymd(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
-template <class Case>
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
 
 struct TextCase {
   std::string_view name;

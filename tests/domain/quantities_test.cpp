@@ -13,9 +13,12 @@
 #include <gtest/gtest.h>
 
 #include "expected_assertions.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::domain {
 namespace {
+
+using test_support::case_name;
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
@@ -26,11 +29,6 @@ constexpr double kKgPerLb = 0.45359237;
 
 /// A number too large for `double` once multiplied by 1609 or 3600, but not by itself.
 std::string digits(std::size_t count) { return "1" + std::string(count - 1, '0'); }
-
-template <class Case>
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
 
 // ---------------------------------------------------------------------------
 // parse_distance_m

@@ -19,9 +19,13 @@
 
 #include "domain/quantities.hpp"
 #include "expected_assertions.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::domain {
 namespace {
+
+using test_support::case_name;
+using test_support::ymd;
 
 using ::testing::HasSubstr;
 using testing_support::accepted;
@@ -29,15 +33,6 @@ using testing_support::rejected_on;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-Date ymd(int y, unsigned m, unsigned d) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
-template <class Case>
-std::string case_name(const ::testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
 
 /// 10 km in 50:00 at RPE 5: valid.
 Activity a_run() {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "process.hpp"
+#include "support/test_files.hpp"
 
 struct sqlite3;
 
@@ -22,6 +23,10 @@ namespace stridecare::e2e {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 using Args = std::vector<std::string>;
+
+using test_support::kCorpus;
+/// The bundled demo data, as `export --format json` writes it.
+inline const fs::path kDemoExport = fs::path(STRIDECARE_SOURCE_DIR) / "data" / "demo" / "demo-export.json";
 
 /// The program under test (STRIDECARE_EXE, set by CMake).
 fs::path stridecare_exe();

@@ -17,7 +17,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const fs::path kDemoExport = fs::path(STRIDECARE_SOURCE_DIR) / "data" / "demo" / "demo-export.json";
 const fs::path kRulesFile = fs::path(STRIDECARE_SOURCE_DIR) / "data" / "rules.json";
 
 class E2eExplain : public E2eTest {};

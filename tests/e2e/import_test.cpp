@@ -7,7 +7,6 @@
 namespace stridecare::e2e {
 namespace {
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
 const fs::path kFitFiles = kCorpus / "fitdecode" / "tests" / "files";
 
 class E2eImport : public E2eTest {};

@@ -19,7 +19,6 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-const fs::path kDemoExport = fs::path(STRIDECARE_SOURCE_DIR) / "data" / "demo" / "demo-export.json";
 constexpr const char* kDemoDay = "2026-03-17";
 
 /// Today in UTC plus `days`, YYYY-MM-DD.

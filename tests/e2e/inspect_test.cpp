@@ -7,8 +7,6 @@
 namespace stridecare::e2e {
 namespace {
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
-
 class E2eInspect : public E2eTest {};
 
 TEST_F(E2eInspect, SummarisesAFitFileAsJson) {

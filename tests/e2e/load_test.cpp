@@ -14,8 +14,6 @@
 namespace stridecare::e2e {
 namespace {
 
-const fs::path kDemoExport = fs::path(STRIDECARE_SOURCE_DIR) / "data" / "demo" / "demo-export.json";
-
 class E2eLoad : public E2eTest {
  protected:
   void log_run(const std::string& date, const std::string& km, const std::string& duration) const {

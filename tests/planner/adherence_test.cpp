@@ -8,18 +8,16 @@
 
 #include <gtest/gtest.h>
 
+#include "planner_support.hpp"
+
 namespace stridecare::planner {
 namespace {
 
 using domain::Activity;
 using domain::RoutineKind;
 using domain::RoutineSession;
-
-domain::Date day(int y, unsigned m, unsigned d) {
-  return domain::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
-
-constexpr int at(int h, int m) { return h * 60 + m; }
+using testing::at;
+using testing::day;
 
 Activity activity(domain::Id id, domain::Sport sport, domain::Date date, std::optional<int> time = std::nullopt) {
   Activity a;

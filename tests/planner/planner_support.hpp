@@ -52,6 +52,13 @@ namespace testing {
 inline const rules::RuleBook& book() { return rules::default_rule_book(); }
 inline const ExerciseLibrary& lib() { return default_exercise_library(); }
 
+inline domain::Date day(int y, unsigned m, unsigned d) {
+  return domain::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+}
+
+/// Minutes after local midnight.
+constexpr int at(int h, int m) { return h * 60 + m; }
+
 inline RoutineContext context(std::optional<domain::Site> site, std::optional<domain::Region> region, bool gym,
                               std::vector<std::string> painful = {}) {
   RoutineContext c;

@@ -11,6 +11,7 @@
 
 #include "planner/day_assessment.hpp"
 #include "planner/safety.hpp"
+#include "planner_support.hpp"
 #include "rules/rule_book.hpp"
 
 namespace stridecare::planner {
@@ -22,7 +23,7 @@ using domain::Sign;
 using domain::Timing;
 using rules::Action;
 
-const rules::RuleBook& book() { return rules::default_rule_book(); }
+using testing::book;
 
 domain::Date day(int n) {
   return domain::add_days(domain::Date{std::chrono::year{2026}, std::chrono::March, std::chrono::day{1}}, n);
@@ -399,6 +400,91 @@ RC_GTEST_PROP(ReturnToRunProperties, NoSessionIsOfferedWhileStopRunningOrAMoreUr
   if (rules::more_urgent_or_equal(a.triage.action, Action::stop_running)) {
     for (const Programme* p : a.active_programmes()) RC_ASSERT(p->offer != Offer::session);
   }
+}
+
+/// A flat view of what an assessment says, to compare two ways of reaching it.
+std::string summary(const rules::TriageResult& t, const std::vector<Programme>& programmes) {
+  std::string out = std::string(domain::name_of(t.action)) + "\n";
+  for (const auto& r : t.rules) out += r.id + ": " + r.why + "\n";
+  for (const auto& sp : t.spans) {
+    out += sp.id + " from " + domain::to_string(sp.from.date) + " until " +
+           (sp.until ? domain::to_string(sp.until->date) : std::string("-")) + "\n";
+  }
+  for (const auto& e : t.episodes) out += "episode " + domain::to_string(e.start) + "\n";
+  for (const auto& p : programmes) {
+    out += "programme " + domain::to_string(p.from) + " stage " + std::to_string(p.stage) + " until " +
+           (p.until ? domain::to_string(*p.until) : std::string("-")) + "\n";
+  }
+  return out;
+}
+
+// The assessment reads triage once, twice or three times (docs/performance.md, issue 11); it must say exactly
+// what the three readings it replaced said: standing rules alone, again with the programmes they start, then
+// with the programmes followed over those spans and the load warnings.
+RC_GTEST_PROP(DayAssessmentProperties, SaysWhatTheThreeReadingsItReplacedSaid, ()) {
+  History h;
+  const int n = *rc::gen::inRange(1, 30);
+  for (int k = 0; k < n; ++k) {
+    const int d = *rc::gen::inRange(0, 30);
+    PainCheckin& c = h.pain(d, *rc::gen::inRange(0, 11),
+                            *rc::gen::element(Timing::after_run, Timing::next_morning, Timing::at_rest));
+    c.side = *rc::gen::element(domain::Side::left, domain::Side::right, domain::Side::both);
+    if (*rc::gen::inRange(0, 10) == 0) c.signs.set(static_cast<std::size_t>(*rc::gen::inRange(0, domain::kSignCount)));
+    c.cleared_by_clinician = *rc::gen::inRange(0, 4) == 0;
+  }
+  for (int d = 0; d < 30; ++d) {
+    if (*rc::gen::inRange(0, 3) == 0) h.session(d, *rc::gen::element(domain::Sport::run, domain::Sport::walk), 35);
+  }
+  const domain::Date as_of = day(*rc::gen::inRange(0, 35));
+  std::vector<domain::Date> run_days;
+  for (const auto& a : h.activities) {
+    if (a.sport == domain::Sport::run && a.date <= as_of) run_days.push_back(a.date);
+  }
+  std::sort(run_days.begin(), run_days.end());
+  run_days.erase(std::unique(run_days.begin(), run_days.end()), run_days.end());
+
+  const auto load = analytics::analyse(h.activities, as_of, book().load);
+  const auto lookup = triage_lookup(load, book().load, domain::UnitSystem::metric);
+  const auto first = rules::triage({as_of, h.checkins, run_days, {}, {}}, book());
+  auto programmes = follow_return_to_run({as_of, h.checkins, h.activities, first.spans}, book());
+  const auto second =
+      rules::triage({as_of, h.checkins, run_days, {}, programme_periods(programmes, as_of, book())}, book());
+  programmes = follow_return_to_run({as_of, h.checkins, h.activities, second.spans}, book());
+  const auto third =
+      rules::triage({as_of, h.checkins, run_days, lookup, programme_periods(programmes, as_of, book())}, book());
+
+  const DayAssessment a = assess_day({as_of, h.checkins, h.activities}, book());
+  RC_TAG(a.programmes.empty() ? "no programme" : "a programme", a.triage.spans.empty() ? "no span" : "spans");
+  RC_ASSERT(summary(a.triage, a.programmes) == summary(third, programmes));
+  // The standing state (SAFE-LOG-1, the routines) is the same reading without the load warnings.
+  const StandingState st = standing_state({as_of, h.checkins, h.activities}, book());
+  RC_ASSERT(summary({third.action, {}, st.episodes, st.spans, {}}, st.programmes) ==
+            summary({third.action, {}, third.episodes, third.spans, {}}, programmes));
+}
+
+TEST(RoutineContext, TheProgrammeKeepsTheEpisodeAndSoTheTailoredRoutinesAfterPainFreeDays) {
+  History h = after_a_stop();
+  h.checkins.front().region = domain::Region::outer;
+  for (int d = 3; d <= 6; ++d) h.pain(d, 0, Timing::at_rest, 8 * 60);  // pain-free days that would end an episode
+  const StandingState st = standing_state({day(6), h.checkins, h.activities}, book());
+  ASSERT_EQ(st.episodes.size(), 1U);
+  const RoutineContext ctx = routine_context(st.episodes, h.checkins, false);
+  EXPECT_EQ(ctx.sore_site, domain::Site::knee);
+  EXPECT_EQ(ctx.sore_region, domain::Region::outer);
+  // Without the programme (what the routines read before), the episode had ended.
+  EXPECT_TRUE(rules::triage({day(6), h.checkins, {}, {}, {}}, book()).episodes.empty());
+}
+
+TEST(RoutineContext, ACheckinOfBothSidesGivesTheRegionOfEachSide) {
+  History h;
+  PainCheckin& c = h.pain(0, 3, Timing::after_run, 18 * 60);
+  c.side = domain::Side::both;
+  c.region = domain::Region::outer;
+  const StandingState st = standing_state({day(0), h.checkins, h.activities}, book());
+  ASSERT_EQ(st.episodes.size(), 2U);
+  const RoutineContext ctx = routine_context(st.episodes, h.checkins, true);
+  EXPECT_EQ(ctx.sore_region, domain::Region::outer);
+  EXPECT_TRUE(ctx.gym_access);
 }
 
 }  // namespace

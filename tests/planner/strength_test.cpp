@@ -20,14 +20,12 @@ namespace {
 using domain::Activity;
 using domain::StrengthExercise;
 using domain::StrengthSet;
+using testing::at;
 using testing::book;
+using testing::day;
 using testing::lib;
 
 const rules::StrengthThresholds& st() { return book().strength; }
-
-domain::Date day(int y, unsigned m, unsigned d) {
-  return domain::Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-}
 
 Activity session(domain::Id id, domain::Date date, std::optional<int> time,
                  std::vector<StrengthExercise> exercises = {{"squat", 3, 10, 40.0}}) {
@@ -40,8 +38,6 @@ Activity session(domain::Id id, domain::Date date, std::optional<int> time,
   a.exercises = std::move(exercises);
   return a;
 }
-
-constexpr int at(int h, int m) { return h * 60 + m; }
 
 // ---- STRENGTH-REST-1 -----------------------------------------------------------------------
 

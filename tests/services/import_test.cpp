@@ -14,6 +14,7 @@
 #include "services/journal.hpp"
 #include "services/json_codec.hpp"
 #include "storage/memory_store.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::services {
 namespace {
@@ -22,7 +23,7 @@ namespace fs = std::filesystem;
 using stridecare::testing::gzip;
 using stridecare::testing::zip;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
+using test_support::kCorpus;
 const fs::path kFitFiles = kCorpus / "fitdecode" / "tests" / "files";
 
 std::string slurp(const fs::path& p) {

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include "services/activity_files.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::services {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 
 const fs::path kSource = fs::path(STRIDECARE_SOURCE_DIR);
-const fs::path kCorpus = kSource / ".." / "shared" / "corpus";
+using test_support::kCorpus;
 const fs::path kGolden = kSource / "tests" / "golden" / "inspect";
 
 bool is_activity_file(const fs::path& p) {

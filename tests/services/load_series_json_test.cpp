@@ -16,15 +16,14 @@
 #include "services/json_output.hpp"
 #include "services/load.hpp"
 #include "storage/memory_store.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::services {
 namespace {
 
 using domain::Date;
 
-Date d(int y, unsigned m, unsigned day) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
-}
+using test_support::ymd;
 
 // ---- the reference: each day as `load --json` reports it --------------------------------
 
@@ -68,7 +67,7 @@ std::vector<domain::Activity> varied_history() {
   std::uniform_int_distribution<int> rpe(2, 9);
   std::uniform_int_distribution<int> hr(120, 175);
   std::uniform_int_distribution<int> percent(0, 99);
-  const Date last = d(2026, 3, 1);
+  const Date last = ymd(2026, 3, 1);
   constexpr int kDays = 1100;
   std::vector<domain::Activity> out;
   for (int i = 0; i < kDays; ++i) {
@@ -134,7 +133,7 @@ const domain::LoadParameters& params() { return rules::default_rule_book().load;
 
 TEST(LoadSeriesJson, EachDayEqualsThatDaysReportOverYearsOfVariedTraining) {
   const auto acts = varied_history();
-  const Date to = d(2026, 3, 1);
+  const Date to = ymd(2026, 3, 1);
   const auto a = analytics::analyse(acts, to, params());
   // From before the first session (zero days, null metrics) through the end.
   const Date from = domain::add_days(a.history.days.front().day, -10);
@@ -193,16 +192,16 @@ TEST(LoadSeriesJson, EachDayEqualsThatDaysReportOverYearsOfVariedTraining) {
 
 TEST(LoadSeriesJson, EachDayEqualsThatDaysReportOnShortAndEmptyRanges) {
   const auto acts = varied_history();
-  const Date to = d(2026, 3, 1);
+  const Date to = ymd(2026, 3, 1);
   const auto a = analytics::analyse(acts, to, params());
-  for (const auto& [from, until] : {std::pair{to, to}, std::pair{d(2025, 12, 29), d(2026, 1, 4)},
-                                    std::pair{d(2010, 1, 1), d(2010, 1, 3)}, std::pair{d(2025, 6, 1), to}}) {
+  for (const auto& [from, until] : {std::pair{to, to}, std::pair{ymd(2025, 12, 29), ymd(2026, 1, 4)},
+                                    std::pair{ymd(2010, 1, 1), ymd(2010, 1, 3)}, std::pair{ymd(2025, 6, 1), to}}) {
     EXPECT_EQ(Json::parse(write(a, from, until, params()).text), reference_series(a, from, until, params()))
         << domain::to_string(from) << ".." << domain::to_string(until);
   }
   const analytics::LoadAnalysis none = analytics::analyse({}, to, params());
-  EXPECT_EQ(Json::parse(write(none, d(2026, 2, 1), to, params()).text),
-            reference_series(none, d(2026, 2, 1), to, params()));
+  EXPECT_EQ(Json::parse(write(none, ymd(2026, 2, 1), to, params()).text),
+            reference_series(none, ymd(2026, 2, 1), to, params()));
 }
 
 TEST(LoadSeriesJson, BandNamesThatNeedEscapingAreEscaped) {
@@ -210,7 +209,7 @@ TEST(LoadSeriesJson, BandNamesThatNeedEscapingAreEscaped) {
   ASSERT_FALSE(p.spike_bands.empty());
   p.spike_bands.front().name = "sma\"ll\\ \t caf\xc3\xa9";
   const auto acts = varied_history();
-  const Date to = d(2026, 3, 1);
+  const Date to = ymd(2026, 3, 1);
   const auto a = analytics::analyse(acts, to, p);
   const Date from = a.history.days.front().day;
   const auto text = write(a, from, to, p).text;
@@ -230,8 +229,8 @@ TEST(LoadSeriesJson, ThroughTheSessionMatchesTheReferenceSeries) {
     const auto added = store.add_activity(a);
     ASSERT_TRUE(added) << added.error().message;
   }
-  const Date from = d(2025, 1, 1);
-  const Date to = d(2026, 3, 1);
+  const Date from = ymd(2025, 1, 1);
+  const Date to = ymd(2026, 3, 1);
   std::string streamed;
   ASSERT_TRUE(write_load_series_json(s, from, to, [&](std::string_view piece) { streamed.append(piece); }));
   const auto a = analyse_load(s, to);

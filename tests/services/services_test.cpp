@@ -7,15 +7,14 @@
 #include "services/journal.hpp"
 #include "services/today.hpp"
 #include "storage/memory_store.hpp"
+#include "support/test_values.hpp"
 
 namespace stridecare::services {
 namespace {
 
 using domain::Date;
 
-Date d(int y, unsigned m, unsigned day) {
-  return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{day}};
-}
+using test_support::ymd;
 
 class ServicesTest : public ::testing::Test {
  protected:
@@ -40,14 +39,14 @@ class ServicesTest : public ::testing::Test {
 };
 
 TEST_F(ServicesTest, LogActivityAssignsAnIdAndStoresIt) {
-  const auto a = log_activity(session, run(d(2026, 3, 1), 8.2));
+  const auto a = log_activity(session, run(ymd(2026, 3, 1), 8.2));
   ASSERT_TRUE(a);
   EXPECT_GT(a->id, 0);
   EXPECT_EQ(store.list_activities({})->size(), 1u);
 }
 
 TEST_F(ServicesTest, LogActivityRejectsInvalidInputAndStoresNothing) {
-  auto a = run(d(2026, 3, 1), 10);
+  auto a = run(ymd(2026, 3, 1), 10);
   a.duration_s = 1199;  // faster than 2:00 min/km
   const auto r = log_activity(session, a);
   ASSERT_FALSE(r);
@@ -57,17 +56,17 @@ TEST_F(ServicesTest, LogActivityRejectsInvalidInputAndStoresNothing) {
 }
 
 TEST_F(ServicesTest, LogCheckinTriagesAtOnceOverTheWholeHistory) {
-  auto flagged = checkin(d(2026, 1, 1), 3);
+  auto flagged = checkin(ymd(2026, 1, 1), 3);
   flagged.set(domain::Sign::giving_way);
   ASSERT_TRUE(log_checkin(session, flagged));
-  const auto r = log_checkin(session, checkin(d(2026, 3, 1), 1));
+  const auto r = log_checkin(session, checkin(ymd(2026, 3, 1), 1));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->report.triage.action, rules::Action::urgent_care) << "an old red flag is not hidden by a new check-in";
 }
 
 TEST_F(ServicesTest, SeedThreeSeesRunDaysFromTheJournal) {
-  ASSERT_TRUE(log_activity(session, run(d(2026, 3, 1), 8)));
-  auto c = checkin(d(2026, 3, 2), 3);
+  ASSERT_TRUE(log_activity(session, run(ymd(2026, 3, 1), 8)));
+  auto c = checkin(ymd(2026, 3, 2), 3);
   c.timing = domain::Timing::at_rest;
   const auto r = log_checkin(session, c);
   ASSERT_TRUE(r);
@@ -75,8 +74,8 @@ TEST_F(ServicesTest, SeedThreeSeesRunDaysFromTheJournal) {
 }
 
 TEST_F(ServicesTest, TodayJsonHasTheContractFields) {
-  ASSERT_TRUE(log_checkin(session, checkin(d(2026, 3, 1), 4)));
-  const auto r = today(session, d(2026, 3, 1));
+  ASSERT_TRUE(log_checkin(session, checkin(ymd(2026, 3, 1), 4)));
+  const auto r = today(session, ymd(2026, 3, 1));
   ASSERT_TRUE(r);
   const Json j = to_json(*r, session.rules);
   for (const char* key :
@@ -107,15 +106,15 @@ TEST_F(ServicesTest, ExportRestoreExportIsIdentical) {
   p.time_zone = "Europe/London";
   p.gym_access = true;
   ASSERT_TRUE(save_profile(session, p));
-  ASSERT_TRUE(log_activity(session, run(d(2026, 3, 1), 8.2)));
+  ASSERT_TRUE(log_activity(session, run(ymd(2026, 3, 1), 8.2)));
   domain::Activity s;
   s.sport = domain::Sport::strength;
-  s.date = d(2026, 3, 2);
+  s.date = ymd(2026, 3, 2);
   s.duration_s = 2700;
   s.exercises = {{"squat", 3, 10, 40.0}, {"lunge", 3, 8, std::nullopt}};
   s.note = "quotes \" and ünïcode";
   ASSERT_TRUE(log_activity(session, s));
-  auto c = checkin(d(2026, 3, 3), 5);
+  auto c = checkin(ymd(2026, 3, 3), 5);
   c.time = 7 * 60 + 30;
   c.region = domain::Region::outer;
   c.set(domain::Sign::swelling);
@@ -132,7 +131,7 @@ TEST_F(ServicesTest, ExportRestoreExportIsIdentical) {
 }
 
 TEST_F(ServicesTest, RestoreRefusesANonEmptyStore) {
-  ASSERT_TRUE(log_activity(session, run(d(2026, 3, 1), 5)));
+  ASSERT_TRUE(log_activity(session, run(ymd(2026, 3, 1), 5)));
   const auto doc = export_json(session);
   const auto r = restore(session, doc->dump(), "backup.json");
   ASSERT_FALSE(r);
@@ -141,8 +140,8 @@ TEST_F(ServicesTest, RestoreRefusesANonEmptyStore) {
 }
 
 TEST_F(ServicesTest, RestoreNamesTheBadFieldAndWritesNothing) {
-  ASSERT_TRUE(log_checkin(session, checkin(d(2026, 3, 1), 2)));
-  ASSERT_TRUE(log_checkin(session, checkin(d(2026, 3, 2), 3)));
+  ASSERT_TRUE(log_checkin(session, checkin(ymd(2026, 3, 1), 2)));
+  ASSERT_TRUE(log_checkin(session, checkin(ymd(2026, 3, 2), 3)));
   auto doc = *export_json(session);
   doc["checkins"][1]["pain"] = 12;
   storage::MemoryStore other;
@@ -176,8 +175,8 @@ TEST_F(ServicesTest, RestoreRejectsAFormatFieldOfTheWrongTypeWithoutThrowing) {
 }
 
 TEST_F(ServicesTest, CsvExportHasAHeaderAndOneRowPerEntry) {
-  ASSERT_TRUE(log_activity(session, run(d(2026, 3, 1), 5)));
-  auto c = checkin(d(2026, 3, 2), 3);
+  ASSERT_TRUE(log_activity(session, run(ymd(2026, 3, 1), 5)));
+  auto c = checkin(ymd(2026, 3, 2), 3);
   c.note = "a, \"quoted\" note";
   ASSERT_TRUE(log_checkin(session, c));
   const auto csv = export_csv(session);

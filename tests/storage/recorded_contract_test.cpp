@@ -27,7 +27,7 @@ using testing::store_kind_name;
 using testing::store_kinds;
 using testing::StoreContract;
 
-constexpr std::int64_t kMarch2026Utc = 1'772'323'200;  // 2026-03-01T00:00:00Z
+using testing::kMarch2026Utc;
 
 UtcSeconds at(std::int64_t unix_s) { return UtcSeconds{std::chrono::seconds{unix_s}}; }
 

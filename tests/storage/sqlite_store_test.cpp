@@ -24,6 +24,7 @@ using sqlite::Database;
 using sqlite::OpenMode;
 using testing::checkin_on;
 using testing::day;
+using testing::kMarch2026Utc;
 using testing::read_bytes;
 using testing::run_on;
 using testing::strength_on;
@@ -430,7 +431,6 @@ TEST_F(SqliteStoreTest, ReportsACorruptStoredTrackAsAStorageErrorNamingTheActivi
 }
 
 TEST_F(SqliteStoreTest, ImportedActivitiesLeaveAFileThatPassesTheIntegrityChecks) {
-  constexpr std::int64_t kMarch2026Utc = 1'772'323'200;
   constexpr std::int64_t kDayS = 86'400;
   {
     auto store = open_store(file_);

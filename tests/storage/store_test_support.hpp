@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -98,6 +99,8 @@ inline void PrintTo(const Profile& p, std::ostream* os) {
 }  // namespace stridecare::domain
 
 namespace stridecare::storage::testing {
+
+inline constexpr std::int64_t kMarch2026Utc = 1'772'323'200;  ///< 2026-03-01T00:00:00Z, in Unix seconds
 
 /// A fresh directory under the system temp directory, removed with everything
 /// in it when the object goes.

@@ -28,10 +28,10 @@ using xml::QName;
 using xml::WarningLog;
 
 constexpr std::string_view kEmptyTrack = "track without points skipped";
-constexpr std::string_view kUnknownNamespace = "root element <gpx> in an unknown namespace, read as GPX";
+constexpr std::string_view kUnknownGpxNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
 /// Where the track points lie below a track, by local name.
-constexpr std::array<std::string_view, 2> kTrackPointPath{"trkseg", "trkpt"};
+constexpr std::array<std::string_view, 2> kGpxPointPath{"trkseg", "trkpt"};
 
 enum class Field { none, heart_rate, cadence, speed, power };
 
@@ -46,7 +46,7 @@ class GpxReader final : public xml::FormatReader {
       case Level::none:
         gpx_uri_ = q.uri;
         if (!gpx_uri_.empty() && gpx_uri_ != xml::ns::kGpx10 && gpx_uri_ != xml::ns::kGpx11 &&
-            log_.note(kUnknownNamespace, element)) {
+            log_.note(kUnknownGpxNamespace, element)) {
           log_.detail(gpx_uri_);
         }
         level_ = Level::root;
@@ -111,7 +111,7 @@ class GpxReader final : public xml::FormatReader {
     if (!is_gpx(q)) return false;
     if (q.local == "trk") {
       session_ = {};
-      xml::reserve_samples(session_.samples, points_(element, kTrackPointPath));
+      xml::reserve_samples(session_.samples, points_(element, kGpxPointPath));
       level_ = Level::track;
       return true;
     }

@@ -27,11 +27,11 @@ using xml::NamespaceScope;
 using xml::QName;
 using xml::WarningLog;
 
-constexpr std::string_view kUnknownNamespace =
+constexpr std::string_view kUnknownTcxNamespace =
     "root element <TrainingCenterDatabase> in an unknown namespace, read as TCX v2";
 
 /// Where the track points lie below a activity, by local name.
-constexpr std::array<std::string_view, 3> kTrackPointPath{"Lap", "Track", "Trackpoint"};
+constexpr std::array<std::string_view, 3> kTcxPointPath{"Lap", "Track", "Trackpoint"};
 
 /// Reads `TrainingCenterDatabase` (root) > `Activities` > `Activity` (or
 /// `MultiSportSession` > `FirstSport`/`NextSport` > `Activity`) > `Lap` >
@@ -45,7 +45,7 @@ class TcxReader final : public xml::FormatReader {
     if (levels_.empty()) {
       tcd_uri_ = q.uri;
       if (!tcd_uri_.empty() && tcd_uri_ != xml::ns::kTrainingCenterDatabaseV2 &&
-          log_.note(kUnknownNamespace, element)) {
+          log_.note(kUnknownTcxNamespace, element)) {
         log_.detail(tcd_uri_);
       }
       return enter(Level::root);
@@ -125,7 +125,7 @@ class TcxReader final : public xml::FormatReader {
   bool open_activity(pugi::xml_node activity) {
     session_ = {};
     session_.sport = xml::ascii_lower_trimmed(activity.attribute("Sport").value());
-    xml::reserve_samples(session_.samples, points_(activity, kTrackPointPath));
+    xml::reserve_samples(session_.samples, points_(activity, kTcxPointPath));
     id_time_ = {};
     lap_time_ = {};
     point_time_ = {};

@@ -12,8 +12,6 @@
 namespace stridecare::importers::xml {
 namespace {
 
-constexpr bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
 unsigned byte_at(std::string_view s, std::size_t i) { return static_cast<unsigned char>(s[i]); }
 
 bool starts_with_bytes(std::string_view s, std::initializer_list<unsigned> prefix) {

@@ -9,7 +9,6 @@
 namespace stridecare::importers::xml {
 namespace {
 
-constexpr bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /// Reads exactly `count` digits at `pos`; nullopt when any is not a digit.

@@ -13,6 +13,9 @@
 namespace stridecare::importers::xml {
 
 /// `text` without XML whitespace (space, tab, CR, LF) at either end.
+/// XML 1.0 white space (production S): space, tab, line feed, carriage return.
+constexpr bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
 std::string_view trim_xml_space(std::string_view text);
 
 /// `text` trimmed, ASCII letters in lower case (`Running` -> `running`).

@@ -9,19 +9,15 @@
 #include <gtest/gtest.h>
 
 #include "importers/fit/decode.hpp"
+#include "importers/fit/profile.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
-constexpr std::int64_t kFitEpochUnixSeconds = 631065600;
-
-std::vector<std::uint8_t> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test_support::kCorpus;
 
 std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out;
@@ -44,7 +40,7 @@ void expect_near_relative(std::optional<double> ours, const std::string& sdk, co
 
 /// "Sun Jun 11 07:34:09 PDT 2017" (every such export in the corpus is in PDT, UTC-7) or FIT seconds.
 std::int64_t unix_seconds(const std::string& cell) {
-  if (cell.find(' ') == std::string::npos) return std::stoll(cell) + kFitEpochUnixSeconds;
+  if (cell.find(' ') == std::string::npos) return std::stoll(cell) + profile::kFitEpochUnixSeconds;
   static const std::string kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
   std::istringstream in(cell);
   std::string weekday, month, clock, zone;
@@ -71,7 +67,8 @@ class FitMatchesSdkExport : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(FitMatchesSdkExport, EveryRecordValueOfTheExport) {
   const std::string base = GetParam();
-  const auto decoded = decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / (base + ".fit")), base);
+  const auto decoded =
+      decode_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / (base + ".fit")), base);
   ASSERT_TRUE(decoded) << decoded.error().message;
   std::vector<Sample> samples;
   for (const auto& s : decoded->sessions) samples.insert(samples.end(), s.samples.begin(), s.samples.end());
@@ -138,7 +135,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, FitMatchesSdkExport,
                          });
 
 TEST(FitDecode, TruncatedFileIsRecoveredWithTheByteOffset) {
-  const auto decoded = decode_fit(read_file(kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit"), "nick.fit");
+  const auto decoded =
+      decode_fit(test_support::read_bytes(kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit"), "nick.fit");
   ASSERT_TRUE(decoded);
   ASSERT_FALSE(decoded->warnings.empty());
   EXPECT_EQ(decoded->warnings.back().rfind("recovered, truncated at byte 403437", 0), 0u) << decoded->warnings.back();
@@ -146,7 +144,8 @@ TEST(FitDecode, TruncatedFileIsRecoveredWithTheByteOffset) {
 
 TEST(FitDecode, StrictModeRejectsADamagedFile) {
   const auto decoded =
-      decode_fit(read_file(kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit"), "nick.fit", {.strict = true});
+      decode_fit(test_support::read_bytes(kCorpus / "python-fitparse" / "tests" / "files" / "nick.fit"), "nick.fit",
+                 {.strict = true});
   ASSERT_FALSE(decoded);
   EXPECT_EQ(decoded.error().kind, domain::ErrorKind::invalid_file);
   EXPECT_NE(decoded.error().message.find("nick.fit: byte 403437"), std::string::npos) << decoded.error().message;
@@ -160,8 +159,8 @@ TEST(FitDecode, NonFitBytesAreAnErrorNamingFileAndOffset) {
 }
 
 TEST(FitDecode, SessionTotalsAndSport) {
-  const auto decoded =
-      decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit"), "run.fit");
+  const auto decoded = decode_fit(
+      test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit"), "run.fit");
   ASSERT_TRUE(decoded);
   ASSERT_EQ(decoded->sessions.size(), 1u);
   const auto& s = decoded->sessions[0];

@@ -11,6 +11,7 @@
 #include "importers/fit/decode.hpp"
 #include "importers/fit/profile.hpp"
 #include "importers/fit/reader.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
@@ -19,17 +20,12 @@ namespace fs = std::filesystem;
 namespace fd = profile::field_description;
 using testing::FitBuilder;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
+using test_support::kCorpus;
 constexpr std::uint32_t kStartS = 0x30000000;
 constexpr std::uint8_t kNameSize = 8;
 constexpr std::uint8_t kUnitsSize = 4;
 constexpr std::uint8_t kNoNative = 0xFF;
 constexpr std::uint16_t kNoNativeMessage = 0xFFFF;
-
-std::vector<std::uint8_t> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 std::vector<std::uint8_t> padded(const std::string& s, std::size_t size) {
   std::vector<std::uint8_t> out(s.begin(), s.end());
@@ -154,17 +150,18 @@ std::vector<std::string> names(const Recording& r) {
 }
 
 TEST(FitDeveloperFields, CorpusFileWithDeveloperTypesListsItsFields) {
-  const auto decoded =
-      decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / "developer-types-sample.fit"), "dev.fit");
+  const auto decoded = decode_fit(
+      test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "developer-types-sample.fit"), "dev.fit");
   ASSERT_TRUE(decoded) << decoded.error().message;
   EXPECT_EQ(names(*decoded), (std::vector<std::string>{"Form Power [Watts]", "Leg Spring Stiffness [KN/m]",
                                                        "Speed [M/S]", "Distance [Meters]"}));
 }
 
 TEST(FitDeveloperFields, DeveloperDataIdWithoutApplicationIdStillRegistersItsFields) {
-  const auto decoded = decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / "invalid" /
-                                            "elemnt-bolt-no-application-id-inside-developer-data-id.fit"),
-                                  "bolt.fit");
+  const auto decoded =
+      decode_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "invalid" /
+                                          "elemnt-bolt-no-application-id-inside-developer-data-id.fit"),
+                 "bolt.fit");
   ASSERT_TRUE(decoded) << decoded.error().message;
   EXPECT_EQ(names(*decoded), (std::vector<std::string>{"calibration [adc]", "charge [%]"}));
 }
@@ -173,7 +170,8 @@ TEST(FitDeveloperFields, RowingMonitorSpeedFillsTheRecordsButItsDistanceNeverRep
   // Concept2 PM5 via ErgIQ: the records have no native speed and a native distance of 0; the
   // app's own fields declare native fields 6 (speed) and 5 (distance). Values from the FIT SDK.
   const auto decoded =
-      decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / "20170518-191602-1740899583.fit"), "row.fit");
+      decode_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "20170518-191602-1740899583.fit"),
+                 "row.fit");
   ASSERT_TRUE(decoded) << decoded.error().message;
   ASSERT_EQ(decoded->sessions.size(), 1u);
   const auto& session = decoded->sessions[0];

@@ -10,6 +10,7 @@
 #include "importers/fit/decode.hpp"
 #include "importers/fit/heart_rate.hpp"
 #include "importers/fit/profile.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
@@ -17,17 +18,11 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FitBuilder;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
-constexpr std::int64_t kFitEpochUnixSeconds = 631065600;
-
-std::vector<std::uint8_t> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test_support::kCorpus;
 
 Sample at_fit_seconds(std::int64_t s, std::optional<int> bpm = std::nullopt) {
   Sample out;
-  out.time = UtcMillis{std::chrono::seconds{s + kFitEpochUnixSeconds}};
+  out.time = UtcMillis{std::chrono::seconds{s + profile::kFitEpochUnixSeconds}};
   out.heart_rate_bpm = bpm;
   return out;
 }
@@ -116,7 +111,7 @@ struct SdkHeartRate {
 /// Record heart rates of the FIT SDK 21.217.0 (mergeHeartRates on), by record index.
 void expect_sdk_heart_rates(const std::string& file, std::size_t records, std::size_t with_heart_rate,
                             const std::vector<SdkHeartRate>& expected) {
-  const auto decoded = decode_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / file), file);
+  const auto decoded = decode_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / file), file);
   ASSERT_TRUE(decoded) << decoded.error().message;
   const auto samples = all_samples(*decoded);
   ASSERT_EQ(samples.size(), records);

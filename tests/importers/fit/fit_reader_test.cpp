@@ -7,19 +7,16 @@
 #include <gtest/gtest.h>
 
 #include "importers/fit/crc.hpp"
+#include "importers/fit/profile.hpp"
 #include "importers/fit/reader.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
-
-std::vector<std::uint8_t> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test_support::kCorpus;
 
 std::vector<fs::path> corpus_fit_files() {
   std::vector<fs::path> out;
@@ -90,7 +87,7 @@ TEST(FitReader, DecodesEveryCorpusFileToItsEndOrToTheKnownDamage) {
   ASSERT_GT(files.size(), 40u);
   for (const auto& path : files) {
     SCOPED_TRACE(path.string());
-    const auto bytes = read_file(path);
+    const auto bytes = test_support::read_bytes(path);
     Counter c;
     const ReadSummary s = read_fit(bytes, c);
     EXPECT_GT(s.messages, 0u);
@@ -117,14 +114,15 @@ TEST(FitReader, RecordCountsMatchTheFitSdkExports) {
     std::size_t rows = 0;
     for (std::string line; std::getline(in, line);) rows += line.empty() ? 0 : 1;
     Counter c;
-    read_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / fit), c);
+    read_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / fit), c);
     EXPECT_EQ(c.by_global[kRecordMessage], rows - 1);
   }
 }
 
 TEST(FitReader, ChainedFilesAreReadOneAfterAnother) {
   Counter c;
-  const auto s = read_fit(read_file(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fr935-cr.fit"), c);
+  const auto s =
+      read_fit(test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fr935-cr.fit"), c);
   EXPECT_EQ(s.files, 7u);
   EXPECT_EQ(c.files, 7u);
   EXPECT_FALSE(s.damage);
@@ -144,7 +142,7 @@ TEST(FitReader, EmptyAndForeignBytesAreNotFit) {
 }
 
 TEST(FitReader, EveryTruncationKeepsWhatDecodedBefore) {
-  const auto bytes = read_file(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
+  const auto bytes = test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
   std::size_t previous = 0;
   for (std::size_t n = 0; n <= bytes.size(); n += 7) {
     Counter c;
@@ -158,7 +156,7 @@ TEST(FitReader, EveryTruncationKeepsWhatDecodedBefore) {
 }
 
 TEST(FitReader, FlippedBytesNeverCrash) {
-  const auto original = read_file(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-bike.fit");
+  const auto original = test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-bike.fit");
   for (std::size_t i = 0; i < original.size(); i += 3) {
     auto bytes = original;
     bytes[i] = static_cast<std::uint8_t>(bytes[i] ^ 0xA5);

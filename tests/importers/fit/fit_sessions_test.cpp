@@ -12,6 +12,7 @@
 #include "importers/fit/decode.hpp"
 #include "importers/fit/profile.hpp"
 #include "importers/fit/reader.hpp"
+#include "support/test_files.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
@@ -19,15 +20,10 @@ namespace {
 namespace fs = std::filesystem;
 using testing::FitBuilder;
 
-const fs::path kCorpus = fs::path(STRIDECARE_SOURCE_DIR) / ".." / "shared" / "corpus";
-
-std::vector<std::uint8_t> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
+using test_support::kCorpus;
 
 Recording decode_corpus(const fs::path& relative) {
-  const auto decoded = decode_fit(read_file(kCorpus / relative), relative.filename().string());
+  const auto decoded = decode_fit(test_support::read_bytes(kCorpus / relative), relative.filename().string());
   EXPECT_TRUE(decoded) << decoded.error().message;
   return decoded.value_or(Recording{});
 }
@@ -109,18 +105,18 @@ TEST(FitAccumulator, NarrowCountersRollOverIntoTheTotal) {
 
 TEST(FitAccumulatedFields, CyclesAccumulateIntoTotalCyclesAndTotalCyclesReanchors) {
   namespace rec = profile::record;
-  constexpr std::uint32_t kStartS = 0x30000000;
+  constexpr std::uint32_t kCycleStartS = 0x30000000;
   const auto bytes = FitBuilder()
                          .define(0, profile::mesg::kRecord,
                                  {{kTimestampField, 4, BaseType::uint32}, {rec::kCycles, 1, BaseType::uint8}})
-                         .message(0, {{kStartS, 4}, {250, 1}})
-                         .message(0, {{kStartS + 1, 4}, {254, 1}})
-                         .message(0, {{kStartS + 2, 4}, {3, 1}})
+                         .message(0, {{kCycleStartS, 4}, {250, 1}})
+                         .message(0, {{kCycleStartS + 1, 4}, {254, 1}})
+                         .message(0, {{kCycleStartS + 2, 4}, {3, 1}})
                          .define(1, profile::mesg::kRecord,
                                  {{kTimestampField, 4, BaseType::uint32}, {rec::kTotalCycles, 4, BaseType::uint32}})
-                         .message(1, {{kStartS + 3, 4}, {1000, 4}})
-                         .message(0, {{kStartS + 4, 4}, {(1000 + 2) & 0xFF, 1}})
-                         .message(0, {{kStartS + 5, 4}, {0xFF, 1}})  // invalid: no count
+                         .message(1, {{kCycleStartS + 3, 4}, {1000, 4}})
+                         .message(0, {{kCycleStartS + 4, 4}, {(1000 + 2) & 0xFF, 1}})
+                         .message(0, {{kCycleStartS + 5, 4}, {0xFF, 1}})  // invalid: no count
                          .finish();
   const auto decoded = decode_fit(bytes, "cycles.fit");
   ASSERT_TRUE(decoded) << decoded.error().message;
