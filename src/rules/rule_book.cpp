@@ -108,6 +108,11 @@ constexpr int kPainMax = 10;
 constexpr int kDaysMax = 365;
 constexpr double kRatioMax = 100;
 constexpr int kSecondsMax = 3600;
+constexpr int kWeeksMax = 52;
+constexpr int kDaysPerWeek = 7;
+constexpr int kMinutesPerDay = 1440;
+constexpr double kRunKmMax = 100;
+constexpr double kMetMax = 25;
 constexpr int kCountMax = 100;
 constexpr double kImpactMax = 10;
 
@@ -118,6 +123,81 @@ std::optional<std::pair<double, double>> number_pair(Reader& r, const json& n, c
     return std::nullopt;
   }
   return std::pair{n[0].get<double>(), n[1].get<double>()};
+}
+
+/// The `plan` section (rules.md 4.3).
+PlanThresholds parse_plan(Reader& r) {
+  PlanThresholds p;
+  p.mean_weeks = r.integer("plan", "mean_weeks", 1, kWeeksMax);
+  p.longest_run_days = r.integer("plan", "longest_run_days", 1, kDaysMax);
+  p.grad_week_max = r.number("plan", "grad_week_max", 1, kRatioMax);
+  p.grad_run_max = r.number("plan", "grad_run_max", 1, kRatioMax);
+  p.cut_week = r.number("plan", "cut_week", 0, 1);
+  p.cut_run_max = r.number("plan", "cut_run_max", 0, 1);
+  p.rest_days_min = r.integer("plan", "rest_days_min", 1, kDaysPerWeek - 1);
+  p.long_run_share = r.number("plan", "long_run_share", 0, 1);
+  p.start_runs_per_week = r.integer("plan", "start_runs_per_week", 1, kDaysPerWeek - 1);
+  p.start_run_min = r.integer("plan", "start_run_min", 1, kMinutesPerDay);
+  p.default_easy_pace_s_per_km = r.integer("plan", "default_easy_pace_s_per_km", 1, kSecondsMax);
+  p.min_run_km = r.number("plan", "min_run_km", 0, kRunKmMax);
+  return p;
+}
+
+/// A list of low-impact sports at `path`: names of sports other than run, strength and other.
+std::vector<domain::Sport> sport_list(Reader& r, const json* list, const std::string& path) {
+  std::vector<domain::Sport> out;
+  if (!list) return out;
+  if (!list->is_array() || list->empty()) {
+    r.note(path, "must be a non-empty list of sports");
+    return out;
+  }
+  for (const json& item : *list) {
+    const auto sport = item.is_string() ? domain::parse_enum<domain::Sport>(item.get<std::string>()) : std::nullopt;
+    if (!sport || domain::kind_of(*sport) != domain::ActivityKind::cross || *sport == domain::Sport::other) {
+      r.note(path, "must name low-impact sports: swim, walk, cycle, elliptical, row");
+      return {};
+    }
+    out.push_back(*sport);
+  }
+  return out;
+}
+
+/// The `cross` section (rules.md 4.4).
+CrossThresholds parse_cross(Reader& r) {
+  CrossThresholds c;
+  if (const json* met = r.node("cross", "met"); met) {
+    for (const auto& [sport, name] : domain::EnumNames<domain::Sport>::table) {
+      if (sport == domain::Sport::strength || sport == domain::Sport::other) continue;
+      const std::string path = fmt::format("cross.met.{}", name);
+      const auto v = met->is_object() ? met->find(name) : met->end();
+      if (!met->is_object() || v == met->end()) {
+        r.note(path, "missing");
+      } else if (!v->is_number() || !(v->get<double>() >= 1) || v->get<double>() > kMetMax) {
+        r.note(path, fmt::format("must be a number in 1-{}", kMetMax));
+      } else {
+        c.met[static_cast<std::size_t>(sport)] = v->get<double>();
+        r.record(path, v->get<double>());
+      }
+    }
+  }
+  c.max_session_min = r.integer("cross", "max_session_min", 1, kMinutesPerDay);
+  c.min_session_min = r.integer("cross", "min_session_min", 1, kMinutesPerDay);
+  if (!r.error() && c.min_session_min > c.max_session_min) {
+    r.note("cross.min_session_min", "must not exceed cross.max_session_min");
+  }
+  if (const json* prefer = r.node("cross", "prefer"); prefer) {
+    const auto list = [&](const char* site) -> const json* {
+      if (!prefer->is_object() || !prefer->contains(site)) {
+        r.note(fmt::format("cross.prefer.{}", site), "missing");
+        return nullptr;
+      }
+      return &(*prefer)[site];
+    };
+    c.prefer_knee = sport_list(r, list("knee"), "cross.prefer.knee");
+    c.prefer_hip = sport_list(r, list("hip"), "cross.prefer.hip");
+    c.prefer_none = sport_list(r, list("none"), "cross.prefer.none");
+  }
+  return c;
 }
 
 /// The `load` and `load_evidence` sections (rules.md section 3).
@@ -326,6 +406,8 @@ domain::Expected<RuleBook> parse_rule_book(std::string_view json_text, std::stri
     r.note("strength", "each *_max must not be below its *_min");
   }
   book.safe.cross_strength_pain_max = r.integer("safe", "cross_strength_pain_max", 0, kPainMax);
+  book.plan = parse_plan(r);
+  book.cross = parse_cross(r);
   book.disclaimer = r.text("", "disclaimer");
   if (r.error()) return std::unexpected(*r.error());
   return book;

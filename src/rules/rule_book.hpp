@@ -3,6 +3,7 @@
 /// data file `data/rules.json` so a physiotherapist can tune it without
 /// recompiling and the tests read the very same numbers.
 
+#include <array>
 #include <map>
 #include <string>
 #include <string_view>
@@ -98,6 +99,34 @@ struct SafeThresholds {
   int cross_strength_pain_max = 0;  ///< SAFE-GUIDE-2: cool-down, strength, cross-training while pain <= this
 };
 
+/// Running volume and progression (rules.md 4.3). Fractions are of the mean
+/// weekly run distance of the last `mean_weeks` weeks and of the longest run
+/// of the last `longest_run_days` days.
+struct PlanThresholds {
+  int mean_weeks = 0;                  ///< PLAN-GRAD-1 / PLAN-CUT-1: weeks in the mean
+  int longest_run_days = 0;            ///< days in "the 30-day longest run"
+  double grad_week_max = 0;            ///< PLAN-GRAD-1: week <= this x the mean
+  double grad_run_max = 0;             ///< PLAN-GRAD-1: run <= this x the longest
+  double cut_week = 0;                 ///< PLAN-CUT-1: week = this x the mean
+  double cut_run_max = 0;              ///< PLAN-CUT-1: run <= this x the longest
+  int rest_days_min = 0;               ///< PLAN-REST-1: full rest days per week
+  double long_run_share = 0;           ///< the long run's part of the week (stridecare default)
+  int start_runs_per_week = 0;         ///< no run history: this many easy runs (stridecare default)
+  int start_run_min = 0;               ///< ... of this many minutes, min
+  int default_easy_pace_s_per_km = 0;  ///< s/km when no recent run gives a pace
+  double min_run_km = 0;               ///< km: a shorter run is not planned
+};
+
+/// Cross-training (rules.md 4.4).
+struct CrossThresholds {
+  /// CROSS-EQUIV-1: MET by sport (run: running at 8 km/h); 0 for sports without one.
+  std::array<double, domain::EnumNames<domain::Sport>::table.size()> met{};
+  int max_session_min = 0;  ///< CROSS-EQUIV-1: a replacement lasts at most this, min
+  int min_session_min = 0;  ///< a shorter replacement is not planned, min (stridecare default)
+  /// CROSS-SITE-1: preferred low-impact sports, best first, by sore site (knee, hip) and with no episode.
+  std::vector<domain::Sport> prefer_knee, prefer_hip, prefer_none;
+};
+
 struct RuleBook {
   TriageThresholds triage;
   EpisodeThresholds episode;
@@ -107,6 +136,8 @@ struct RuleBook {
   StrengthThresholds strength;                      ///< rules.md 4.2
   ReturnToRunThresholds return_to_run;              ///< rules.md 4.3 (PLAN-RTR-1)
   SafeThresholds safe;                              ///< rules.md 2.2
+  PlanThresholds plan;                              ///< rules.md 4.3
+  CrossThresholds cross;                            ///< rules.md 4.4
   std::map<Action, std::string> action_text;        ///< what each action means to the user
   std::string continue_pain_free_text;              ///< `continue` when no pain was logged in the last 7 days
   std::string return_to_run_text;                   ///< `reduce` while a return-to-run programme sets the running

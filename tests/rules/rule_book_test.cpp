@@ -74,6 +74,40 @@ TEST(RuleBook, HoldsTheLoadThresholdsOfRulesMdSection3) {
   EXPECT_NE(l.evidence.at(domain::LoadRule::week).find("weak evidence"), std::string::npos);
 }
 
+TEST(RuleBook, HoldsThePlanningThresholdsOfRulesMdSection4) {
+  const auto& p = testing::book().plan;
+  EXPECT_EQ(p.mean_weeks, 4);
+  EXPECT_EQ(p.longest_run_days, 30);
+  EXPECT_DOUBLE_EQ(p.grad_week_max, 1.10);
+  EXPECT_DOUBLE_EQ(p.grad_run_max, 1.10);
+  EXPECT_DOUBLE_EQ(p.cut_week, 0.70);
+  EXPECT_DOUBLE_EQ(p.cut_run_max, 0.80);
+  EXPECT_EQ(p.rest_days_min, 1);
+  const auto& c = testing::book().cross;
+  EXPECT_DOUBLE_EQ(c.met[static_cast<std::size_t>(domain::Sport::run)], 8.3);
+  EXPECT_DOUBLE_EQ(c.met[static_cast<std::size_t>(domain::Sport::swim)], 5.8);
+  EXPECT_DOUBLE_EQ(c.met[static_cast<std::size_t>(domain::Sport::walk)], 4.3);
+  EXPECT_EQ(c.max_session_min, 90);
+  ASSERT_FALSE(c.prefer_knee.empty());
+  EXPECT_EQ(c.prefer_knee.front(), domain::Sport::swim);
+}
+
+TEST(RuleBook, RejectsABadPlanOrCrossSectionNamingTheField) {
+  const std::string text(default_rule_book_text());
+  auto error_with = [&](std::string from, std::string to) {
+    std::string s = text;
+    s.replace(s.find(from), from.size(), to);
+    const auto r = parse_rule_book(s, "x.json");
+    return r ? std::string("accepted") : r.error().message;
+  };
+  EXPECT_NE(error_with("\"cut_week\": 0.70", "\"cut_week\": 1.5").find("plan.cut_week"), std::string::npos);
+  EXPECT_NE(error_with("\"rest_days_min\": 1", "\"rest_days_min\": 0").find("plan.rest_days_min"), std::string::npos);
+  EXPECT_NE(error_with("\"swim\": 5.8", "\"swim\": 0").find("cross.met.swim"), std::string::npos);
+  EXPECT_NE(error_with("\"knee\": [\"swim\"", "\"knee\": [\"run\"").find("cross.prefer.knee"), std::string::npos);
+  EXPECT_NE(error_with("\"min_session_min\": 10", "\"min_session_min\": 95").find("cross.min_session_min"),
+            std::string::npos);
+}
+
 TEST(RuleBook, RejectsABadLoadSectionNamingTheField) {
   const std::string text(default_rule_book_text());
   auto error_with = [&](std::string from, std::string to) {
