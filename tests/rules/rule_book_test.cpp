@@ -9,6 +9,14 @@
 namespace stridecare::rules {
 namespace {
 
+/// The error of the shipped rule book with `from` replaced by `to`; "accepted" when it parses.
+std::string error_with(const std::string& from, const std::string& to) {
+  std::string s(default_rule_book_text());
+  s.replace(s.find(from), from.size(), to);
+  const auto r = parse_rule_book(s, "x.json");
+  return r ? std::string("accepted") : r.error().message;
+}
+
 TEST(RuleBook, ShippedFileIsTheOneBuiltIntoTheProgram) {
   std::ifstream in(STRIDECARE_RULES_FILE);
   std::stringstream text;
@@ -93,13 +101,6 @@ TEST(RuleBook, HoldsThePlanningThresholdsOfRulesMdSection4) {
 }
 
 TEST(RuleBook, RejectsABadPlanOrCrossSectionNamingTheField) {
-  const std::string text(default_rule_book_text());
-  auto error_with = [&](std::string from, std::string to) {
-    std::string s = text;
-    s.replace(s.find(from), from.size(), to);
-    const auto r = parse_rule_book(s, "x.json");
-    return r ? std::string("accepted") : r.error().message;
-  };
   EXPECT_NE(error_with("\"cut_week\": 0.70", "\"cut_week\": 1.5").find("plan.cut_week"), std::string::npos);
   EXPECT_NE(error_with("\"rest_days_min\": 1", "\"rest_days_min\": 0").find("plan.rest_days_min"), std::string::npos);
   EXPECT_NE(error_with("\"swim\": 5.8", "\"swim\": 0").find("cross.met.swim"), std::string::npos);
@@ -109,13 +110,6 @@ TEST(RuleBook, RejectsABadPlanOrCrossSectionNamingTheField) {
 }
 
 TEST(RuleBook, RejectsABadLoadSectionNamingTheField) {
-  const std::string text(default_rule_book_text());
-  auto error_with = [&](std::string from, std::string to) {
-    std::string s = text;
-    s.replace(s.find(from), from.size(), to);
-    const auto r = parse_rule_book(s, "x.json");
-    return r ? std::string("accepted") : r.error().message;
-  };
   EXPECT_NE(error_with("\"swim\": 0.0", "\"swim\": -1").find("load.impact_factor.swim"), std::string::npos);
   EXPECT_NE(error_with("\"swim\": 0.0,", "").find("load.impact_factor.swim: missing"), std::string::npos);
   EXPECT_NE(error_with("\"above\": 1.30,", "\"above\": 1.05,").find("load.spike_bands[1]"), std::string::npos);
