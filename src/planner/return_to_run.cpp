@@ -89,8 +89,12 @@ class Machine {
   void follow(Programme& p, std::optional<Date> stop) {
     std::optional<Date> pending;  // a counted session waiting for its next-morning check-in
     std::optional<Date> last_run;
-    for (const Activity* a : sessions_) {
-      if (a->sport == domain::Sport::run && a->date < p.from) last_run = a->date;
+    for (auto it = first_on_or_after(p.from); it != sessions_.begin();) {
+      --it;
+      if ((*it)->sport == domain::Sport::run) {
+        last_run = (*it)->date;
+        break;
+      }
     }
     const Date end = stop ? domain::add_days(*stop, -1) : in_.as_of;
     for (Date d = p.from; d <= end && d <= in_.as_of; d = domain::add_days(d, 1)) {
@@ -106,8 +110,8 @@ class Machine {
       const bool rest_day =
           !stage.walk_only() && last_run && domain::days_between(*last_run, d) <= t_.rest_days_between_runs;
       p.days.push_back({d, p.stage, rest_day});
-      for (const Activity* a : sessions_) {
-        if (a->date != d) continue;
+      for (auto it = first_on_or_after(d); it != sessions_.end() && (*it)->date == d; ++it) {
+        const Activity* a = *it;
         const bool right_kind = stage.walk_only() ? a->sport == domain::Sport::walk : a->sport == domain::Sport::run;
         if (!pending && !rest_day && right_kind && a->duration_s >= stage.minutes() * 60.0 && !blocked_at(d, a->time)) {
           pending = d;
@@ -120,6 +124,13 @@ class Machine {
   }
 
  private:
+  /// The first session dated `d` or later (sessions_ is sorted by date): the programme's days look up their
+  /// sessions, not scan them all, as ten years of history would make that quadratic.
+  std::vector<const Activity*>::const_iterator first_on_or_after(Date d) const {
+    return std::lower_bound(sessions_.begin(), sessions_.end(), d,
+                            [](const Activity* a, Date x) { return a->date < x; });
+  }
+
   /// The more urgent rule in force at a session's start, if any.
   const rules::StandingSpan* blocking_at(Date d, std::optional<domain::MinuteOfDay> time) const {
     for (const auto& s : in_.spans) {

@@ -11,23 +11,42 @@ void HeldDays::close(Date from, Date until) {
   for (auto& [f, u] : spans_) {
     if (f == from && !u) u = until;
   }
+  merged_.reset();
+}
+
+const std::vector<HeldDays::Span>& HeldDays::merged() const {
+  if (merged_) return *merged_;
+  std::vector<Span> sorted;
+  for (const Span& s : spans_) {
+    if (!s.second || s.first < *s.second) sorted.push_back(s);  // an empty interval holds no day
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
+  std::vector<Span> out;
+  for (const Span& s : sorted) {
+    // Touching intervals join too: [a, b) and [b, c) hold every day of [a, c).
+    if (!out.empty() && (!out.back().second || !(*out.back().second < s.first))) {
+      if (out.back().second && (!s.second || *out.back().second < *s.second)) out.back().second = s.second;
+      continue;
+    }
+    out.push_back(s);
+  }
+  merged_ = std::move(out);
+  return *merged_;
 }
 
 bool HeldDays::held(Date day) const {
-  return std::any_of(spans_.begin(), spans_.end(),
-                     [&](const auto& s) { return s.first <= day && (!s.second || day < *s.second); });
+  const auto f = first_free_from(day);
+  return !f || *f != day;
 }
 
 std::optional<Date> HeldDays::first_free_from(Date day) const {
-  // Each pass moves `day` past one interval that covers it; at most one pass per interval.
-  for (std::size_t pass = 0; pass <= spans_.size(); ++pass) {
-    const auto covering = std::find_if(spans_.begin(), spans_.end(),
-                                       [&](const auto& s) { return s.first <= day && (!s.second || day < *s.second); });
-    if (covering == spans_.end()) return day;
-    if (!covering->second) return std::nullopt;
-    day = *covering->second;
-  }
-  return day;
+  const auto& m = merged();
+  // The last interval starting on or before `day` is the only one that can cover it.
+  auto it = std::upper_bound(m.begin(), m.end(), day, [](Date d, const Span& s) { return d < s.first; });
+  if (it == m.begin()) return day;
+  --it;
+  if (!it->second) return std::nullopt;
+  return day < *it->second ? *it->second : day;
 }
 
 std::optional<Date> EpisodeTracker::end_of_current() const {

@@ -24,7 +24,10 @@ namespace stridecare::rules {
 /// absent for one still open.
 class HeldDays {
  public:
-  void add(domain::Date from, std::optional<domain::Date> until) { spans_.emplace_back(from, until); }
+  void add(domain::Date from, std::optional<domain::Date> until) {
+    spans_.emplace_back(from, until);
+    merged_.reset();
+  }
   /// Closes the open interval that began on `from`.
   void close(domain::Date from, domain::Date until);
   bool held(domain::Date day) const;
@@ -32,7 +35,13 @@ class HeldDays {
   std::optional<domain::Date> first_free_from(domain::Date day) const;
 
  private:
-  std::vector<std::pair<domain::Date, std::optional<domain::Date>>> spans_;
+  using Span = std::pair<domain::Date, std::optional<domain::Date>>;
+  /// The union of `spans_` as disjoint intervals by start, built when first asked after a change: every day
+  /// of ten years of history asks, while the spans change only when a stop or a programme begins or ends.
+  const std::vector<Span>& merged() const;
+
+  std::vector<Span> spans_;
+  mutable std::optional<std::vector<Span>> merged_;
 };
 
 struct Episode {
