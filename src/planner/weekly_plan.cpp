@@ -474,7 +474,9 @@ class Planner {
                                   domain::where(p.site, p.side), domain::to_string(p.from),
                                   stage_text(p.stage, book_.return_to_run), stage.repeats)};
     plan_.rules.push_back(reason);
-    std::size_t i = p.offer == Offer::session || stage.walk_only() ? 0 : 1;
+    // Today is taken when the programme offers its session (the walk stage has no rest days); after a run, or
+    // with today's session already logged, the sessions begin tomorrow.
+    std::size_t i = p.offer == Offer::session || (stage.walk_only() && p.offer != Offer::done) ? 0 : 1;
     double run_m = 0;
     for (; i < plan_.days.size(); ++i) {
       if (!can_train(i)) continue;

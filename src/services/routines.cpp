@@ -168,18 +168,19 @@ Expected<RoutinesReport> routines_report(Session& s, domain::Date from, domain::
   std::ranges::sort(*routines, {}, [](const auto& x) { return std::tuple(x.date, x.time.value_or(-1), x.id); });
   auto activities = s.store.list_activities({std::nullopt, to});
   if (!activities) return std::unexpected(activities.error());
+  auto checkins = s.store.list_checkins({std::nullopt, to});
+  if (!checkins) return std::unexpected(checkins.error());
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(profile.error());
   constexpr int kDaysPerWeek = 7;
   for (auto& week : planner::adherence(*activities, *routines, from, to)) {
-    auto ctx = routine_context(s, week.to);
-    if (!ctx) return std::unexpected(ctx.error());
+    // Read once above: each week's assessment ignores what comes after its end.
+    const bool in_episode = !planner::standing_state({week.to, *checkins, *activities}, s.rules).episodes.empty();
     std::optional<int> history_weeks;
     if (!activities->empty() && !(week.to < activities->front().date)) {
       history_weeks = domain::days_between(activities->front().date, week.to) / kDaysPerWeek;
     }
-    auto target =
-        planner::frequency_target(profile->strength_per_week, ctx->in_episode(), history_weeks, s.rules.strength);
+    auto target = planner::frequency_target(profile->strength_per_week, in_episode, history_weeks, s.rules.strength);
     r.weeks.push_back({std::move(week), std::move(target)});
   }
   r.routines = std::move(*routines);
