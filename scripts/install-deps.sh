@@ -13,6 +13,7 @@ packages=(
   clang-format clang-19 libclang-rt-19-dev
   gpsbabel
   python3 python3-gpxpy  # reference GPX reader: tests/importers/xml recounts track points with it
+  python3-icalendar      # independent iCalendar parser: tests/e2e reads `plan --ics` with it
 )
 # The FIT differential test (tests/differential) runs the Garmin FIT SDK for JavaScript on Node.js
 # with npm. The machines come with Node.js 20 and its npm (not from Debian's packages): Debian's

@@ -21,6 +21,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run);
 void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_import_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run);
+void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run);
 void add_strength_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run);

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <memory>
 #include <sstream>
 
@@ -6,6 +7,8 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/text_output.hpp"
+#include "domain/quantities.hpp"
+#include "domain/validate.hpp"
 #include "services/environment.hpp"
 #include "services/journal.hpp"
 
@@ -13,9 +16,13 @@ namespace stridecare::cli {
 namespace {
 
 struct ProfileFlags {
-  std::optional<std::string> tz, available, long_run_day, cross, gym, strength_per_week, units;
+  std::optional<std::string> tz, available, long_run_day, cross, gym, strength_per_week, units, weekly_goal,
+      session_time;
 
-  bool any() const { return tz || available || long_run_day || cross || gym || strength_per_week || units; }
+  bool any() const {
+    return tz || available || long_run_day || cross || gym || strength_per_week || units || weekly_goal ||
+           session_time;
+  }
 };
 
 std::vector<std::string> split(const std::string& text) {
@@ -75,6 +82,22 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
     if (!p.units)
       throw CommandFailed{bad("units", fmt::format("'{}' is not allowed; allowed metric|imperial", *f.units))};
   }
+  if (f.weekly_goal) {
+    if (*f.weekly_goal == "none") {
+      p.weekly_goal_m.reset();
+    } else {
+      // Whole metres: the goal round-trips through the export's kilometres unchanged.
+      p.weekly_goal_m = std::round(value_or_fail(domain::parse_distance_m(*f.weekly_goal, "weekly_goal")));
+      value_or_fail(domain::validate(p));
+    }
+  }
+  if (f.session_time) {
+    if (*f.session_time == "none") {
+      p.session_time.reset();
+    } else {
+      p.session_time = value_or_fail(domain::parse_time_of_day(*f.session_time, "session_time"));
+    }
+  }
 }
 
 }  // namespace
@@ -90,6 +113,10 @@ void add_profile_command(CLI::App& app, CliContext& ctx, Runner& run) {
   cmd->add_option("--strength-per-week", f->strength_per_week, "Strength sessions per week: 2 or 3");
   // After `profile`, --units is stored; the global --units before it only changes one command's display.
   cmd->add_option("--units", f->units, "Units to show figures in from now on: metric|imperial (stored)");
+  cmd->add_option("--weekly-goal", f->weekly_goal,
+                  "Weekly running distance to build towards within PLAN-GRAD-1, e.g. 40km or 25mi; none to clear");
+  cmd->add_option("--session-time", f->session_time,
+                  "Local time your sessions start, HH:MM: timed calendar events (plan --ics); none: all-day events");
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       // Validate every flag against the defaults first, so a bad value never opens the database.
@@ -103,7 +130,7 @@ void add_profile_command(CLI::App& app, CliContext& ctx, Runner& run) {
                                                               return {};
                                                             }))
                    : value_or_fail(services::load_profile(session));
-      print(ctx.json() ? services::document_text(services::to_json(profile)) : describe(profile));
+      print(ctx.json() ? services::document_text(services::to_json(profile)) : describe(profile, ctx.units()));
     };
   });
 }

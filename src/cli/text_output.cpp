@@ -59,7 +59,7 @@ std::string describe(const domain::PainCheckin& c) {
   return out;
 }
 
-std::string describe(const domain::Profile& p) {
+std::string describe(const domain::Profile& p, domain::UnitSystem units) {
   std::string days;
   for (unsigned i = 0; i < 7; ++i) {
     if (p.available_days[i])
@@ -70,10 +70,14 @@ std::string describe(const domain::Profile& p) {
   return fmt::format(
       "time zone          {}\navailable days     {}\nlong-run day       {}\ncross-training     {}\ngym access         "
       "{}\n"
-      "strength per week  {}\nunits              {}\n",
+      "strength per week  {}\nunits              {}\nweekly goal        {}\nsession time       {}\n",
       p.time_zone, days.empty() ? "none" : days, domain::weekday_name(p.long_run_day), cross.empty() ? "none" : cross,
       p.gym_access ? "yes" : "no", p.strength_per_week,
-      p.units ? domain::name_of(*p.units) : "metric (not chosen; set with profile --units)");
+      p.units ? domain::name_of(*p.units) : "metric (not chosen; set with profile --units)",
+      p.weekly_goal_m ? domain::format_distance(*p.weekly_goal_m, units)
+                      : "none (set with profile --weekly-goal, e.g. 40km)",
+      p.session_time ? fmt::format("{} (plan --ics writes timed events)", domain::time_of_day_to_string(*p.session_time))
+                     : "none (plan --ics writes all-day events; set with profile --session-time 07:00)");
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include "domain/profile.hpp"
 #include "services/insights.hpp"
 #include "services/load.hpp"
+#include "services/plan.hpp"
 #include "services/safe_log.hpp"
 #include "services/strength.hpp"
 #include "services/today.hpp"
@@ -30,7 +31,7 @@ std::string describe(const services::StrengthWarnings& w);
 /// The `strength` command's text.
 std::string describe(const services::StrengthReport& r, Units units);
 std::string describe(const domain::PainCheckin& c);
-std::string describe(const domain::Profile& p);
+std::string describe(const domain::Profile& p, domain::UnitSystem units);
 // today_text.cpp
 /// The day's report for a terminal: the check-ins due first (SAFE-ASK-1), the
 /// action, the rules at its level, the less urgent ones apart ("Also
@@ -42,6 +43,15 @@ std::string describe(const planner::SafetyWarning& w);
 /// `text` as lines of at most `width` columns (words are not split), the
 /// first starting with `first`, the others indented by `indent` spaces.
 std::string wrap(std::string_view text, std::string_view first, std::size_t indent, std::size_t width = 80);
+
+// plan_text.cpp
+/// One planned session: its headline after `first`, then (indented by
+/// `indent`) its condition, warm-up, exercises, cool-down and rules.
+std::string describe(const planner::PlannedSession& s, Units units, std::string_view first, std::size_t indent);
+/// The week: the action and why, the week's rules, each day's sessions (a
+/// rest day with the rule that keeps it free), what changed since the plan
+/// last shown, and the disclaimer line, last.
+std::string describe(const services::PlanReport& r, TextStyle& style);
 
 // load_text.cpp
 /// One warning: ID and the summary with its figures; the evidence note with --verbose.

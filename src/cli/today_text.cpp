@@ -109,6 +109,14 @@ std::string describe(const services::TodayReport& r, const rules::RuleBook& book
     out += "\nReturn to running (PLAN-RTR-1):\n";
     for (const auto& p : r.programmes) out += programme_text(p, book);
   }
+  if (!r.sessions.empty()) {
+    out += "\nToday's sessions (as in stridecare plan):\n";
+    for (const auto& s : r.sessions) out += describe(s, style.units, "  ", kReasonIndent);
+  }
+  if (!r.session_notes.empty()) {
+    out += r.sessions.empty() ? "\nToday (as in stridecare plan): no session\n" : "";
+    for (const auto& n : r.session_notes) out += rule_line(n.id, n.why);
+  }
   std::string load;
   for (const auto& w : r.warnings) {
     if (!cited(w, r.triage.rules)) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/activity.hpp"
+#include "domain/date.hpp"
 #include "domain/units.hpp"
 
 namespace stridecare::domain {
@@ -26,6 +27,12 @@ struct Profile {
   /// The units figures are shown in (`profile --units`); nullopt when never
   /// chosen, which shows metric (and keeps older exports byte-identical).
   std::optional<UnitSystem> units;
+  /// The weekly running distance to build towards (`profile --weekly-goal`),
+  /// m; approached within PLAN-GRAD-1 and held once reached. nullopt: none.
+  std::optional<double> weekly_goal_m;
+  /// Local time the planned sessions start (`profile --session-time`):
+  /// timed calendar events; nullopt: all-day events.
+  std::optional<MinuteOfDay> session_time;
 
   bool operator==(const Profile&) const = default;
 };

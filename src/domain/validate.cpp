@@ -192,6 +192,13 @@ Expected<void> validate(const Profile& p) {
     return invalid("long_run_day", std::to_string(p.long_run_day.c_encoding()) +
                                        " is not a day of the week; allowed mon|tue|wed|thu|fri|sat|sun");
   }
+  if (p.weekly_goal_m && !(*p.weekly_goal_m > 0 && *p.weekly_goal_m <= kMaxWeeklyGoalM)) {
+    return invalid("weekly_goal", "must be more than 0 and at most " +
+                                      std::to_string(static_cast<int>(kMaxWeeklyGoalM / kMetresPerKm)) + " km a week");
+  }
+  if (p.session_time && (*p.session_time < 0 || *p.session_time >= 24 * 60)) {
+    return invalid("session_time", "is not a time of day (00:00-23:59)");
+  }
   for (Sport s : p.cross_training) {
     if (!is_cross_training(s)) {
       return invalid("cross",

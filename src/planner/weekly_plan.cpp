@@ -129,6 +129,7 @@ class Planner {
       return std::move(plan_);
     }
     choose_rest_days();
+    note_done_today();
     const auto programmes = a_.active_programmes();
     if (action == Action::see_clinician || action == Action::stop_running) {
       if (action == Action::see_clinician) plan_.first = book_.action_text.at(action);
@@ -163,6 +164,15 @@ class Planner {
     }
     for (std::size_t i = 0; i < plan_.days.size(); ++i) {
       if (!plan_.days[i].available) rest_[i] = true;
+      if (rest_[i]) {
+        plan_.days[i].notes.push_back(
+            {std::string(kPlanRest1),
+             plan_.days[i].available
+                 ? fmt::format("a full rest day: at least {} a week, so the body adapts to the training; the day "
+                               "after the long run when it can be",
+                               t_.rest_days_min)
+                 : std::string("not one of your training days (profile --available): a full rest day")});
+      }
     }
     const auto first_rest = std::find(rest_.begin(), rest_.end(), true) - rest_.begin();
     plan_.rules.push_back(PlanReason{
@@ -180,7 +190,26 @@ class Planner {
     return 2 + static_cast<int>(kDays - 1 - i);
   }
 
-  bool can_train(std::size_t i) const { return plan_.days[i].available && !rest_[i]; }
+  bool can_train(std::size_t i) const { return plan_.days[i].available && !rest_[i] && !(i == 0 && done_today_); }
+
+  /// A run or low-impact session already logged on the first day: that day's training is done, and a run
+  /// counts towards the week.
+  void note_done_today() {
+    std::string done;
+    for (const Activity& a : in_.activities) {
+      if (a.date != in_.start || a.kind() == domain::ActivityKind::strength) continue;
+      done_today_ = true;
+      ran_today_m_ += a.kind() == domain::ActivityKind::run ? a.distance_m.value_or(0) : 0;
+      done += fmt::format("{}{} {} min", done.empty() ? "" : ", ", domain::name_of(a.sport),
+                          std::lround(a.duration_s / kSecondsPerMinute));
+    }
+    if (done_today_ && plan_.days[0].available && !rest_[0]) {
+      plan_.days[0].notes.push_back({std::string(kPlanRest1),
+                                     fmt::format("today's training is done ({} logged): nothing more is planned "
+                                                 "today but what the week still holds",
+                                                 done)});
+    }
+  }
 
   std::optional<std::size_t> long_run_index() const {
     for (std::size_t i = 0; i < plan_.days.size(); ++i) {
@@ -283,7 +312,7 @@ class Planner {
       }
     }
     plan_.rules.push_back(reason);
-    const double planned = place_runs(week, run_cap, reason, !reduce);
+    const double planned = place_runs(std::max(0.0, week - ran_today_m_), run_cap, reason, !reduce) + ran_today_m_;
     if (reduce) refill(mean - planned, reason);
   }
 
@@ -394,11 +423,17 @@ class Planner {
       if (can_train(i) && !plan_.days[i].has(SessionKind::run)) days.push_back(i);
     }
     const double cap = book_.cross.max_session_min;
+    // Spread over the free days: sessions of at least split_session_min, as few as the cap allows.
+    const double first_min = met_min / book_.cross.met[static_cast<std::size_t>(sports.front())];
+    const auto by_split = static_cast<std::size_t>(first_min / book_.cross.split_session_min);
+    const auto by_cap = static_cast<std::size_t>(std::ceil(first_min / cap));
+    const std::size_t sessions = std::clamp<std::size_t>(std::max(by_split, by_cap), 1, std::max<std::size_t>(days.size(), 1));
+    const double share = met_min / static_cast<double>(sessions);
     std::size_t next_sport = 0;
     for (std::size_t i : days) {
       const Sport s = sports[next_sport++ % sports.size()];
       const double met = book_.cross.met[static_cast<std::size_t>(s)];
-      const double minutes = std::min(cap, std::round(met_min / met));
+      const double minutes = std::min(cap, std::round(std::min(share, met_min) / met));
       if (minutes < book_.cross.min_session_min) break;
       const double replaced_m =
           minutes * met / run_met * kSecondsPerMinute / history_.pace_s_per_km * domain::kMetresPerKm;
@@ -413,8 +448,13 @@ class Planner {
       x.rules = {cause,
                  {std::string(kCrossSwap1), fmt::format("refills running removed by {}", cause.id)},
                  {std::string(kCrossEquiv1),
-                  fmt::format("{:.0f} MET-min / {} MET = {:.1f} min{}", met_min, met, met_min / met,
-                              met_min / met > cap ? fmt::format(", capped at {:.0f} min", cap) : std::string())},
+                  fmt::format("{:.0f} MET-min / {} MET = {:.1f} min{}{}", std::min(share, met_min), met,
+                              std::min(share, met_min) / met,
+                              std::min(share, met_min) / met > cap ? fmt::format(", capped at {:.0f} min", cap)
+                                                                   : std::string(),
+                              sessions > 1 ? fmt::format(" (1 of {} sessions refilling {:.0f} MET-min)", sessions,
+                                                         share * static_cast<double>(sessions))
+                                           : std::string())},
                  {std::string(kCrossSite1), site_reason(s)}};
       met_min -= minutes * met;
       plan_.days[i].sessions.push_back(std::move(x));
@@ -503,7 +543,7 @@ class Planner {
     std::optional<Date> last;
     std::optional<domain::MinuteOfDay> last_time;
     for (const Activity& s : sessions) {
-      if (s.date < in_.start) {
+      if (!(in_.start < s.date)) {  // today's session counts too
         last = s.date;
         last_time = s.time;
       }
@@ -611,6 +651,8 @@ class Planner {
   RoutineContext ctx_;
   WeeklyPlan plan_;
   std::array<bool, kDays> rest_{};
+  bool done_today_ = false;  ///< a run or low-impact session is logged on the first day
+  double ran_today_m_ = 0;   ///< m run on the first day
 };
 
 }  // namespace

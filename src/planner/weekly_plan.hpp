@@ -62,7 +62,7 @@ struct PlanDay {
   domain::Date date{};
   bool available = true;                 ///< the profile's training day
   std::vector<PlannedSession> sessions;  ///< none: a full rest day
-  std::vector<PlanReason> notes;         ///< what the day could not hold, and why
+  std::vector<PlanReason> notes;         ///< a rest day's rule (PLAN-REST-1); what the day could not hold, and why
 
   bool rest() const { return sessions.empty(); }
   bool has(SessionKind k) const;

@@ -182,6 +182,10 @@ CrossThresholds parse_cross(Reader& r) {
   }
   c.max_session_min = r.integer("cross", "max_session_min", 1, kMinutesPerDay);
   c.min_session_min = r.integer("cross", "min_session_min", 1, kMinutesPerDay);
+  c.split_session_min = r.integer("cross", "split_session_min", 1, kMinutesPerDay);
+  if (!r.error() && c.split_session_min > c.max_session_min) {
+    r.note("cross.split_session_min", "must not exceed cross.max_session_min");
+  }
   if (!r.error() && c.min_session_min > c.max_session_min) {
     r.note("cross.min_session_min", "must not exceed cross.max_session_min");
   }

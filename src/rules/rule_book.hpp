@@ -123,6 +123,8 @@ struct CrossThresholds {
   std::array<double, domain::EnumNames<domain::Sport>::table.size()> met{};
   int max_session_min = 0;  ///< CROSS-EQUIV-1: a replacement lasts at most this, min
   int min_session_min = 0;  ///< a shorter replacement is not planned, min (stridecare default)
+  /// The refill is spread over free days in sessions at least this long, min (stridecare default).
+  int split_session_min = 0;
   /// CROSS-SITE-1: preferred low-impact sports, best first, by sore site (knee, hip) and with no episode.
   std::vector<domain::Sport> prefer_knee, prefer_hip, prefer_none;
 };

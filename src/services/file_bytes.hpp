@@ -1,9 +1,10 @@
 #pragma once
-/// Whole files into memory, the one way every service reads them.
+/// Whole files into memory, the one way every service reads them; and out again.
 
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 #include "domain/error.hpp"
@@ -17,5 +18,11 @@ inline constexpr std::size_t kReadBlockBytes = 64 * 1024;
 /// a folder, a missing or unreadable file; ErrorKind::invalid_file when it
 /// is larger than `max_bytes`.
 domain::Expected<std::vector<std::uint8_t>> read_file_bytes(const std::filesystem::path& path, std::uint64_t max_bytes);
+
+/// Replaces the file at `path` with `bytes`, all or nothing: written to a
+/// temporary file beside it, flushed to disk, then renamed over it, so a full
+/// disk or a killed process leaves the old file (or none) and never half a
+/// new one. ErrorKind::io naming the path and the reason.
+domain::Expected<void> write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
 }  // namespace stridecare::services

@@ -338,6 +338,8 @@ Json to_json(const domain::Profile& p) {
       {"cross_training", cross},  {"gym_access", p.gym_access}, {"strength_per_week", p.strength_per_week}};
   // Written only once chosen, so exports made before `units` existed round-trip byte for byte.
   if (p.units) j["units"] = domain::name_of(*p.units);
+  if (p.weekly_goal_m) j["weekly_goal_km"] = *p.weekly_goal_m / domain::kMetresPerKm;
+  if (p.session_time) j["session_time"] = domain::time_of_day_to_string(*p.session_time);
   return j;
 }
 
@@ -491,6 +493,17 @@ Expected<domain::Profile> profile_from_json(const Json& j, const std::string& pa
     p.units = domain::parse_enum<domain::UnitSystem>(*units);
     if (!p.units)
       return domain::invalid(f.field("units"), fmt::format("'{}' is not allowed; allowed metric|imperial", *units));
+  }
+  std::optional<double> goal_km;
+  SC_TRY_ASSIGN(goal_km, f.optional<double>("weekly_goal_km"));
+  // Whole metres, as `profile --weekly-goal` stores them: km -> m -> km round-trips.
+  if (goal_km) p.weekly_goal_m = std::round(*goal_km * domain::kMetresPerKm);
+  std::optional<std::string> session_time;
+  SC_TRY_ASSIGN(session_time, f.optional<std::string>("session_time"));
+  if (session_time) {
+    auto t = domain::parse_time_of_day(*session_time, f.field("session_time"));
+    if (!t) return std::unexpected(t.error());
+    p.session_time = *t;
   }
   return validated(std::move(p), path);
 }

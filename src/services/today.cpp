@@ -4,8 +4,11 @@
 
 #include <fmt/format.h>
 
+#include "planner/exercise_library.hpp"
 #include "rules/rule_ids.hpp"
+#include "services/journal.hpp"
 #include "services/load.hpp"
+#include "services/plan.hpp"
 
 namespace stridecare::services {
 
@@ -15,8 +18,16 @@ Expected<TodayReport> today(Session& s, domain::Date date, domain::UnitSystem un
   auto activities = s.store.list_activities({std::nullopt, date});
   if (!activities) return std::unexpected(activities.error());
   planner::DayAssessment a = planner::assess_day({date, *checkins, *activities, units}, s.rules);
+  auto profile = load_profile(s);
+  if (!profile) return std::unexpected(profile.error());
+  profile->units = units;
   TodayReport r;
   r.date = date;
+  // The day's sessions are the first day of the plan from it: `today` and `plan` agree.
+  auto week = planner::plan_week({date, &*profile, &a, *checkins, *activities, profile->weekly_goal_m},
+                                 planner::default_exercise_library(), s.rules);
+  r.sessions = std::move(week.days.front().sessions);
+  r.session_notes = std::move(week.days.front().notes);
   for (const planner::Programme* p : a.active_programmes()) r.programmes.push_back(*p);
   r.triage = std::move(a.triage);
   r.action_text = std::move(a.action_text);
@@ -74,6 +85,10 @@ Json to_json(const TodayReport& r, const rules::RuleBook& book) {
                    {"question", checkin_question(d)},
                    {"rule", std::string(rules::ids::kSafeAsk1)}});
   }
+  Json sessions = Json::array();
+  for (const auto& s : r.sessions) sessions.push_back(to_json(s));
+  Json session_notes = Json::array();
+  for (const auto& n : r.session_notes) session_notes.push_back({{"id", n.id}, {"why", n.why}});
   Json episodes = Json::array();
   for (const auto& e : r.triage.episodes) {
     episodes.push_back({{"site", domain::name_of(e.site)},
@@ -89,7 +104,8 @@ Json to_json(const TodayReport& r, const rules::RuleBook& book) {
           {"also", also_json},
           {"care", care},
           {"warnings", warnings},
-          {"sessions", Json::array()},
+          {"sessions", sessions},
+          {"session_notes", session_notes},
           {"return_to_run", programmes},
           {"checkin_due", due},
           {"episodes", episodes},

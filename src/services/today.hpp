@@ -10,6 +10,7 @@
 
 #include "analytics/load_warnings.hpp"
 #include "planner/day_assessment.hpp"
+#include "planner/weekly_plan.hpp"
 #include "rules/care.hpp"
 #include "rules/rule_ids.hpp"
 #include "rules/triage.hpp"
@@ -25,6 +26,10 @@ struct TodayReport {
   std::vector<rules::CareAdvice> care;
   std::vector<analytics::LoadWarning> warnings;  ///< load warnings as of the day (rules.md section 3)
   std::vector<planner::Programme> programmes;    ///< return-to-run programmes in force on the day
+  /// The day's sessions as `plan` from the day has them (planner::plan_week), each run with its warm-up and
+  /// cool-down; none on a rest day and under emergency and urgent care.
+  std::vector<planner::PlannedSession> sessions;
+  std::vector<planner::PlanReason> session_notes;  ///< why the day holds what it holds: a rest day, training done
   bool pain_in_last_week = false;
   std::string disclaimer;
 };

@@ -148,6 +148,33 @@ Expected<bool> MemoryStore::remove(Id id) {
   return a + c > 0;
 }
 
+Expected<std::vector<domain::ShownDay>> MemoryStore::list_shown_days(const DateRange& range) {
+  std::vector<domain::ShownDay> out;
+  for (const auto& [date, d] : state_.shown_days) {
+    if (range.contains(date)) out.push_back(d);
+  }
+  return out;
+}
+
+Expected<void> MemoryStore::save_shown_days(std::span<const domain::ShownDay> days) {
+  for (const auto& d : days) state_.shown_days[d.date] = d;
+  return {};
+}
+
+Expected<std::vector<domain::CalendarEvent>> MemoryStore::list_calendar_events(const DateRange& range) {
+  std::vector<domain::CalendarEvent> out;
+  for (const auto& [uid, e] : state_.calendar_events) {
+    if (range.contains(e.date)) out.push_back(e);
+  }
+  std::ranges::stable_sort(out, {}, &domain::CalendarEvent::date);  // the map already orders by uid
+  return out;
+}
+
+Expected<void> MemoryStore::save_calendar_events(std::span<const domain::CalendarEvent> events) {
+  for (const auto& e : events) state_.calendar_events[e.uid] = e;
+  return {};
+}
+
 Expected<bool> MemoryStore::empty() {
   return !state_.profile && state_.activities.empty() && state_.checkins.empty() && state_.routines.empty();
 }

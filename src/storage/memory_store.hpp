@@ -24,6 +24,10 @@ class MemoryStore final : public Store {
   Expected<domain::Id> add_routine(const domain::RoutineSession& r) override;
   Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) override;
   Expected<bool> remove(domain::Id id) override;
+  Expected<std::vector<domain::ShownDay>> list_shown_days(const DateRange& range) override;
+  Expected<void> save_shown_days(std::span<const domain::ShownDay> days) override;
+  Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const DateRange& range) override;
+  Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) override;
   Expected<bool> empty() override;
 
  private:
@@ -34,6 +38,8 @@ class MemoryStore final : public Store {
     std::vector<domain::RoutineSession> routines;
     /// Kept as given: the fake does not model the SQLite store's codec precision.
     std::map<domain::Id, domain::Track> tracks;
+    std::map<domain::Date, domain::ShownDay> shown_days;
+    std::map<std::string, domain::CalendarEvent> calendar_events;
     domain::Id next_id = 1;
   };
   Expected<domain::Id> claim_id(domain::Id wanted);

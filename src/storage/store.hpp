@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "domain/activity.hpp"
@@ -12,6 +13,7 @@
 #include "domain/error.hpp"
 #include "domain/profile.hpp"
 #include "domain/routine_session.hpp"
+#include "domain/shown_plan.hpp"
 #include "storage/track_codec.hpp"
 
 namespace stridecare::storage {
@@ -85,7 +87,18 @@ class Store {
   /// Removes the activity (with its track) or check-in with this id; false when there is none.
   virtual Expected<bool> remove(domain::Id id) = 0;
 
-  /// True when no profile, activity, check-in or routine is stored.
+  /// The days of the plans last shown whose dates lie in `range`, by date.
+  virtual Expected<std::vector<domain::ShownDay>> list_shown_days(const DateRange& range) = 0;
+  /// Stores these days, replacing any stored with the same dates.
+  virtual Expected<void> save_shown_days(std::span<const domain::ShownDay> days) = 0;
+
+  /// The calendar events last exported whose dates lie in `range`, by date then uid.
+  virtual Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const DateRange& range) = 0;
+  /// Stores these events, replacing any stored with the same uids.
+  virtual Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) = 0;
+
+  /// True when no profile, activity, check-in or routine is stored (what was
+  /// shown of the plan is not data of its own: it does not count).
   virtual Expected<bool> empty() = 0;
 };
 

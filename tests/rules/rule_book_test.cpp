@@ -96,6 +96,7 @@ TEST(RuleBook, HoldsThePlanningThresholdsOfRulesMdSection4) {
   EXPECT_DOUBLE_EQ(c.met[static_cast<std::size_t>(domain::Sport::swim)], 5.8);
   EXPECT_DOUBLE_EQ(c.met[static_cast<std::size_t>(domain::Sport::walk)], 4.3);
   EXPECT_EQ(c.max_session_min, 90);
+  EXPECT_EQ(c.split_session_min, 40);
   ASSERT_FALSE(c.prefer_knee.empty());
   EXPECT_EQ(c.prefer_knee.front(), domain::Sport::swim);
 }
@@ -106,6 +107,8 @@ TEST(RuleBook, RejectsABadPlanOrCrossSectionNamingTheField) {
   EXPECT_NE(error_with("\"swim\": 5.8", "\"swim\": 0").find("cross.met.swim"), std::string::npos);
   EXPECT_NE(error_with("\"knee\": [\"swim\"", "\"knee\": [\"run\"").find("cross.prefer.knee"), std::string::npos);
   EXPECT_NE(error_with("\"min_session_min\": 10", "\"min_session_min\": 95").find("cross.min_session_min"),
+            std::string::npos);
+  EXPECT_NE(error_with("\"split_session_min\": 40", "\"split_session_min\": 120").find("cross.split_session_min"),
             std::string::npos);
 }
 

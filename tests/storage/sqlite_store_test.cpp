@@ -223,10 +223,11 @@ TEST_F(SqliteStoreTest, RejectsNewerSchemaWithoutTouchingFile) {
   }
   {
     Database db = raw(file_);
-    ASSERT_TRUE(db.exec("PRAGMA user_version = 7").has_value());
+    ASSERT_TRUE(db.exec("PRAGMA user_version = " + std::to_string(sqlite::latest_schema_version() + 1)).has_value());
   }
   ASSERT_FALSE(has_sidecar_files(file_));
-  expect_rejected_untouched("has schema version 7; this stridecare knows up to " +
+  expect_rejected_untouched("has schema version " + std::to_string(sqlite::latest_schema_version() + 1) +
+                            "; this stridecare knows up to " +
                             std::to_string(sqlite::latest_schema_version()) + ": upgrade stridecare");
 }
 
@@ -277,7 +278,7 @@ TEST_F(SqliteStoreTest, UpgradesAVersionOneFileInPlaceKeepingItsData) {
   EXPECT_EQ(query(db, "PRAGMA user_version"), sqlite::latest_schema_version());
   EXPECT_EQ(query(db, "PRAGMA application_id"), sqlite::kApplicationId);
   EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name LIKE '%_by_date'"),
-            3);  // activity, checkin, routine_session
+            4);  // activity, checkin, routine_session, calendar_event
   EXPECT_EQ(db.query_text("PRAGMA integrity_check").value_or(""), "ok");
 }
 
@@ -687,9 +688,10 @@ TEST(SqliteSchema, EnumNamesAreTheOnesTheMigrationsWrote) {
             "swelling|redness|warmth|fever_or_unwell|cannot_bear_weight|locking|giving_way|injury_trauma|"
             "numbness_tingling|night_pain|deformity");
   EXPECT_EQ(domain::allowed_names<domain::RoutineKind>(), "warmup|cooldown|strength");
-  // Migration 5 added columns and a table but no enum names; migration 6 the profile's units.
+  // Migration 5 added columns and a table but no enum names; migration 6 the profile's units; migration 7 the
+  // profile's weekly goal and session time and the shown plan's tables, with no enum names either.
   EXPECT_EQ(domain::allowed_names<domain::UnitSystem>(), "metric|imperial");
-  EXPECT_EQ(sqlite::latest_schema_version(), 6);
+  EXPECT_EQ(sqlite::latest_schema_version(), 7);
 }
 
 }  // namespace

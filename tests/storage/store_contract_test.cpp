@@ -157,6 +157,8 @@ TEST_P(StoreContract, RoundTripsTheProfileAndReplacesIt) {
   p.gym_access = true;
   p.strength_per_week = 3;
   p.units = domain::UnitSystem::imperial;
+  p.weekly_goal_m = 40234.5;
+  p.session_time = 7 * 60 + 30;
   ASSERT_TRUE(store_->save_profile(p).has_value());
   EXPECT_EQ(store_->load_profile().value(), p);
 
@@ -165,6 +167,34 @@ TEST_P(StoreContract, RoundTripsTheProfileAndReplacesIt) {
   second.long_run_day = std::chrono::Monday;
   ASSERT_TRUE(store_->save_profile(second).has_value());
   EXPECT_EQ(store_->load_profile().value(), second);
+}
+
+TEST_P(StoreContract, KeepsTheLastShownPlanDayPerDate) {
+  const std::vector<domain::ShownDay> first{{day(2026, 3, 17), "Easy run 6 km", "continue"},
+                                            {day(2026, 3, 18), "Rest", "continue"}};
+  ASSERT_TRUE(store_->save_shown_days(first).has_value());
+  const std::vector<domain::ShownDay> again{{day(2026, 3, 18), "Swim 40 min", "reduce"},
+                                            {day(2026, 3, 19), "Strength", "reduce"}};
+  ASSERT_TRUE(store_->save_shown_days(again).has_value());
+  EXPECT_EQ(store_->list_shown_days({}).value(),
+            (std::vector<domain::ShownDay>{first[0], again[0], again[1]}));
+  EXPECT_EQ(store_->list_shown_days({day(2026, 3, 18), day(2026, 3, 18)}).value(),
+            (std::vector<domain::ShownDay>{again[0]}));
+  EXPECT_TRUE(store_->empty().value()) << "what was shown is not data of its own";
+}
+
+TEST_P(StoreContract, KeepsEachCalendarEventByUidAndListsThemByDate) {
+  const domain::CalendarEvent run{"20260318-1@stridecare", day(2026, 3, 18), "aa", 0, false};
+  const domain::CalendarEvent strength{"20260317-2@stridecare", day(2026, 3, 17), "bb", 0, false};
+  ASSERT_TRUE(store_->save_calendar_events(std::vector{run, strength}).has_value());
+  domain::CalendarEvent changed = run;
+  changed.digest = "cc";
+  changed.sequence = 1;
+  changed.cancelled = true;
+  ASSERT_TRUE(store_->save_calendar_events(std::vector{changed}).has_value());
+  EXPECT_EQ(store_->list_calendar_events({}).value(), (std::vector<domain::CalendarEvent>{strength, changed}));
+  EXPECT_EQ(store_->list_calendar_events({day(2026, 3, 18), std::nullopt}).value(),
+            (std::vector<domain::CalendarEvent>{changed}));
 }
 
 /// Ranges that include every entry of the tests below, bounded in each way a

@@ -303,6 +303,31 @@ ALTER TABLE profile ADD COLUMN units TEXT CHECK (units IN ()sql" +
 )sql";
 }
 
+/// The weekly plan (issue 12): the profile's weekly goal and session time,
+/// what the runner was last shown of the plan (so the next one says what
+/// changed), and the calendar events last exported (stable UIDs, SEQUENCE).
+std::string migration_7() {
+  return R"sql(
+ALTER TABLE profile ADD COLUMN weekly_goal_m REAL CHECK (weekly_goal_m > 0);
+ALTER TABLE profile ADD COLUMN session_time_min INTEGER CHECK (session_time_min BETWEEN 0 AND 1439);
+CREATE TABLE shown_plan_day (
+  date TEXT PRIMARY KEY )sql" +
+         date_check("date") + R"sql(,
+  summary TEXT NOT NULL,
+  action TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE TABLE calendar_event (
+  uid TEXT PRIMARY KEY CHECK (uid <> ''),
+  date TEXT NOT NULL )sql" +
+         date_check("date") + R"sql(,
+  digest TEXT NOT NULL,
+  sequence INTEGER NOT NULL CHECK (sequence >= 0),
+  cancelled INTEGER NOT NULL CHECK (cancelled IN (0, 1))
+) STRICT, WITHOUT ROWID;
+CREATE INDEX calendar_event_by_date ON calendar_event (date, uid);
+)sql";
+}
+
 domain::Error migration_error(const Database& db, const std::string& message) {
   return domain::Error{ErrorKind::storage, db.path(), db.path() + ": " + message};
 }
@@ -311,7 +336,7 @@ domain::Error migration_error(const Database& db, const std::string& message) {
 
 std::span<const std::string> migrations() {
   static const std::vector<std::string> all{
-      migration_1(), kMigration2, migration_3(), migration_4(), std::string(kMigration5), migration_6()};
+      migration_1(), kMigration2, migration_3(), migration_4(), std::string(kMigration5), migration_6(), migration_7()};
   return all;
 }
 

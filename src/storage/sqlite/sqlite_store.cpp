@@ -159,7 +159,8 @@ const std::vector<std::string>& profile_columns() {
     for (unsigned i = 0; i < std::tuple_size_v<decltype(domain::Profile::available_days)>; ++i) {
       names.push_back(available_column(i));
     }
-    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week", "units"});
+    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week", "units", "weekly_goal_m",
+                                     "session_time_min"});
     return names;
   }();
   return columns;
@@ -464,6 +465,10 @@ Expected<std::optional<domain::Profile>> SqliteStore::load_profile() {
     if (!p.units) return failed(storage_error("the profile has unknown units '" + r.column_text(col) + "'"));
   }
   ++col;
+  if (!r.is_null(col)) p.weekly_goal_m = r.column_double(col);
+  ++col;
+  if (!r.is_null(col)) p.session_time = r.column_int(col);
+  ++col;
   return std::optional<domain::Profile>{std::move(p)};
 }
 
@@ -487,6 +492,8 @@ Expected<void> SqliteStore::save_profile(const domain::Profile& profile) {
   } else if (auto ok = s.bind(index++, std::nullopt); !ok) {
     return ok;
   }
+  if (auto ok = s.bind(index++, profile.weekly_goal_m); !ok) return ok;
+  if (auto ok = s.bind(index++, profile.session_time); !ok) return ok;
   return s.run();
 }
 
@@ -892,6 +899,72 @@ Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const D
   const auto key = [](const domain::RoutineSession& x) { return std::tuple(x.date, x.time.value_or(-1), x.id); };
   if (!std::ranges::is_sorted(out, {}, key)) std::ranges::sort(out, {}, key);
   return out;
+}
+
+Expected<std::vector<domain::ShownDay>> SqliteStore::list_shown_days(const DateRange& range) {
+  auto stmt = statement(range.from ? "SELECT date, summary, action FROM shown_plan_day WHERE date BETWEEN ?1 AND ?2 "
+                                     "ORDER BY date"
+                                   : "SELECT date, summary, action FROM shown_plan_day WHERE date <= ?1 ORDER BY date");
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
+  std::vector<domain::ShownDay> out;
+  const Statement& row = **stmt;
+  while (true) {
+    auto more = (*stmt)->step();
+    if (!more) return failed(std::move(more.error()));
+    if (!*more) break;
+    auto date = domain::parse_date(row.column_text_view(0));
+    if (!date) return failed(storage_error("shown plan day: " + date.error().message));
+    out.push_back({*date, row.column_text(1), row.column_text(2)});
+  }
+  return out;
+}
+
+Expected<void> SqliteStore::save_shown_days(std::span<const domain::ShownDay> days) {
+  return atomically([&]() -> Expected<void> {
+    auto stmt = statement("INSERT OR REPLACE INTO shown_plan_day (date, summary, action) VALUES (?1, ?2, ?3)");
+    if (!stmt) return failed(std::move(stmt.error()));
+    for (const auto& d : days) {
+      if (auto ok = (*stmt)->bind_all(domain::to_string(d.date), d.summary, d.action); !ok) return ok;
+      if (auto ok = (*stmt)->run(); !ok) return ok;
+    }
+    return {};
+  });
+}
+
+Expected<std::vector<domain::CalendarEvent>> SqliteStore::list_calendar_events(const DateRange& range) {
+  auto stmt = statement(range.from ? "SELECT uid, date, digest, sequence, cancelled FROM calendar_event "
+                                     "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, uid"
+                                   : "SELECT uid, date, digest, sequence, cancelled FROM calendar_event "
+                                     "WHERE date <= ?1 ORDER BY date, uid");
+  if (!stmt) return failed(std::move(stmt.error()));
+  if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
+  std::vector<domain::CalendarEvent> out;
+  const Statement& row = **stmt;
+  while (true) {
+    auto more = (*stmt)->step();
+    if (!more) return failed(std::move(more.error()));
+    if (!*more) break;
+    auto date = domain::parse_date(row.column_text_view(1));
+    if (!date) return failed(storage_error("calendar event " + row.column_text(0) + ": " + date.error().message));
+    out.push_back({row.column_text(0), *date, row.column_text(2), row.column_int(3), row.column_int64(4) != 0});
+  }
+  return out;
+}
+
+Expected<void> SqliteStore::save_calendar_events(std::span<const domain::CalendarEvent> events) {
+  return atomically([&]() -> Expected<void> {
+    auto stmt = statement(
+        "INSERT OR REPLACE INTO calendar_event (uid, date, digest, sequence, cancelled) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!stmt) return failed(std::move(stmt.error()));
+    for (const auto& e : events) {
+      if (auto ok = (*stmt)->bind_all(e.uid, domain::to_string(e.date), e.digest, e.sequence, e.cancelled); !ok) {
+        return ok;
+      }
+      if (auto ok = (*stmt)->run(); !ok) return ok;
+    }
+    return {};
+  });
 }
 
 Expected<bool> SqliteStore::remove(Id id) {

@@ -59,6 +59,10 @@ class SqliteStore final : public Store {
   Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
   Expected<domain::Id> add_routine(const domain::RoutineSession& r) override;
   Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) override;
+  Expected<std::vector<domain::ShownDay>> list_shown_days(const DateRange& range) override;
+  Expected<void> save_shown_days(std::span<const domain::ShownDay> days) override;
+  Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const DateRange& range) override;
+  Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) override;
   Expected<bool> remove(domain::Id id) override;
   Expected<bool> empty() override;
 
