@@ -32,8 +32,9 @@ std::int64_t now_utc_s() {
 void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run) {
   auto f = std::make_shared<PlanFlags>();
   auto* cmd = app.add_subcommand(
-      "plan", "The plan for the 7 days from today (or --date), or Monday to Sunday of --week-of: runs, cross-training, "
-              "strength and rest, each with the rules behind it; --ics FILE writes it to your calendar");
+      "plan",
+      "The plan for the 7 days from today (or --date), or Monday to Sunday of --week-of: runs, cross-training, "
+      "strength and rest, each with the rules behind it; --ics FILE writes it to your calendar");
   cmd->add_option("--week-of", f->week_of, "A day of the week to plan, YYYY-MM-DD: the plan runs Monday to Sunday");
   cmd->add_option("--ics", f->ics,
                   "Write the plan as an iCalendar file (RFC 5545) to FILE for your calendar; importing a newer file "
@@ -59,8 +60,8 @@ void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run) {
         return;
       }
       const std::string path = *f->ics;
-      const auto file = value_or_fail(
-          services::export_calendar(session, report, now_utc_s(), [&](const std::string& text) {
+      const auto file =
+          value_or_fail(services::export_calendar(session, report, now_utc_s(), [&](const std::string& text) {
             return services::write_file_atomically(path, text);
           }));
       if (ctx.json()) {
@@ -70,11 +71,11 @@ void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run) {
                                                      {"changed", file.changed},
                                                      {"cancelled", file.cancelled}}));
       } else {
-        print(fmt::format("Wrote the plan for {} to {} to {}: {} events ({} changed since the last export, {} "
-                          "cancelled). Import it again after a change: the same events are updated.\n",
-                          domain::to_string(report.plan.days.front().date),
-                          domain::to_string(report.plan.days.back().date), path, file.events, file.changed,
-                          file.cancelled));
+        print(fmt::format(
+            "Wrote the plan for {} to {} to {}: {} events ({} changed since the last export, {} "
+            "cancelled). Import it again after a change: the same events are updated.\n",
+            domain::to_string(report.plan.days.front().date), domain::to_string(report.plan.days.back().date), path,
+            file.events, file.changed, file.cancelled));
       }
     };
   });

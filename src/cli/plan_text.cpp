@@ -57,8 +57,8 @@ std::string session_text(const planner::PlannedSession& s, Units units, std::str
       out += wrap(fmt::format("{}; {} ({})", text, s.effort, rules_of(*s.strength)), pad + "  ", indent + 4);
       for (const auto& note : s.strength->notes) out += wrap(note, pad + "    ", indent + 4);
     } else {
-      out += wrap(fmt::format("The exercises as above; {} ({})", s.effort, rules_of(*s.strength)), pad + "  ",
-                  indent + 4);
+      out +=
+          wrap(fmt::format("The exercises as above; {} ({})", s.effort, rules_of(*s.strength)), pad + "  ", indent + 4);
     }
   }
   if (s.cooldown) routine("After: cool-down", *s.cooldown);
@@ -88,10 +88,10 @@ std::string describe(const services::PlanReport& r, TextStyle& style) {
   std::ranges::transform(action, action.begin(),
                          [](unsigned char ch) { return ch == '_' ? ' ' : static_cast<char>(std::toupper(ch)); });
   if (p.first) out += wrap(*p.first, "FIRST: ", kRuleIndent) + "\n";
-  out += wrap(fmt::format("{}: {}", action, r.action_text),
-              fmt::format("Plan {} to {}  ", domain::to_string(p.days.front().date),
-                          domain::to_string(p.days.back().date)),
-              kRuleIndent);
+  out += wrap(
+      fmt::format("{}: {}", action, r.action_text),
+      fmt::format("Plan {} to {}  ", domain::to_string(p.days.front().date), domain::to_string(p.days.back().date)),
+      kRuleIndent);
   if (!r.action_rules.empty()) {
     out += "Why:\n";
     for (const auto& f : r.action_rules) out += wrap(f.why, fmt::format("  {}  ", f.id), kRuleIndent);
@@ -115,7 +115,8 @@ std::string describe(const services::PlanReport& r, TextStyle& style) {
     for (std::size_t i = 0; i < d.sessions.size(); ++i) {
       out += session_text(d.sessions[i], style.units, i == 0 ? label : std::string(kDayColumn, ' '), kDayColumn, said);
     }
-    for (const auto& n : d.notes) out += wrap(n.why, fmt::format("{}  {}  ", std::string(kDayColumn, ' '), n.id), kDetailIndent);
+    for (const auto& n : d.notes)
+      out += wrap(n.why, fmt::format("{}  {}  ", std::string(kDayColumn, ' '), n.id), kDetailIndent);
   }
   if (!r.changes.empty()) {
     out += "\nChanged since the plan you last saw:\n";

@@ -20,8 +20,7 @@ struct ProfileFlags {
       session_time;
 
   bool any() const {
-    return tz || available || long_run_day || cross || gym || strength_per_week || units || weekly_goal ||
-           session_time;
+    return tz || available || long_run_day || cross || gym || strength_per_week || units || weekly_goal || session_time;
   }
 };
 

@@ -76,8 +76,9 @@ std::string describe(const domain::Profile& p, domain::UnitSystem units) {
       p.units ? domain::name_of(*p.units) : "metric (not chosen; set with profile --units)",
       p.weekly_goal_m ? domain::format_distance(*p.weekly_goal_m, units)
                       : "none (set with profile --weekly-goal, e.g. 40km)",
-      p.session_time ? fmt::format("{} (plan --ics writes timed events)", domain::time_of_day_to_string(*p.session_time))
-                     : "none (plan --ics writes all-day events; set with profile --session-time 07:00)");
+      p.session_time
+          ? fmt::format("{} (plan --ics writes timed events)", domain::time_of_day_to_string(*p.session_time))
+          : "none (plan --ics writes all-day events; set with profile --session-time 07:00)");
 }
 
 namespace {

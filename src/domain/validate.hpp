@@ -13,9 +13,9 @@ namespace stridecare::domain {
 
 inline constexpr int kScaleMin = 0;  ///< pain (NRS) and RPE (CR-10) share the 0-10 scale
 inline constexpr int kScaleMax = 10;
-inline constexpr double kMaxDurationS = 24 * 3600.0;    ///< no session lasts longer than a day
-inline constexpr double kFastestPaceSPerKm = 120.0;     ///< 2:00 min/km is faster than any world record
-inline constexpr double kMaxDistanceM = 1000.0 * 1000;  ///< 1,000 km in one session
+inline constexpr double kMaxDurationS = 24 * 3600.0;     ///< no session lasts longer than a day
+inline constexpr double kFastestPaceSPerKm = 120.0;      ///< 2:00 min/km is faster than any world record
+inline constexpr double kMaxDistanceM = 1000.0 * 1000;   ///< 1,000 km in one session
 inline constexpr double kMaxWeeklyGoalM = 500.0 * 1000;  ///< 500 km a week: beyond any runner's training
 inline constexpr int kMaxSets = 20;
 inline constexpr int kMaxReps = 200;

@@ -204,10 +204,10 @@ class Planner {
                           std::lround(a.duration_s / kSecondsPerMinute));
     }
     if (done_today_ && plan_.days[0].available && !rest_[0]) {
-      plan_.days[0].notes.push_back({std::string(kPlanRest1),
-                                     fmt::format("today's training is done ({} logged): nothing more is planned "
-                                                 "today but what the week still holds",
-                                                 done)});
+      plan_.days[0].notes.push_back(
+          {std::string(kPlanRest1), fmt::format("today's training is done ({} logged): nothing more is planned "
+                                                "today but what the week still holds",
+                                                done)});
     }
   }
 
@@ -427,7 +427,8 @@ class Planner {
     const double first_min = met_min / book_.cross.met[static_cast<std::size_t>(sports.front())];
     const auto by_split = static_cast<std::size_t>(first_min / book_.cross.split_session_min);
     const auto by_cap = static_cast<std::size_t>(std::ceil(first_min / cap));
-    const std::size_t sessions = std::clamp<std::size_t>(std::max(by_split, by_cap), 1, std::max<std::size_t>(days.size(), 1));
+    const std::size_t sessions =
+        std::clamp<std::size_t>(std::max(by_split, by_cap), 1, std::max<std::size_t>(days.size(), 1));
     const double share = met_min / static_cast<double>(sessions);
     std::size_t next_sport = 0;
     for (std::size_t i : days) {
@@ -448,13 +449,13 @@ class Planner {
       x.rules = {cause,
                  {std::string(kCrossSwap1), fmt::format("refills running removed by {}", cause.id)},
                  {std::string(kCrossEquiv1),
-                  fmt::format("{:.0f} MET-min / {} MET = {:.1f} min{}{}", std::min(share, met_min), met,
-                              std::min(share, met_min) / met,
-                              std::min(share, met_min) / met > cap ? fmt::format(", capped at {:.0f} min", cap)
-                                                                   : std::string(),
-                              sessions > 1 ? fmt::format(" (1 of {} sessions refilling {:.0f} MET-min)", sessions,
-                                                         share * static_cast<double>(sessions))
-                                           : std::string())},
+                  fmt::format(
+                      "{:.0f} MET-min / {} MET = {:.1f} min{}{}", std::min(share, met_min), met,
+                      std::min(share, met_min) / met,
+                      std::min(share, met_min) / met > cap ? fmt::format(", capped at {:.0f} min", cap) : std::string(),
+                      sessions > 1 ? fmt::format(" (1 of {} sessions refilling {:.0f} MET-min)", sessions,
+                                                 share * static_cast<double>(sessions))
+                                   : std::string())},
                  {std::string(kCrossSite1), site_reason(s)}};
       met_min -= minutes * met;
       plan_.days[i].sessions.push_back(std::move(x));

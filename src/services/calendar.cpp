@@ -24,14 +24,14 @@ std::string utc_stamp(std::int64_t utc_s) {
   const std::chrono::sys_seconds t{std::chrono::seconds{utc_s}};
   const auto day = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::hh_mm_ss hms{t - day};
-  return fmt::format("{}T{:02}{:02}{:02}Z", compact_date(domain::Date{day}), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count());
+  return fmt::format("{}T{:02}{:02}{:02}Z", compact_date(domain::Date{day}), hms.hours().count(), hms.minutes().count(),
+                     hms.seconds().count());
 }
 
 std::string digest(const IcsEvent& e) {
-  const std::string content = fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", domain::to_string(e.date),
-                                          e.start_utc_s.value_or(-1), e.duration_s, e.summary, e.description,
-                                          e.cancelled ? 1 : 0);
+  const std::string content =
+      fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1f{}", domain::to_string(e.date), e.start_utc_s.value_or(-1),
+                  e.duration_s, e.summary, e.description, e.cancelled ? 1 : 0);
   return fmt::format("{:016x}", XXH3_64bits(content.data(), content.size()));
 }
 
@@ -193,8 +193,10 @@ Expected<CalendarFile> export_calendar(Session& s, const PlanReport& r, std::int
   // Sessions exported before that the plan no longer holds: cancelled, so the calendar drops them.
   for (const auto& old : *stored) {
     if (std::ranges::find(events, old.uid, &IcsEvent::uid) != events.end()) continue;
-    IcsEvent gone{old.uid, old.cancelled ? old.sequence : old.sequence + 1, old.date, std::nullopt, 0,
-                  "Cancelled: no longer in the plan", "", true};
+    IcsEvent gone{old.uid,  old.cancelled ? old.sequence : old.sequence + 1,
+                  old.date, std::nullopt,
+                  0,        "Cancelled: no longer in the plan",
+                  "",       true};
     if (!old.cancelled) ++f.cancelled;
     now.push_back({gone.uid, gone.date, old.cancelled ? old.digest : digest(gone), gone.sequence, true});
     events.push_back(std::move(gone));

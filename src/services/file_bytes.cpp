@@ -5,8 +5,8 @@
 #include <cstring>
 #include <memory>
 
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 namespace stridecare::services {

@@ -84,7 +84,8 @@ std::string strength_summary(const planner::Routine& r, domain::UnitSystem units
   }
   std::string out;
   for (const auto& e : entries) {
-    std::string dose = e.reps ? fmt::format("{}x{}", e.sets, *e.reps) : fmt::format("{}x{} s", e.sets, e.seconds.value_or(0));
+    std::string dose =
+        e.reps ? fmt::format("{}x{}", e.sets, *e.reps) : fmt::format("{}x{} s", e.sets, e.seconds.value_or(0));
     if (e.sided) dose += " each side";
     if (e.load_kg) dose += " @ " + domain::format_load(*e.load_kg, units);
     out += fmt::format("{}{} {}", out.empty() ? "" : ", ", e.name, dose);

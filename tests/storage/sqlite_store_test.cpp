@@ -227,8 +227,8 @@ TEST_F(SqliteStoreTest, RejectsNewerSchemaWithoutTouchingFile) {
   }
   ASSERT_FALSE(has_sidecar_files(file_));
   expect_rejected_untouched("has schema version " + std::to_string(sqlite::latest_schema_version() + 1) +
-                            "; this stridecare knows up to " +
-                            std::to_string(sqlite::latest_schema_version()) + ": upgrade stridecare");
+                            "; this stridecare knows up to " + std::to_string(sqlite::latest_schema_version()) +
+                            ": upgrade stridecare");
 }
 
 TEST_F(SqliteStoreTest, UpgradesAVersionOneFileInPlaceKeepingItsData) {

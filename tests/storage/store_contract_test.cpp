@@ -176,8 +176,7 @@ TEST_P(StoreContract, KeepsTheLastShownPlanDayPerDate) {
   const std::vector<domain::ShownDay> again{{day(2026, 3, 18), "Swim 40 min", "reduce"},
                                             {day(2026, 3, 19), "Strength", "reduce"}};
   ASSERT_TRUE(store_->save_shown_days(again).has_value());
-  EXPECT_EQ(store_->list_shown_days({}).value(),
-            (std::vector<domain::ShownDay>{first[0], again[0], again[1]}));
+  EXPECT_EQ(store_->list_shown_days({}).value(), (std::vector<domain::ShownDay>{first[0], again[0], again[1]}));
   EXPECT_EQ(store_->list_shown_days({day(2026, 3, 18), day(2026, 3, 18)}).value(),
             (std::vector<domain::ShownDay>{again[0]}));
   EXPECT_TRUE(store_->empty().value()) << "what was shown is not data of its own";

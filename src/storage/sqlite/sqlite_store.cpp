@@ -159,8 +159,8 @@ const std::vector<std::string>& profile_columns() {
     for (unsigned i = 0; i < std::tuple_size_v<decltype(domain::Profile::available_days)>; ++i) {
       names.push_back(available_column(i));
     }
-    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week", "units", "weekly_goal_m",
-                                     "session_time_min"});
+    names.insert(names.end(), {"long_run_day", "cross_training", "gym_access", "strength_per_week", "units",
+                               "weekly_goal_m", "session_time_min"});
     return names;
   }();
   return columns;
