@@ -1,5 +1,6 @@
 #include "services/calendar.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include <fmt/format.h>
@@ -204,7 +205,11 @@ Expected<CalendarFile> export_calendar(Session& s, const PlanReport& r, std::int
   f.events = static_cast<int>(events.size());
   f.text = ics_document(events, now_utc_s);
   if (auto ok = write(f.text); !ok) return std::unexpected(ok.error());
-  if (auto ok = s.store.save_calendar_events(now); !ok) return std::unexpected(ok.error());
+  const bool known = std::ranges::all_of(
+      now, [&](const domain::CalendarEvent& e) { return std::ranges::find(*stored, e) != stored->end(); });
+  if (!known) {
+    if (auto ok = s.store.save_calendar_events(now); !ok) return std::unexpected(ok.error());
+  }
   return f;
 }
 

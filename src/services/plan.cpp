@@ -154,7 +154,10 @@ Expected<PlanReport> plan(Session& s, domain::Date start, domain::UnitSystem uni
     }
     now.push_back(std::move(d));
   }
-  if (remember == Remember::yes) {
+  // The same plan shown again is already remembered: no write, so no wait for the disk.
+  const bool known = std::ranges::all_of(
+      now, [&](const domain::ShownDay& d) { return std::ranges::find(*before, d) != before->end(); });
+  if (remember == Remember::yes && !known) {
     if (auto ok = s.store.save_shown_days(now); !ok) return std::unexpected(ok.error());
   }
   return r;

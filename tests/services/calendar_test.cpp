@@ -10,15 +10,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rules/rule_book.hpp"
-#include "services/journal.hpp"
-#include "storage/memory_store.hpp"
 #include "support/test_values.hpp"
+#include "usual_runner.hpp"
 
 namespace stridecare::services {
 namespace {
 
-using test_support::ymd;
+using stridecare::test_support::ymd;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -118,27 +116,8 @@ TEST(IcsDocument, AllDayAndTimedEventsWithStampSequenceAndOnlyCrlfLineEnds) {
   EXPECT_EQ(values_of(doc, "STATUS:"), (std::vector<std::string>{"CONFIRMED", "CANCELLED"}));
 }
 
-class CalendarExport : public ::testing::Test {
+class CalendarExport : public UsualRunner {
  protected:
-  storage::MemoryStore store;
-  Session session{store, rules::default_rule_book()};
-  const domain::Date start = ymd(2026, 3, 16);  // a Monday
-
-  void SetUp() override {
-    // Four weeks of three runs: a healthy runner with a plan of runs and strength.
-    for (int week = 0; week < 4; ++week) {
-      for (int day : {1, 3, 6}) {
-        domain::Activity a;
-        a.sport = domain::Sport::run;
-        a.date = domain::add_days(start, -28 + week * 7 + day);
-        a.distance_m = day == 6 ? 12000 : 7000;
-        a.duration_s = *a.distance_m * 0.33;
-        a.rpe = 4;
-        ASSERT_TRUE(log_activity(session, a));
-      }
-    }
-  }
-
   PlanReport report() {
     auto r = plan(session, start, domain::UnitSystem::metric, Remember::no);
     EXPECT_TRUE(r) << r.error().message;
@@ -149,15 +128,6 @@ class CalendarExport : public ::testing::Test {
     auto f = export_calendar(session, report(), now, [](const std::string&) -> Expected<void> { return {}; });
     EXPECT_TRUE(f) << f.error().message;
     return *f;
-  }
-
-  void check_in(domain::Date date, int pain) {
-    domain::PainCheckin c;
-    c.date = date;
-    c.pain = pain;
-    c.site = domain::Site::knee;
-    c.side = domain::Side::left;
-    ASSERT_TRUE(log_checkin(session, c));
   }
 };
 
@@ -253,11 +223,7 @@ TEST_F(CalendarExport, WithoutASessionTimeEventsAreAllDay) {
 }
 
 TEST_F(CalendarExport, SeeAClinicianComesFirstAndNoRunIsPlanned) {
-  domain::PainCheckin c;
-  c.date = ymd(2026, 3, 15);
-  c.pain = 1;
-  c.set(domain::Sign::swelling);  // TRIAGE-SEED-1
-  ASSERT_TRUE(log_checkin(session, c));
+  check_in(ymd(2026, 3, 15), 1, domain::Sign::swelling);  // TRIAGE-SEED-1
   const PlanReport r = report();
   ASSERT_EQ(r.plan.action, rules::Action::see_clinician);
   const auto events = plan_events(r);
@@ -275,11 +241,7 @@ TEST_F(CalendarExport, SeeAClinicianComesFirstAndNoRunIsPlanned) {
 }
 
 TEST_F(CalendarExport, UrgentCareIsTheOnlyEvent) {
-  domain::PainCheckin c;
-  c.date = ymd(2026, 3, 15);
-  c.pain = 3;
-  c.set(domain::Sign::giving_way);  // TRIAGE-RF-4
-  ASSERT_TRUE(log_checkin(session, c));
+  check_in(ymd(2026, 3, 15), 3, domain::Sign::giving_way);  // TRIAGE-RF-4
   const auto events = plan_events(report());
   ASSERT_EQ(events.size(), 1U);
   EXPECT_EQ(events.front().summary, "See a doctor today: no training");

@@ -9,49 +9,22 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "rules/rule_book.hpp"
-#include "services/journal.hpp"
-#include "storage/memory_store.hpp"
 #include "support/test_values.hpp"
+#include "usual_runner.hpp"
 
 namespace stridecare::services {
 namespace {
 
-using test_support::ymd;
+using stridecare::test_support::ymd;
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-class PlanService : public ::testing::Test {
+class PlanService : public UsualRunner {
  protected:
-  storage::MemoryStore store;
-  Session session{store, rules::default_rule_book()};
-  const domain::Date start = ymd(2026, 3, 16);  // a Monday
-
-  void SetUp() override {
-    for (int week = 0; week < 4; ++week) {
-      for (int day : {1, 3, 6}) {
-        domain::Activity a;
-        a.sport = domain::Sport::run;
-        a.date = domain::add_days(start, -28 + week * 7 + day);
-        a.distance_m = day == 6 ? 12000 : 7000;
-        a.duration_s = *a.distance_m * 0.33;
-        a.rpe = 4;
-        ASSERT_TRUE(log_activity(session, a));
-      }
-    }
-  }
-
   PlanReport shown(Remember remember = Remember::yes) {
     auto r = plan(session, start, domain::UnitSystem::metric, remember);
     EXPECT_TRUE(r) << r.error().message;
     return *r;
-  }
-
-  void check_in(domain::Date date, int pain) {
-    domain::PainCheckin c;
-    c.date = date;
-    c.pain = pain;
-    ASSERT_TRUE(log_checkin(session, c));
   }
 };
 
