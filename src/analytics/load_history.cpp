@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
+#include "domain/quantities.hpp"
+
 namespace stridecare::analytics {
 
 namespace {
 
-constexpr double kSecondsPerMinute = 60;
 constexpr double kRpeMax = 10;
 
 /// RPE and where it came from: as logged, else from heart rate, else the default.
@@ -69,7 +70,7 @@ LoadHistory build_load_history(std::span<const domain::Activity> activities, dom
     s.sport = a->sport;
     s.distance_m = a->distance_m.value_or(0);
     const double seconds = a->recorded && a->recorded->moving_s ? *a->recorded->moving_s : a->duration_s;
-    s.minutes = seconds / kSecondsPerMinute;
+    s.minutes = seconds / domain::kSecondsPerMinute;
     std::tie(s.rpe, s.rpe_source) = session_rpe(*a, h.hr_max_bpm, p);
     s.srpe_load = s.rpe * s.minutes;
     s.impact_load = s.srpe_load * p.impact_of(a->sport);

@@ -12,6 +12,7 @@ namespace stridecare::domain {
 
 inline constexpr double kMetresPerKm = 1000.0;
 inline constexpr double kMetresPerMile = 1609.344;
+inline constexpr double kSecondsPerMinute = 60.0;
 
 /// `8.2km`, `5mi`, `800m`, or a bare number of kilometres. Result in metres, > 0.
 Expected<double> parse_distance_m(std::string_view text, std::string_view field = "distance");

@@ -37,10 +37,9 @@ std::string format_distance(double metres, UnitSystem units, int decimals) {
 
 std::string format_pace(double metres, double seconds, UnitSystem units) {
   const double per_unit = units == UnitSystem::imperial ? kMetresPerMile : kMetresPerKm;
-  constexpr long kSecondsPerMinute = 60;
+  constexpr auto kPerMinute = static_cast<long>(kSecondsPerMinute);
   const long total = std::lround(seconds * per_unit / metres);
-  return printed("%ld:%02ld /%s", total / kSecondsPerMinute, total % kSecondsPerMinute,
-                 units == UnitSystem::imperial ? "mi" : "km");
+  return printed("%ld:%02ld /%s", total / kPerMinute, total % kPerMinute, units == UnitSystem::imperial ? "mi" : "km");
 }
 
 std::string format_speed(double metres, double seconds, UnitSystem units) {

@@ -18,7 +18,6 @@ using domain::Sport;
 using rules::Action;
 
 constexpr int kDays = 7;
-constexpr double kSecondsPerMinute = 60;
 constexpr double kHalfKm = 500;  ///< m: planned distances are rounded to this
 
 /// What the history before the week says about the runner's running.
@@ -201,7 +200,7 @@ class Planner {
       done_today_ = true;
       ran_today_m_ += a.kind() == domain::ActivityKind::run ? a.distance_m.value_or(0) : 0;
       done += fmt::format("{}{} {} min", done.empty() ? "" : ", ", domain::name_of(a.sport),
-                          std::lround(a.duration_s / kSecondsPerMinute));
+                          std::lround(a.duration_s / domain::kSecondsPerMinute));
     }
     if (done_today_ && plan_.days[0].available && !rest_[0]) {
       plan_.days[0].notes.push_back(
@@ -319,7 +318,7 @@ class Planner {
   /// No run in the history: a small first week of easy runs by time.
   void start_week() {
     const double pace = history_.pace_s_per_km;
-    const double m = round_half_km_down(t_.start_run_min * kSecondsPerMinute / pace * domain::kMetresPerKm);
+    const double m = round_half_km_down(t_.start_run_min * domain::kSecondsPerMinute / pace * domain::kMetresPerKm);
     PlanReason reason{std::string(kPlanGrad1),
                       fmt::format("no run in the last {} weeks: {} easy runs of about {} min to begin with",
                                   t_.mean_weeks, t_.start_runs_per_week, t_.start_run_min)};
@@ -404,7 +403,7 @@ class Planner {
     if (removed_m <= 0) return;
     const auto sports = cross_sports();
     const double run_met = book_.cross.met[static_cast<std::size_t>(Sport::run)];
-    const double run_min = removed_m / domain::kMetresPerKm * history_.pace_s_per_km / kSecondsPerMinute;
+    const double run_min = removed_m / domain::kMetresPerKm * history_.pace_s_per_km / domain::kSecondsPerMinute;
     double met_min = run_min * run_met;
     if (sports.empty()) {
       plan_.rules.push_back({std::string(kCrossSwap1),
@@ -437,11 +436,11 @@ class Planner {
       const double minutes = std::min(cap, std::round(std::min(share, met_min) / met));
       if (minutes < book_.cross.min_session_min) break;
       const double replaced_m =
-          minutes * met / run_met * kSecondsPerMinute / history_.pace_s_per_km * domain::kMetresPerKm;
+          minutes * met / run_met * domain::kSecondsPerMinute / history_.pace_s_per_km * domain::kMetresPerKm;
       PlannedSession x;
       x.kind = SessionKind::cross;
       x.sport = s;
-      x.duration_s = static_cast<int>(minutes * kSecondsPerMinute);
+      x.duration_s = static_cast<int>(minutes * domain::kSecondsPerMinute);
       x.effort = "easy to moderate";
       x.title = fmt::format("{} {} min (replaces {} of running)", sport_title(s), static_cast<int>(minutes),
                             km(std::min(removed_m, replaced_m), units_));
@@ -524,13 +523,14 @@ class Planner {
       PlannedSession s;
       s.kind = stage.walk_only() ? SessionKind::cross : SessionKind::run;
       s.sport = stage.walk_only() ? Sport::walk : Sport::run;
-      s.duration_s = stage.minutes() * static_cast<int>(kSecondsPerMinute);
+      s.duration_s = stage.minutes() * static_cast<int>(domain::kSecondsPerMinute);
       s.effort = "pain-free";
       s.programme = true;
       s.title = "Return to run: " + session_text(stage);
       s.rules = {reason};
       plan_.days[i].sessions.push_back(std::move(s));
-      run_m += stage.run_min * stage.intervals * kSecondsPerMinute / history_.pace_s_per_km * domain::kMetresPerKm;
+      run_m +=
+          stage.run_min * stage.intervals * domain::kSecondsPerMinute / history_.pace_s_per_km * domain::kMetresPerKm;
       if (!stage.walk_only()) ++i;  // the rest day after a run
     }
     refill(history_.mean_week_m - run_m, reason);

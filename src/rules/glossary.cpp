@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "domain/quantities.hpp"
+
 namespace stridecare::rules {
 
 extern const std::string_view kEmbeddedGlossary;  // generated from data/glossary.json
@@ -18,7 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr double kPercent = 100;
-constexpr double kSecondsPerMinute = 60;
 
 /// One `{path[:format]}` of a text.
 struct Placeholder {
@@ -76,7 +77,7 @@ bool for_each_placeholder(std::string_view text, std::string& why, F each) {
 
 std::string shown(double value, std::string_view format) {
   if (format == "%") return fmt::format("{:g}%", value * kPercent);
-  if (format == "min") return fmt::format("{:g}", value / kSecondsPerMinute);
+  if (format == "min") return fmt::format("{:g}", value / domain::kSecondsPerMinute);
   return fmt::format("{:g}", value);
 }
 

@@ -12,9 +12,9 @@ namespace stridecare::services {
 namespace {
 
 constexpr std::size_t kMaxLineOctets = 75;
-constexpr int kSecondsPerMinute = 60;
+constexpr int kSecondsPerMin = static_cast<int>(domain::kSecondsPerMinute);
 /// A session without a duration of its own (a strength session without steps) is shown as this long.
-constexpr int kDefaultSessionS = 45 * kSecondsPerMinute;
+constexpr int kDefaultSessionS = 45 * kSecondsPerMin;
 
 std::string compact_date(domain::Date d) {
   return fmt::format("{:04}{:02}{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
@@ -150,7 +150,7 @@ std::vector<IcsEvent> plan_events(const PlanReport& r) {
   const auto utc_minutes = utc_minutes_in(r.time_zone);
   const auto start_of = [&](domain::Date d) -> std::optional<std::int64_t> {
     if (!r.session_time) return std::nullopt;
-    return utc_minutes(d, *r.session_time) * kSecondsPerMinute;
+    return utc_minutes(d, *r.session_time) * kSecondsPerMin;
   };
   if (r.plan.first) {
     out.push_back({fmt::format("{}-first@stridecare", compact_date(r.plan.start)), 0, r.plan.start, std::nullopt, 0,

@@ -15,7 +15,6 @@ namespace stridecare::services {
 namespace {
 
 constexpr int kPlanDays = 7;
-constexpr double kSecondsPerMinute = 60.0;
 
 /// "TRIAGE-PMM-3: pain 4/10 in the left knee ..." for the change's why.
 std::string cited(const planner::PlanReason& r) { return fmt::format("{}: {}", r.id, r.why); }
@@ -170,7 +169,7 @@ Json to_json(const planner::PlannedSession& s) {
           {"title", s.title},
           {"distance_km", optional_json(rounded(s.distance_m, domain::kMetresPerKm, 2))},
           {"duration_min", optional_json(rounded(s.duration_s ? std::optional<double>(*s.duration_s) : std::nullopt,
-                                                 kSecondsPerMinute, 0))},
+                                                 domain::kSecondsPerMinute, 0))},
           {"effort", s.effort},
           {"condition", optional_json(s.condition)},
           {"long_run", s.long_run},

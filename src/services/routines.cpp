@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 #include "planner/day_assessment.hpp"
 #include "rules/rule_ids.hpp"
@@ -191,9 +192,8 @@ Json to_json(const RoutinesReport& r) {
   Json routines = Json::array();
   for (const auto& x : r.routines) {
     Json j = to_json(x);
-    constexpr double kSecondsPerMinute = 60;
     constexpr double kTenths = 10;
-    j["minutes"] = std::round(x.seconds / kSecondsPerMinute * kTenths) / kTenths;
+    j["minutes"] = std::round(x.seconds / domain::kSecondsPerMinute * kTenths) / kTenths;
     routines.push_back(std::move(j));
   }
   Json weeks = Json::array();

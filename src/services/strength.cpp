@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 #include "services/environment.hpp"
 #include "services/input_checks.hpp"
@@ -37,8 +38,8 @@ Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(profile.error());
   if (!a.time && a.date == today_in(profile->time_zone)) {
-    constexpr double kSecondsPerMinute = 60;
-    const int start = minute_now_in(profile->time_zone) - static_cast<int>(std::ceil(a.duration_s / kSecondsPerMinute));
+    const int start =
+        minute_now_in(profile->time_zone) - static_cast<int>(std::ceil(a.duration_s / domain::kSecondsPerMinute));
     if (start >= 0) a.time = start;
   }
   LoggedStrength out;
