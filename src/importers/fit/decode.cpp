@@ -9,6 +9,7 @@
 #include "importers/fit/heart_rate.hpp"
 #include "importers/fit/profile.hpp"
 #include "importers/fit/reader.hpp"
+#include "importers/utc_offset.hpp"
 
 namespace stridecare::importers::fit {
 namespace {
@@ -107,6 +108,8 @@ class Collector final : public MessageVisitor {
     if (utc_offset_s_) {
       for (auto& s : sessions_) s.utc_offset_s = utc_offset_s_;
     }
+    if (!utc_offset_doubt_.empty())
+      out.warnings.push_back("no time zone taken from the file: " + utc_offset_doubt_ + "; the profile's zone is used");
     out.sessions = std::move(sessions_);
     out.developer_fields = developer_.described();
     if (relative_times_) {
@@ -284,10 +287,20 @@ class Collector final : public MessageVisitor {
     for (const auto& [file, start] : lengths_) ++sessions_[session_for(file, start)].pool_lengths;
   }
 
+  /// The zone from `local_timestamp - timestamp`, only when it is a real one (importers/utc_offset.hpp).
   void activity(const MessageView& m) {
     const auto ts = m.integer(kTimestampField);
     const auto local = m.integer(p::activity::kLocalTimestamp);
-    if (ts && local && *ts >= p::kMinAbsoluteTimestamp) utc_offset_s_ = static_cast<int>(*local - *ts);
+    if (!ts || !local || *ts < p::kMinAbsoluteTimestamp) return;
+    if (*local < p::kMinAbsoluteTimestamp) {
+      utc_offset_doubt_ = "the activity's local_timestamp (" + std::to_string(*local) +
+                          ") is not a calendar time (below 0x10000000: seconds since the device powered on)";
+      utc_offset_s_.reset();
+      return;
+    }
+    UtcOffsetReading r = read_utc_offset(static_cast<std::int64_t>(*local) - static_cast<std::int64_t>(*ts));
+    utc_offset_s_ = r.offset_s;
+    utc_offset_doubt_ = std::move(r.doubt);
   }
 
   std::vector<Sample> samples_;
@@ -308,6 +321,7 @@ class Collector final : public MessageVisitor {
   std::vector<HrMessage> hr_messages_;
   Accumulator hr_event_time_;  ///< event_timestamp of `hr` messages
   std::optional<int> utc_offset_s_;
+  std::string utc_offset_doubt_;  ///< why the activity's local time gave no zone
   bool relative_times_ = false;
 };
 
