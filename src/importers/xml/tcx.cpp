@@ -149,7 +149,10 @@ class TcxReader final : public xml::FormatReader {
   /// Ends the activity `activity` opened: its start and totals.
   void finish_activity(pugi::xml_node activity) {
     SessionRecord& session = session_;
-    session.start = id_time_.time ? id_time_.time : lap_time_.time ? lap_time_.time : point_time_.time;
+    // The earliest of the three: some writers put the time the file was saved in Id, after the last point.
+    for (const xml::FirstTime* t : {&id_time_, &lap_time_, &point_time_}) {
+      if (t->time && (!session.start || *t->time < *session.start)) session.start = t->time;
+    }
     for (const xml::FirstTime* t : {&id_time_, &lap_time_, &point_time_}) {
       if (t->utc_offset_s) {
         session.utc_offset_s = t->utc_offset_s;
@@ -167,10 +170,28 @@ class TcxReader final : public xml::FormatReader {
       time_sum += lap.timer_s.value_or(0.0);
       distance_sum += lap.distance_m.value_or(0.0);
     }
-    if (all_times) {
-      session.total_elapsed_s = time_sum;
-      session.total_timer_s = time_sum;
-    } else {
+    if (all_times) session.total_timer_s = time_sum;
+    // Elapsed is wall-clock time, as in FIT: from the start to the last moment the file accounts for (its
+    // last point, or the end of a lap), never less than the laps' timer time (pauses are not in the laps).
+    std::optional<UtcMillis> end;
+    const auto later = [&end](UtcMillis t) {
+      if (!end || t > *end) end = t;
+    };
+    for (const Sample& sample : session.samples) {
+      if (sample.time) later(*sample.time);
+    }
+    for (const Lap& lap : session.laps) {
+      if (lap.start && lap.timer_s) {
+        later(*lap.start + std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(*lap.timer_s)));
+      }
+    }
+    if (session.start && end && *end > *session.start) {
+      session.total_elapsed_s = std::chrono::duration<double>(*end - *session.start).count();
+    }
+    if (session.total_timer_s && (!session.total_elapsed_s || *session.total_elapsed_s < *session.total_timer_s)) {
+      session.total_elapsed_s = session.total_timer_s;
+    }
+    if (!session.total_elapsed_s) {
       bool backwards = false;
       session.total_elapsed_s = xml::elapsed_s(session.samples, &backwards);
       if (backwards) log_.note(kBackwards, activity);

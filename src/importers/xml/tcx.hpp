@@ -14,20 +14,25 @@ namespace stridecare::importers {
 ///
 /// Each `Activities/Activity` (also those inside `MultiSportSession`) becomes
 /// one SessionRecord: `Sport` attribute lower-cased as the sport (`running`,
-/// `biking`, `other`), `Id` as the start (else the first lap's StartTime, else
-/// the first trackpoint time), `utc_offset_s` from the first of these with a
-/// numeric zone. Each `Lap` becomes a Lap: `StartTime`, `TotalTimeSeconds` as
-/// both `elapsed_s` and `timer_s` (TCX has one duration), `DistanceMeters`.
+/// `biking`, `other`), as the start the earliest of `Id`, the first lap's
+/// StartTime and the first trackpoint time (some writers put the save time in
+/// `Id`, after the last point), `utc_offset_s` from the first of `Id`, lap and
+/// trackpoint times with a numeric zone. Each `Lap` becomes a Lap:
+/// `StartTime`, `TotalTimeSeconds` as both `elapsed_s` and `timer_s` (TCX has
+/// one duration per lap: the timer's), `DistanceMeters`.
 /// Each `Track/Trackpoint` becomes a Sample, with or without `Position`
 /// (treadmill and indoor points are kept): `Time`, `LatitudeDegrees`,
 /// `LongitudeDegrees`, `AltitudeMeters`, `DistanceMeters` (cumulative),
 /// `HeartRateBpm/Value`, `Cadence`, and ActivityExtension v2 `TPX` `Speed`,
 /// `RunCadence` (per leg) and `Watts`, matched by namespace URI (also
 /// accepted when the writer left them in the TCX or no namespace).
-/// Session totals: elapsed and timer time are the sum of the laps'
-/// `TotalTimeSeconds` (when every lap has one; else elapsed from the first to
-/// the last trackpoint time), distance the sum of the laps' `DistanceMeters`
-/// (when every lap has one; else the last trackpoint `DistanceMeters`).
+/// Session totals, as FIT's: timer time is the sum of the laps'
+/// `TotalTimeSeconds` (when every lap has one); elapsed time is wall-clock,
+/// from the start to the latest of the last trackpoint time and each lap's
+/// StartTime + TotalTimeSeconds, and never less than the timer time (else,
+/// without times, the first to the last trackpoint); distance the sum of the
+/// laps' `DistanceMeters` (when every lap has one; else the last trackpoint
+/// `DistanceMeters`).
 ///
 /// Bad values are dropped with one warning per kind in `Recording::warnings`.
 /// Errors, all `ErrorKind::invalid_file`: "NAME: empty file",

@@ -246,6 +246,73 @@ TEST(ParseTcx, ReadsEveryActivityOfAMultiSportSession) {
   EXPECT_EQ(r->sessions[1].sport, "running");
 }
 
+// Regression: elapsed was the laps' timer sum (6524 s) on a real file whose points span 6699 s.
+TEST(ParseTcx, ElapsedIsTheWallClockSpanAndTimerTheLapsSum) {
+  const auto r =
+      parse_tcx(tcx(activity("Running", "2026-01-05T10:00:00Z",
+                             lap("2026-01-05T10:00:00Z", "3000", "8000",
+                                 trackpoint("2026-01-05T10:00:00Z", "") + trackpoint("2026-01-05T10:50:00Z", "")) +
+                                 lap("2026-01-05T10:52:55Z", "3524", "9000",
+                                     trackpoint("2026-01-05T10:52:55Z", "") + trackpoint("2026-01-05T11:51:39Z", "")))),
+                "paused.tcx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions[0].total_timer_s, 6524.0);
+  EXPECT_EQ(r->sessions[0].total_elapsed_s, 6699.0);
+  EXPECT_EQ(r->sessions[0].total_distance_m, 17000.0);
+}
+
+TEST(ParseTcx, ElapsedReachesTheEndOfTheLastLapBeyondItsLastPoint) {
+  const auto r =
+      parse_tcx(tcx(activity("Running", "2026-01-05T10:00:00Z",
+                             lap("2026-01-05T10:00:00Z", "600", "1", trackpoint("2026-01-05T10:00:00Z", "")) +
+                                 lap("2026-01-05T10:20:00Z", "300", "1", trackpoint("2026-01-05T10:20:00Z", "")))),
+                "lapend.tcx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions[0].total_timer_s, 900.0);
+  EXPECT_EQ(r->sessions[0].total_elapsed_s, 1500.0);  // 10:00 to 10:25
+}
+
+TEST(ParseTcx, ElapsedIsNeverLessThanTheTimer) {
+  const auto r =
+      parse_tcx(tcx(activity("Running", "2026-01-05T10:00:00Z",
+                             lap("2026-01-05T10:00:00Z", "120", "1", trackpoint("2026-01-05T10:00:00Z", "")))),
+                "short.tcx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions[0].total_elapsed_s, 120.0);
+}
+
+// Regression: a multisport leg's elapsed was 3585 s, its laps' sum, against 4173 s of wall clock.
+TEST(ParseTcx, EachMultisportLegHasItsOwnWallClockSpan) {
+  const std::string multi =
+      "<MultiSportSession><Id>2026-01-05T10:00:00Z</Id><FirstSport>" +
+      activity("Biking", "2026-01-05T10:00:00Z",
+               lap("2026-01-05T10:00:00Z", "3585", "30000",
+                   trackpoint("2026-01-05T10:00:00Z", "") + trackpoint("2026-01-05T11:09:33Z", ""))) +
+      "</FirstSport><NextSport>" +
+      activity("Running", "2026-01-05T11:12:00Z",
+               lap("2026-01-05T11:12:00Z", "1800", "5000",
+                   trackpoint("2026-01-05T11:12:00Z", "") + trackpoint("2026-01-05T11:42:00Z", ""))) +
+      "</NextSport></MultiSportSession>";
+  const auto r = parse_tcx(tcx(multi), "multi.tcx");
+  ASSERT_TRUE(parsed(r));
+  ASSERT_EQ(r->sessions.size(), 2U);
+  EXPECT_EQ(r->sessions[0].total_timer_s, 3585.0);
+  EXPECT_EQ(r->sessions[0].total_elapsed_s, 4173.0);
+  EXPECT_EQ(r->sessions[1].total_elapsed_s, 1800.0);
+}
+
+// Regression: a writer put the save time in Id, 45 min after the last trackpoint; the run started 45 min late.
+TEST(ParseTcx, StartIsTheEarliestOfIdFirstLapAndFirstTrackpoint) {
+  const auto r =
+      parse_tcx(tcx(activity("Running", "2026-01-05T11:15:00Z",
+                             lap("2026-01-05T10:00:13Z", "1800", "5000",
+                                 trackpoint("2026-01-05T10:00:00Z", "") + trackpoint("2026-01-05T10:30:00Z", "")))),
+                "saved.tcx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(epoch_ms(*r->sessions[0].start), 1767607200000LL);  // 2026-01-05T10:00:00Z
+  EXPECT_EQ(r->sessions[0].total_elapsed_s, 1813.0);            // to the lap's end at 10:30:13
+}
+
 TEST(ParseTcx, NonNumericCoordinatesKeepThePointAndWarnOnce) {
   const auto r = parse_tcx(tcx(activity("Biking", "2026-01-05T10:00:00Z",
                                         lap("2026-01-05T10:00:00Z", "1", "1",
