@@ -90,6 +90,27 @@ TEST_F(E2eImport, ImportedActivitiesShowTheirRecordingInActivitiesJson) {
   EXPECT_EQ(a["recorded"]["source"]["format"], "fit");
 }
 
+// Regression: a SportsTracker GPX's heart rate (a file-level track) gave avg/max HR null.
+TEST_F(E2eImport, SportsTrackerHeartRateGivesTheRunsAverageAndMaximum) {
+  std::string gpx =
+      R"(<?xml version="1.0"?><gpx version="1.1" creator="Sports Tracker" xmlns="http://www.topografix.com/GPX/1/1" )"
+      R"(xmlns:st="urn:uuid:D0EB2ED5-49B6-44e3-B13C-CF15BE7DD7DD"><trk><type>running</type><trkseg>)";
+  std::string readings;
+  for (int i = 0; i < 60; ++i) {
+    const std::string time = "2026-03-01T09:" + std::string(i / 6 < 10 ? "0" : "") + std::to_string(i / 6) + ":" +
+                             std::to_string(i % 6) + "0Z";
+    gpx += R"(<trkpt lat=")" + std::to_string(46.5 + i * 0.0003) + R"(" lon="6.6"><time>)" + time + "</time></trkpt>";
+    readings += R"(<st:heartRate time=")" + time + R"(" bpm=")" + std::to_string(i < 30 ? 140 : 160) + R"("/>)";
+  }
+  gpx += "</trkseg></trk><extensions><st:activity><st:heartRateTrack>" + readings +
+         "</st:heartRateTrack></st:activity></extensions></gpx>";
+  write_bytes(dir() / "st.gpx", gpx);
+  sc_ok({"import", (dir() / "st.gpx").string()});
+  const Json a = activities()[0];
+  EXPECT_EQ(a["recorded"]["avg_heart_rate_bpm"], 150) << a.dump();
+  EXPECT_EQ(a["recorded"]["max_heart_rate_bpm"], 160) << a.dump();
+}
+
 TEST_F(E2eImport, ExportAndRestoreKeepImportedActivitiesAndTracks) {
   sc_ok({"import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
   const Outcome first = sc_ok({"export"});

@@ -1,6 +1,8 @@
 #include "importers/xml/gpx.hpp"
 
+#include <algorithm>
 #include <array>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,6 +30,9 @@ using xml::QName;
 using xml::WarningLog;
 
 constexpr std::string_view kEmptyTrack = "track without points skipped";
+constexpr std::string_view kBadHeartRateReading = "heart-rate track reading without a valid time and bpm ignored";
+/// A SportsTracker heart-rate reading counts for the track points up to this long after it.
+constexpr std::chrono::seconds kHeartRateHold{60};
 constexpr std::string_view kUnknownGpxNamespace = "root element <gpx> in an unknown namespace, read as GPX";
 
 /// Where the track points lie below a track, by local name.
@@ -66,12 +71,21 @@ class GpxReader final : public xml::FormatReader {
       case Level::segment:
         if (is_gpx(q) && q.local == "trkpt") add_point(element);
         return false;
+      case Level::file_extensions:
+        return open_in_file_extensions(element, q);
     }
     return false;
   }
 
   void close(pugi::xml_node element, const QName&) override {
     switch (level_) {
+      case Level::file_extensions:
+        if (extension_depth_ > 0) {
+          --extension_depth_;
+        } else {
+          level_ = Level::root;
+        }
+        return;
       case Level::segment:
         level_ = Level::track;
         return;
@@ -96,6 +110,7 @@ class GpxReader final : public xml::FormatReader {
       return xml::file_error(file_name_, "no track point in file (" + std::to_string(empty_tracks_) + " empty track" +
                                              (empty_tracks_ == 1 ? "" : "s") + ", " + others);
     }
+    apply_heart_rate_track();
     recording_.format = "gpx";
     recording_.warnings = log_.lines();
     return std::move(recording_);
@@ -103,7 +118,7 @@ class GpxReader final : public xml::FormatReader {
 
  private:
   /// Where the reader is: the containers opened and not yet closed.
-  enum class Level { none, root, track, segment };
+  enum class Level { none, root, track, segment, file_extensions };
 
   bool is_gpx(const QName& q) const { return q.declared && q.uri == gpx_uri_; }
 
@@ -115,6 +130,11 @@ class GpxReader final : public xml::FormatReader {
       level_ = Level::track;
       return true;
     }
+    if (q.local == "extensions") {
+      level_ = Level::file_extensions;
+      extension_depth_ = 0;
+      return true;
+    }
     if (q.local == "wpt") {
       ++waypoints_;
     } else if (q.local == "rte") {
@@ -123,6 +143,40 @@ class GpxReader final : public xml::FormatReader {
       }
     }
     return false;
+  }
+
+  /// Inside the file's own `extensions`: SportsTracker's `activity/heartRateTrack/heartRate time= bpm=`.
+  bool open_in_file_extensions(pugi::xml_node element, const QName& q) {
+    if (q.declared && q.uri == xml::ns::kSportsTracker && q.local == "heartRate") {
+      const auto time = xml::parse_xsd_datetime(element.attribute("time").value());
+      const pugi::xml_attribute bpm_attribute = element.attribute("bpm");
+      const int bpm = bpm_attribute.as_int(-1);
+      if (time && bpm > 0) {
+        heart_rate_track_.emplace_back(time->utc, bpm);
+      } else {
+        log_.note(kBadHeartRateReading, element);
+      }
+      return false;
+    }
+    if (extension_depth_ >= kMaxExtensionDepth) return false;
+    ++extension_depth_;
+    return true;
+  }
+
+  /// The file-level heart-rate readings onto the track points without a heart rate of their own: each point
+  /// takes the latest reading at or before its time, if it is at most kHeartRateHold old.
+  void apply_heart_rate_track() {
+    if (heart_rate_track_.empty()) return;
+    std::ranges::stable_sort(heart_rate_track_, {}, &std::pair<UtcMillis, int>::first);
+    for (SessionRecord& session : recording_.sessions) {
+      for (Sample& s : session.samples) {
+        if (!s.time || s.heart_rate_bpm) continue;
+        auto it = std::ranges::upper_bound(heart_rate_track_, *s.time, {}, &std::pair<UtcMillis, int>::first);
+        if (it == heart_rate_track_.begin()) continue;
+        --it;
+        if (*s.time - it->first <= kHeartRateHold) s.heart_rate_bpm = it->second;
+      }
+    }
   }
 
   /// A point of the segment being read: its sample, and the distance from the previous positioned one.
@@ -256,7 +310,9 @@ class GpxReader final : public xml::FormatReader {
   xml::FirstTime first_time_;
   double distance_m_ = 0.0;
   bool positioned_ = false;
-  bool have_previous_ = false;  ///< a positioned point earlier in this segment
+  bool have_previous_ = false;                               ///< a positioned point earlier in this segment
+  int extension_depth_ = 0;                                  ///< elements entered below the file's `extensions`
+  std::vector<std::pair<UtcMillis, int>> heart_rate_track_;  ///< SportsTracker's readings: time, bpm
   double previous_lat_ = 0.0;
   double previous_lon_ = 0.0;
 };

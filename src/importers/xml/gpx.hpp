@@ -18,6 +18,10 @@ namespace stridecare::importers {
 /// TrackPointExtension v1/v2 `hr`, `cad`, v2 `speed`, PowerExtension
 /// `PowerInWatts`, Cluetrust `hr`/`cadence`, and elements without a namespace
 /// of their own (`hr`, `heartrate`, `cad`, `cadence`, `power`, `speed`).
+/// SportsTracker's file-level `extensions/activity/heartRateTrack` (timed
+/// `heartRate bpm=` readings, namespace `xml::ns::kSportsTracker`) gives each
+/// point without a heart rate of its own the latest reading at or before its
+/// time, when that reading is at most 60 s old.
 /// Samples carry no `distance_m`. Session totals: `start` and `utc_offset_s`
 /// from the first timed point, `total_elapsed_s` from the first to the last
 /// time, `total_distance_m` the haversine sum between consecutive positioned

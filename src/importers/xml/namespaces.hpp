@@ -16,6 +16,9 @@ inline constexpr std::string_view kTrackPointExtensionV2 = "http://www.garmin.co
 inline constexpr std::string_view kPowerExtensionV1 = "http://www.garmin.com/xmlschemas/PowerExtension/v1";
 /// Cluetrust GPX data (older Strava, Movescount): `hr`, `cadence`, `temp`.
 inline constexpr std::string_view kClueTrustGpxData = "http://www.cluetrust.com/XML/GPXDATA/1/0";
+/// SportsTracker (and GlobalSat, QuickRoute) GPX: heart rate as a file-level `activity/heartRateTrack`
+/// of timed `heartRate bpm=` readings, apart from the track points.
+inline constexpr std::string_view kSportsTracker = "urn:uuid:D0EB2ED5-49B6-44e3-B13C-CF15BE7DD7DD";
 
 inline constexpr std::string_view kTrainingCenterDatabaseV2 =
     "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2";

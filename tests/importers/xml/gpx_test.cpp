@@ -192,6 +192,67 @@ TEST(ParseGpx, ReadsClueTrustAndPowerExtensions) {
   EXPECT_EQ(s.power_w, 212);
 }
 
+constexpr std::string_view kSportsTrackerDeclaration = R"(xmlns:st="urn:uuid:D0EB2ED5-49B6-44e3-B13C-CF15BE7DD7DD")";
+
+std::string sports_tracker_heart_rates(std::string_view readings) {
+  return R"(<extensions><st:activity startTime="2026-01-05T10:00:00Z"><st:heartRateTrack>)" + std::string(readings) +
+         "</st:heartRateTrack></st:activity></extensions>";
+}
+
+std::string timed(std::string_view time) { return point("<time>" + std::string(time) + "</time>"); }
+
+// Regression: SportsTracker's file-level heart-rate track was not read: avg/max HR came out null.
+TEST(ParseGpx, ReadsSportsTrackersHeartRateTrackOntoThePointsWhereverItStands) {
+  const std::string points = timed("2026-01-05T10:00:00Z") + timed("2026-01-05T10:00:05Z") +
+                             timed("2026-01-05T10:00:10Z") + timed("2026-01-05T10:01:40Z");
+  const std::string readings = R"(<st:heartRate time="2026-01-05T10:00:07Z" bpm="110" />)"
+                               R"(<st:heartRate time="2026-01-05T10:00:00Z" bpm="104" />)";
+  for (const bool before : {true, false}) {
+    const std::string body = before ? sports_tracker_heart_rates(readings) + track(points)
+                                    : track(points) + sports_tracker_heart_rates(readings);
+    const auto r = parse_gpx(gpx11(body, kSportsTrackerDeclaration), "st.gpx");
+    ASSERT_TRUE(parsed(r));
+    const auto& samples = r->sessions[0].samples;
+    ASSERT_EQ(samples.size(), 4U);
+    EXPECT_EQ(samples[0].heart_rate_bpm, 104) << before;
+    EXPECT_EQ(samples[1].heart_rate_bpm, 104) << before;
+    EXPECT_EQ(samples[2].heart_rate_bpm, 110) << before;
+    EXPECT_FALSE(samples[3].heart_rate_bpm) << "93 s after the last reading: " << before;
+    EXPECT_TRUE(r->warnings.empty());
+  }
+}
+
+TEST(ParseGpx, APointsOwnHeartRateWinsOverTheFileLevelTrack) {
+  const std::string own = point(
+      "<time>2026-01-05T10:00:00Z</time><extensions><gpxtpx:TrackPointExtension>"
+      "<gpxtpx:hr>150</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>");
+  const auto r = parse_gpx(
+      gpx11(track(own) + sports_tracker_heart_rates(R"(<st:heartRate time="2026-01-05T10:00:00Z" bpm="99"/>)"),
+            std::string(kSportsTrackerDeclaration) + " " + tpx_declaration("gpxtpx", kTpx1)),
+      "own.gpx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions[0].samples[0].heart_rate_bpm, 150);
+}
+
+TEST(ParseGpx, AHeartRateReadingWithoutTimeOrBpmIsIgnoredWithAWarning) {
+  const auto r = parse_gpx(gpx11(track(timed("2026-01-05T10:00:00Z")) +
+                                     sports_tracker_heart_rates(R"(<st:heartRate time="soon" bpm="99"/>)"
+                                                                R"(<st:heartRate time="2026-01-05T10:00:00Z"/>)"),
+                                 kSportsTrackerDeclaration),
+                           "badhr.gpx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_FALSE(r->sessions[0].samples[0].heart_rate_bpm);
+  EXPECT_THAT(r->warnings,
+              ElementsAre(HasSubstr("heart-rate track reading without a valid time and bpm ignored (2 times")));
+}
+
+TEST(ParseGpx, ReadsTrackPointExtensionV2HeartRate) {
+  const std::string ext = "<extensions><t:TrackPointExtension><t:hr>133</t:hr></t:TrackPointExtension></extensions>";
+  const auto r = parse_gpx(gpx11(track(point(ext)), tpx_declaration("t", kTpx2)), "v2.gpx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions[0].samples[0].heart_rate_bpm, 133);
+}
+
 TEST(ParseGpx, KeepsFractionalSecondsToTheMillisecond) {
   const auto r = parse_gpx(
       gpx11(track(point("<time>2025-05-02T15:51:15.692Z</time>") + point("<time>2025-05-02T15:51:21.1954321Z</time>"))),

@@ -187,6 +187,27 @@ TEST(XmlSlices, TcxActivitiesAndLapsSpanSlices) {
   EXPECT_EQ(r.sessions[1].samples.size(), 6U);
 }
 
+TEST(XmlSlices, AFileLevelHeartRateTrackSpansSlices) {
+  std::string bytes =
+      R"(<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1" )"
+      R"(xmlns:st="urn:uuid:D0EB2ED5-49B6-44e3-B13C-CF15BE7DD7DD"><extensions><st:activity><st:heartRateTrack>)";
+  for (int i = 0; i < 10; ++i) {
+    bytes += R"(<st:heartRate time="2026-11-01T09:00:0)" + std::to_string(i) + R"(Z" bpm=")" + std::to_string(120 + i) +
+             R"("/>)";
+  }
+  bytes += "</st:heartRateTrack></st:activity></extensions><trk><trkseg>";
+  for (int i = 0; i < 10; ++i) {
+    bytes += R"(<trkpt lat="46.5" lon="6.6"><time>2026-11-01T09:00:0)" + std::to_string(i) + "Z</time></trkpt>";
+  }
+  bytes += "</trkseg></trk></gpx>";
+
+  Recording r;
+  ASSERT_TRUE(slices_equal_whole(bytes, 1, r));
+  ASSERT_EQ(r.sessions.size(), 1U);
+  ASSERT_EQ(r.sessions[0].samples.size(), 10U);
+  for (int i = 0; i < 10; ++i) EXPECT_EQ(r.sessions[0].samples[static_cast<std::size_t>(i)].heart_rate_bpm, 120 + i);
+}
+
 TEST(XmlSlices, AnEndTagInACommentIsNoCut) {
   std::string bytes = prefixed_gpx(6);
   bytes.insert(bytes.find("<g:trkpt", bytes.find("</g:trkpt>")), "<!-- </g:trkpt> -->");
