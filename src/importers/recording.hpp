@@ -79,6 +79,8 @@ struct SessionRecord {
   int pool_lengths = 0;
   /// The developer fields of the session message, in definition order.
   std::vector<DeveloperValue> developer_values;
+  /// FIT: the times the timer was stopped (events stop, stop_all...) within this session.
+  std::vector<UtcMillis> timer_stops;
   /// The file has no session of its own (a FIT file without a session message):
   /// this one only carries its records. `inspect` lists no such session.
   bool synthesized = false;

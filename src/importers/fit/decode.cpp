@@ -17,6 +17,8 @@ namespace {
 namespace p = profile;
 
 constexpr std::size_t kMinBytesPerRecord = 16;
+/// How much longer than the session's elapsed time its records may run before the totals are judged to stop early.
+constexpr std::chrono::seconds kEarlyStopSlack{60};
 
 std::optional<double> scaled(const MessageView& m, const p::Field& f) {
   const auto raw = m.number(f.number);
@@ -67,6 +69,9 @@ class Collector final : public MessageVisitor {
       case p::mesg::kActivity:
         activity(m);
         break;
+      case p::mesg::kEvent:
+        event(m);
+        break;
       case p::mesg::kHr:
         hr_messages_.push_back(read_hr(m, hr_event_time_));
         break;
@@ -105,6 +110,10 @@ class Collector final : public MessageVisitor {
       distribute();
     }
     count_lengths();
+    for (const auto& [file, time] : timer_stops_) sessions_[session_for(file, time)].timer_stops.push_back(*time);
+    for (auto& s : sessions_) {
+      if (auto note = extend_early_totals(s)) out.warnings.push_back(std::move(*note));
+    }
     if (utc_offset_s_) {
       for (auto& s : sessions_) s.utc_offset_s = utc_offset_s_;
     }
@@ -282,6 +291,60 @@ class Collector final : public MessageVisitor {
     lengths_.push_back({file_, utc(start)});
   }
 
+  /// A timer stop event: kept to judge session totals that end before the records do.
+  void event(const MessageView& m) {
+    if (m.integer(p::event::kEvent) != p::event::kEventTimer) return;
+    const auto type = m.integer(p::event::kEventType);
+    if (!type || std::ranges::find(p::event::kTimerStopTypes, *type) == p::event::kTimerStopTypes.end()) return;
+    if (const auto ts = m.timestamp()) timer_stops_.push_back({file_, utc(*ts)});
+  }
+
+  /// Session totals that stop early: a watch summed its laps into the session with the last lap left out, while
+  /// its records ran on with no timer stop. When the records outlast the session's elapsed time by more than
+  /// kEarlyStopSlack, without a gap longer than that from the session's end on, reach further in distance, and
+  /// the timer was not stopped from the session's end on, elapsed time becomes the records' span and distance
+  /// the records' (time and distance from one source); the timer's total too when the timer never stopped at
+  /// all. Returns the warning saying so. Records of a damaged or synthetic file (a jump in time, less
+  /// distance than the session's) leave the totals as they are.
+  static std::optional<std::string> extend_early_totals(SessionRecord& s) {
+    if (!s.start || !s.total_elapsed_s || s.samples.empty()) return std::nullopt;
+    const double elapsed = *s.total_elapsed_s;
+    const UtcMillis end =
+        *s.start + std::chrono::round<std::chrono::milliseconds>(std::chrono::duration<double>(elapsed));
+    std::optional<UtcMillis> last;
+    std::optional<double> record_distance;
+    for (const Sample& x : s.samples) {
+      if (x.time) {
+        if (last && *x.time < *last) return std::nullopt;  // time goes backwards: no span to trust
+        if (last && *x.time > end && *x.time - *last > kEarlyStopSlack) return std::nullopt;
+        last = x.time;
+      }
+      if (x.distance_m && (!record_distance || *x.distance_m > *record_distance)) record_distance = x.distance_m;
+    }
+    if (!last || !record_distance) return std::nullopt;
+    if (s.total_distance_m && *record_distance < *s.total_distance_m) return std::nullopt;
+    const double span = std::chrono::duration<double>(*last - *s.start).count();
+    if (span <= elapsed + static_cast<double>(kEarlyStopSlack.count())) return std::nullopt;
+    if (std::ranges::any_of(s.timer_stops, [&](UtcMillis t) { return t >= end - kEarlyStopSlack; })) {
+      return std::nullopt;
+    }
+    std::string note = "session totals end " + std::to_string(std::lround(span - elapsed)) +
+                       " s before its records, with no timer stop: elapsed time " +
+                       std::to_string(std::lround(elapsed)) + " -> " + std::to_string(std::lround(span)) + " s";
+    if (!s.total_distance_m || std::lround(*record_distance) != std::lround(*s.total_distance_m)) {
+      note += ", distance " + (s.total_distance_m ? std::to_string(std::lround(*s.total_distance_m)) : "none") +
+              " -> " + std::to_string(std::lround(*record_distance)) + " m";
+    }
+    s.total_elapsed_s = span;
+    s.total_distance_m = record_distance;
+    if (s.timer_stops.empty() && s.total_timer_s && *s.total_timer_s < span) {
+      note += ", timer time " + std::to_string(std::lround(*s.total_timer_s)) + " -> " +
+              std::to_string(std::lround(span)) + " s";
+      s.total_timer_s = span;
+    }
+    return note + ": time and distance from the records";
+  }
+
   void count_lengths() {
     if (sessions_.empty()) return;
     for (const auto& [file, start] : lengths_) ++sessions_[session_for(file, start)].pool_lengths;
@@ -322,6 +385,7 @@ class Collector final : public MessageVisitor {
   Accumulator hr_event_time_;  ///< event_timestamp of `hr` messages
   std::optional<int> utc_offset_s_;
   std::string utc_offset_doubt_;  ///< why the activity's local time gave no zone
+  std::vector<std::pair<std::size_t, std::optional<UtcMillis>>> timer_stops_;  ///< chained file, time
   bool relative_times_ = false;
 };
 

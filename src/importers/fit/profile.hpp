@@ -3,6 +3,7 @@
 /// reads: message and field numbers, scales and offsets. Named here once so no
 /// decoder or mapping code carries a magic number.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -69,6 +70,15 @@ inline constexpr Field kTotalDistance{9, 100, 0};      ///< m
 inline constexpr Field kPoolLength{44, 100, 0};        ///< m
 inline constexpr std::uint8_t kNumActiveLengths = 47;
 }  // namespace session
+
+/// `event` (21): the timer's starts and stops, among other events.
+namespace event {
+inline constexpr std::uint8_t kEvent = 0;
+inline constexpr std::uint8_t kEventType = 1;
+inline constexpr std::uint64_t kEventTimer = 0;
+/// `event_type` values that stop the timer: stop, stop_all, stop_disable, stop_disable_all.
+inline constexpr std::array<std::uint64_t, 4> kTimerStopTypes{1, 4, 8, 9};
+}  // namespace event
 
 namespace lap {
 inline constexpr std::uint8_t kStartTime = 2;

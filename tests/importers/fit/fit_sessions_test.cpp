@@ -143,3 +143,83 @@ TEST(FitAccumulatedFields, TriathlonRecordsCountCyclesUpWithinEachSession) {
 
 }  // namespace
 }  // namespace stridecare::importers::fit
+
+namespace stridecare::importers::fit {
+namespace {
+
+namespace rec = profile::record;
+
+constexpr std::uint32_t kRunStart = 1'100'000'000;
+
+/// A run whose records every 10 s reach `record_s` (distance 3 m/s), whose session says `session_s` and
+/// `session_m`, with a timer stop event at each of `stops` (s from the start).
+Recording early_stop_run(std::uint32_t record_s, std::uint32_t session_s, std::uint32_t session_m,
+                         const std::vector<std::uint32_t>& stops = {}, std::uint32_t jump_at = 0) {
+  FitBuilder b;
+  b.define(0, profile::mesg::kRecord,
+           {{kTimestampField, 4, BaseType::uint32}, {rec::kDistance.number, 4, BaseType::uint32}});
+  for (std::uint32_t t = 0; t <= record_s; t += 10) {
+    const std::uint32_t at = jump_at != 0 && t >= jump_at ? t + 100'000 : t;
+    b.message(0, {{kRunStart + at, 4}, {t * 3 * 100, 4}});
+  }
+  b.define(1, profile::mesg::kEvent,
+           {{kTimestampField, 4, BaseType::uint32},
+            {profile::event::kEvent, 1, BaseType::enum_},
+            {profile::event::kEventType, 1, BaseType::enum_}});
+  for (std::uint32_t at : stops) b.message(1, {{kRunStart + at, 4}, {0, 1}, {4, 1}});  // timer, stop_all
+  b.define(2, profile::mesg::kSession,
+           {{kTimestampField, 4, BaseType::uint32},
+            {profile::session::kStartTime, 4, BaseType::uint32},
+            {profile::session::kSport, 1, BaseType::enum_},
+            {profile::session::kTotalElapsedTime.number, 4, BaseType::uint32},
+            {profile::session::kTotalTimerTime.number, 4, BaseType::uint32},
+            {profile::session::kTotalDistance.number, 4, BaseType::uint32}});
+  b.message(2, {{kRunStart + session_s, 4},
+                {kRunStart, 4},
+                {1, 1},
+                {session_s * 1000, 4},
+                {session_s * 1000, 4},
+                {session_m * 100, 4}});
+  const auto decoded = decode_fit(b.finish(), "early.fit");
+  EXPECT_TRUE(decoded) << decoded.error().message;
+  return decoded.value_or(Recording{});
+}
+
+// Regression: a watch's session totals left out the last lap while its records ran 926 s longer without a
+// timer stop; import paired the short time with the records' full distance (4:25/km instead of 5:26/km).
+TEST(FitSessions, TotalsThatStopBeforeTheRecordsWithoutATimerStopTakeTheRecordsTimeAndDistance) {
+  const Recording r = early_stop_run(4000, 3074, 12000);
+  ASSERT_EQ(r.sessions.size(), 1U);
+  const SessionRecord& s = r.sessions[0];
+  EXPECT_EQ(s.total_elapsed_s, 4000.0);
+  EXPECT_EQ(s.total_timer_s, 4000.0);
+  EXPECT_EQ(s.total_distance_m, 12000.0);
+  ASSERT_EQ(r.warnings.size(), 1U);
+  EXPECT_EQ(r.warnings[0],
+            "session totals end 926 s before its records, with no timer stop: elapsed time 3074 -> 4000 s, timer "
+            "time 3074 -> 4000 s: time and distance from the records");
+}
+
+TEST(FitSessions, TotalsStayWhenTheTimerStoppedAtTheirEnd) {
+  // Records logged on after the stop button: the session is right.
+  const Recording r = early_stop_run(4000, 3074, 9222, {3074});
+  EXPECT_EQ(r.sessions[0].total_elapsed_s, 3074.0);
+  EXPECT_EQ(r.sessions[0].total_distance_m, 9222.0);
+  EXPECT_TRUE(r.warnings.empty());
+}
+
+TEST(FitSessions, AnEarlierTimerStopKeepsTheTimerTotalButExtendsElapsedAndDistance) {
+  const Recording r = early_stop_run(4000, 3074, 9000, {1000});
+  EXPECT_EQ(r.sessions[0].total_elapsed_s, 4000.0);
+  EXPECT_EQ(r.sessions[0].total_timer_s, 3074.0);
+  EXPECT_EQ(r.sessions[0].total_distance_m, 12000.0);
+}
+
+TEST(FitSessions, TotalsStayWhenTheRecordsJumpInTimeOrReachLessDistance) {
+  EXPECT_EQ(early_stop_run(4000, 3074, 12000, {}, 3500).sessions[0].total_elapsed_s, 3074.0);
+  EXPECT_EQ(early_stop_run(4000, 3074, 20000).sessions[0].total_elapsed_s, 3074.0);
+  EXPECT_EQ(early_stop_run(3100, 3074, 9300).sessions[0].total_elapsed_s, 3074.0);  // within 60 s
+}
+
+}  // namespace
+}  // namespace stridecare::importers::fit
