@@ -111,6 +111,16 @@ TEST_F(E2eImport, SportsTrackerHeartRateGivesTheRunsAverageAndMaximum) {
   EXPECT_EQ(a["recorded"]["max_heart_rate_bpm"], 160) << a.dump();
 }
 
+// A real file whose distance is only in an app's developer field: a Concept2 PM5 row via ErgIQ (native 0).
+TEST_F(E2eImport, ADistanceOnlyInADeveloperFieldIsStoredWithAWarning) {
+  const Outcome o = sc({"import", (kFitFiles / "20170518-191602-1740899583.fit").string()});
+  ASSERT_EQ(o.exit_code, 0) << o;
+  EXPECT_NE(o.out.find("taken from the developer field Distance [m]: 6163 m"), std::string::npos) << o;
+  const Json a = activities()[0];
+  EXPECT_EQ(a["sport"], "row");
+  EXPECT_EQ(a["distance_m"], 6163) << a.dump();
+}
+
 TEST_F(E2eImport, ExportAndRestoreKeepImportedActivitiesAndTracks) {
   sc_ok({"import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
   const Outcome first = sc_ok({"export"});

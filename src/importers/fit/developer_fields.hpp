@@ -16,7 +16,8 @@
 /// fields naming the same native field, the one described first wins; for speed and altitude the
 /// one naming the enhanced field goes before the one naming the plain field, as the native fields
 /// do. Filled are the numeric values a Sample, Lap or SessionRecord holds (positions are not:
-/// they come in pairs).
+/// they come in pairs). On import only, a session distance that is absent or 0 is taken from a
+/// developer field identified by its name and units (mapping/developer_distance.hpp).
 
 #include <cstdint>
 #include <optional>

@@ -6,6 +6,7 @@
 
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
+#include "importers/mapping/developer_distance.hpp"
 #include "importers/mapping/merge_tracks.hpp"
 #include "importers/mapping/sport_names.hpp"
 
@@ -172,6 +173,15 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
       if (p.distance_m && (!distance || *p.distance_m > *distance)) distance = p.distance_m;
     }
     if (distance && *distance <= 0) distance.reset();
+  }
+  // The file's own distance is absent or 0: an app's developer field that names the distance in a length unit.
+  if (!distance) {
+    if (const auto dev = developer_distance(s.developer_values)) {
+      distance = dev->metres;
+      out.notes.push_back(label + ": the file's own distance is " + (s.total_distance_m ? "0" : "missing") +
+                          "; taken from the developer field " + dev->field + ": " +
+                          std::to_string(std::lround(dev->metres)) + " m");
+    }
   }
 
   auto& recorded = out.activity.recorded.emplace();
