@@ -194,11 +194,20 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
   if (!sport) sport = sport_from_names(s.sport, s.sub_sport);
   if (!sport) {
     if (distance) {
-      const double time = recorded.moving_s.value_or(*elapsed);
-      sport = sport_from_pace(*distance / time);
+      const double time = recorded.moving_s && *recorded.moving_s > 0 ? *recorded.moving_s : *elapsed;
+      const double speed = *distance / time;
       const double pace = time / (*distance / kSecondsPerKm);
-      out.notes.push_back(label + ": the file names no sport; taken as " + std::string(domain::name_of(*sport)) +
-                          " from its pace of " + domain::format_duration(std::floor(pace)) + " min/km");
+      if (speed < kSlowestGuessMPerS || speed > kFastestGuessMPerS) {
+        // A device left standing, or a track of GPS jumps: no sport moves like that.
+        sport = Sport::other;
+        out.notes.push_back(label + ": the file names no sport and its pace of " +
+                            domain::format_duration(std::floor(pace)) +
+                            " min/km is no sport's (a device left standing?); stored as other");
+      } else {
+        sport = sport_from_pace(speed);
+        out.notes.push_back(label + ": the file names no sport; taken as " + std::string(domain::name_of(*sport)) +
+                            " from its pace of " + domain::format_duration(std::floor(pace)) + " min/km");
+      }
     } else {
       sport = Sport::other;
       out.notes.push_back(label + ": the file names no sport and has no distance; stored as other");

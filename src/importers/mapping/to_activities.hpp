@@ -21,6 +21,10 @@ inline constexpr double kMaxMovingGapS = 30.0;         ///< a longer gap between
 inline constexpr double kElevationHysteresisM = 3.0;   ///< climbs smaller than this are GPS/baro noise
 inline constexpr double kWalkRunBoundaryMPerS = 1.9;   ///< 8:46 min/km: slower is a walk
 inline constexpr double kRunCycleBoundaryMPerS = 6.5;  ///< 2:34 min/km: faster is a ride
+/// A sport is guessed from the pace only between these: slower than 33:20 min/km is standing still
+/// (kMovingSpeedMPerS), faster than 108 km/h no one's training.
+inline constexpr double kSlowestGuessMPerS = kMovingSpeedMPerS;
+inline constexpr double kFastestGuessMPerS = 30.0;
 
 /// What the import knows beyond the file (a Strava `activities.csv` row).
 struct Annotation {

@@ -113,6 +113,32 @@ TEST(ToActivities, AnUnnamedSportIsInferredFromThePaceAndSaidSo) {
   EXPECT_NE((*out)[0].notes[0].find("taken as run"), std::string::npos) << (*out)[0].notes[0];
 }
 
+// Regression: a GPX of a stationary device was "taken as walk from its pace of 14:02:19 min/km".
+TEST(ToActivities, APaceNoSportHasIsStoredAsOtherAndSaidSo) {
+  auto s = run_session();
+  s.sport.clear();
+  s.total_distance_m = 1;  // 1 m in 10 minutes
+  s.total_timer_s.reset();
+  for (auto& p : s.samples) p.speed_m_per_s = 0.0;
+  Recording r = fit_with({s});
+  r.format = "gpx";
+  const auto out = to_activities(r, source(), utc);
+  ASSERT_TRUE(out) << out.error().message;
+  EXPECT_EQ((*out)[0].activity.sport, Sport::other);
+  ASSERT_EQ((*out)[0].notes.size(), 1U);
+  EXPECT_NE((*out)[0].notes[0].find("pace of 166:40:00 min/km is no sport's"), std::string::npos) << (*out)[0].notes[0];
+}
+
+TEST(ToActivities, AGpsJumpFasterThanAnySportIsStoredAsOther) {
+  auto s = run_session();
+  s.sport.clear();
+  s.total_distance_m = 60000;  // 60 km in 10 minutes
+  s.total_timer_s.reset();
+  const auto out = to_activities(fit_with({s}), source(), utc);
+  ASSERT_TRUE(out);
+  EXPECT_EQ((*out)[0].activity.sport, Sport::other);
+}
+
 TEST(ToActivities, AStravaAnnotationGivesSportNameAndRpe) {
   Annotation note;
   note.sport = Sport::walk;
