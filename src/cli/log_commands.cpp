@@ -21,6 +21,7 @@ struct ActivityFlags {
   std::string duration;
   std::optional<std::string> rpe;
   std::string note;
+  bool no_duplicates = false;
 };
 
 void add_common(CLI::App* cmd, ActivityFlags& f, bool needs_distance) {
@@ -29,6 +30,8 @@ void add_common(CLI::App* cmd, ActivityFlags& f, bool needs_distance) {
   cmd->add_option("--duration", f.duration, "Elapsed time: MM:SS, HH:MM:SS, 45min, 1h30min or 90s")->required();
   cmd->add_option("--rpe", f.rpe, "Session RPE, 0-10 (CR-10 scale)");
   cmd->add_option("--note", f.note, "Free-text note");
+  cmd->add_flag("--no-duplicates", f.no_duplicates,
+                "Do not store a session identical (sport, day, distance, duration) to one already stored");
 }
 
 domain::Activity build(domain::Sport sport, const ActivityFlags& f) {
@@ -60,16 +63,30 @@ T validated_with_date(CliContext& ctx, T item) {
   return item;
 }
 
-void store_and_print(CliContext& ctx, domain::Activity a) {
+void store_and_print(CliContext& ctx, domain::Activity a, bool no_duplicates) {
   a = validated_with_date(ctx, std::move(a));
-  const auto logged = value_or_fail(services::log_session(ctx.session(), a));
+  const auto logged = value_or_fail(services::log_session(
+      ctx.session(), a, no_duplicates ? services::OnDuplicate::skip : services::OnDuplicate::store));
   if (ctx.json()) {
     print(services::document_text(services::to_json(logged)));
-  } else {
-    std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
-    for (const auto& w : logged.warnings) text += describe(w);
-    print(text);
+    return;
   }
+  if (!logged.stored) {
+    print(fmt::format(
+        "not stored: this {} is identical to #{} of {} (the same sport, day, distance and duration; "
+        "--no-duplicates)\n",
+        domain::name_of(logged.activity.sport), *logged.duplicate_of, domain::to_string(logged.activity.date)));
+    return;
+  }
+  std::string text = fmt::format("logged {}\n", describe(logged.activity, ctx.units()));
+  if (logged.duplicate_of) {
+    text += fmt::format(
+        "warning: looks like a duplicate of #{} (the same sport, day, distance and duration); stored "
+        "anyway: `stridecare delete {}` removes this one, --no-duplicates skips such a session\n",
+        *logged.duplicate_of, logged.activity.id);
+  }
+  for (const auto& w : logged.warnings) text += describe(w);
+  print(text);
 }
 
 /// The warning signs as plain questions, for --help.
@@ -111,7 +128,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   auto* log_run = log->add_subcommand("run", "Log a run by hand");
   add_common(log_run, *run_flags, true);
   log_run->callback([&ctx, &run, run_flags] {
-    run = [&ctx, run_flags] { store_and_print(ctx, build(domain::Sport::run, *run_flags)); };
+    run = [&ctx, run_flags] { store_and_print(ctx, build(domain::Sport::run, *run_flags), run_flags->no_duplicates); };
   });
 
   auto cross_flags = std::make_shared<ActivityFlags>();
@@ -126,7 +143,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         throw CommandFailed{{domain::ErrorKind::invalid_input, "sport",
                              fmt::format("'{}' is not allowed; allowed swim|walk|cycle|elliptical|row", *sport)}};
       }
-      store_and_print(ctx, build(*s, *cross_flags));
+      store_and_print(ctx, build(*s, *cross_flags), cross_flags->no_duplicates);
     };
   });
 

@@ -118,4 +118,14 @@ struct EnumNames<ActivityKind> {
 /// True for the sports that can replace a run (rules.md 4.4); `other` cannot.
 constexpr bool is_cross_training(Sport s) { return kind_of(s) == ActivityKind::cross && s != Sport::other; }
 
+/// Whether two recordings labelled `a` and `b` can be the same outing (import's duplicate check): the
+/// same sport; both on foot (run and walk: one source calls a slow run or a hike a walk); or one of
+/// them `other` (a sport the file did not name) and neither a strength session.
+constexpr bool same_outing_family(Sport a, Sport b) {
+  const auto on_foot = [](Sport s) { return s == Sport::run || s == Sport::walk; };
+  if (a == b) return true;
+  if (on_foot(a) && on_foot(b)) return true;
+  return (a == Sport::other || b == Sport::other) && a != Sport::strength && b != Sport::strength;
+}
+
 }  // namespace stridecare::domain

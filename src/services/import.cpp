@@ -214,11 +214,16 @@ Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(stora
     return std::optional{std::pair{domain::Id{0}, std::string("same file")}};
   }
   for (const auto& n : *nearby) {
-    if (n.kind() != a.kind()) continue;
+    if (!domain::same_outing_family(n.sport, a.sport)) continue;
     const double longer = std::max(n.duration_s, a.duration_s);
-    if (std::abs(n.duration_s - a.duration_s) <= kDuplicateDurationRatio * longer) {
-      return std::optional{std::pair{n.id, std::string("same activity")}};
+    if (std::abs(n.duration_s - a.duration_s) > kDuplicateDurationRatio * longer) continue;
+    if (n.distance_m && a.distance_m &&
+        std::abs(*n.distance_m - *a.distance_m) > kDuplicateDurationRatio * std::max(*n.distance_m, *a.distance_m)) {
+      continue;  // the same start and time but not the same way: two outings
     }
+    return std::optional{std::pair{
+        n.id, n.sport == a.sport ? std::string("same activity")
+                                 : "same activity (stored as " + std::string(domain::name_of(n.sport)) + ")"}};
   }
   return std::optional<std::pair<domain::Id, std::string>>{};
 }

@@ -17,9 +17,11 @@
 namespace stridecare::services {
 
 /// An activity counts as already stored (from another file: a FIT and its
-/// GPX export, Strava's and Garmin's copy of one run) when one of the same
-/// kind started within this window and its duration agrees within
-/// kDuplicateDurationRatio. Devices and exports round start times differently.
+/// GPX export, Strava's and Garmin's copy of one run) when one of a
+/// compatible sport (domain::same_outing_family: a run and a walk can be one
+/// outing) started within this window and its duration, and its distance when
+/// both have one, agree within kDuplicateDurationRatio. Devices and exports
+/// round start times differently.
 inline constexpr std::chrono::seconds kDuplicateStartWindow{120};
 inline constexpr double kDuplicateDurationRatio = 0.10;
 

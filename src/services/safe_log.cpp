@@ -1,7 +1,9 @@
 #include "services/safe_log.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "domain/validate.hpp"
 #include "planner/day_assessment.hpp"
 #include "services/journal.hpp"
 
@@ -30,10 +32,33 @@ Expected<std::vector<std::vector<planner::SafetyWarning>>> safe_log_warnings(Ses
   return out;
 }
 
-Expected<LoggedActivity> log_session(Session& s, domain::Activity a) {
+namespace {
+
+/// A session stored on `a`'s day of its sport with the same distance and duration.
+Expected<std::optional<domain::Id>> identical_that_day(Session& s, const domain::Activity& a) {
+  constexpr double kSameDistanceM = 1.0;
+  constexpr double kSameDurationS = 1.0;
+  auto that_day = s.store.list_activities({a.date, a.date});
+  if (!that_day) return std::unexpected(that_day.error());
+  for (const auto& other : *that_day) {
+    if (other.sport != a.sport || std::abs(other.duration_s - a.duration_s) >= kSameDurationS) continue;
+    if (other.distance_m.has_value() != a.distance_m.has_value()) continue;
+    if (a.distance_m && std::abs(*other.distance_m - *a.distance_m) >= kSameDistanceM) continue;
+    return std::optional<domain::Id>{other.id};
+  }
+  return std::optional<domain::Id>{};
+}
+
+}  // namespace
+
+Expected<LoggedActivity> log_session(Session& s, domain::Activity a, OnDuplicate on_duplicate) {
+  if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
+  auto duplicate = identical_that_day(s, a);
+  if (!duplicate) return std::unexpected(duplicate.error());
+  if (*duplicate && on_duplicate == OnDuplicate::skip) return LoggedActivity{std::move(a), {}, *duplicate, false};
   auto stored = log_activity(s, std::move(a));
   if (!stored) return std::unexpected(stored.error());
-  LoggedActivity out{std::move(*stored), {}};
+  LoggedActivity out{std::move(*stored), {}, *duplicate, true};
   auto warnings = safe_log_warnings(s, std::span(&out.activity, 1));
   if (!warnings) return std::unexpected(warnings.error());
   out.warnings = std::move(warnings->front());
@@ -51,8 +76,11 @@ Json to_json(const planner::SafetyWarning& w) {
 
 Json to_json(const LoggedActivity& a) {
   Json j = to_json(a.activity);
+  if (!a.stored) j.erase("id");
   j["warnings"] = Json::array();
   for (const auto& w : a.warnings) j["warnings"].push_back(to_json(w));
+  j["duplicate_of"] = a.duplicate_of ? Json(*a.duplicate_of) : Json(nullptr);
+  j["stored"] = a.stored;
   return j;
 }
 

@@ -20,17 +20,26 @@ Expected<std::vector<std::vector<planner::SafetyWarning>>> safe_log_warnings(Ses
                                                                              std::span<const domain::Activity> stored);
 
 struct LoggedActivity {
-  domain::Activity activity;                     ///< as stored, with its id
+  domain::Activity activity;                     ///< as stored, with its id (0 when not stored)
   std::vector<planner::SafetyWarning> warnings;  ///< SAFE-LOG-1
+  /// A session of the same sport stored that day with the same distance (to the metre) and duration (to the
+  /// second): the same session logged twice, most likely.
+  std::optional<domain::Id> duplicate_of;
+  bool stored = true;  ///< false only when a duplicate was skipped
 };
 
+/// What log_session does with a session identical to one stored that day.
+enum class OnDuplicate { store, skip };
+
 /// Validates and stores a run or cross-training session (one transaction),
-/// then checks SAFE-LOG-1.
-Expected<LoggedActivity> log_session(Session& s, domain::Activity a);
+/// then checks SAFE-LOG-1. One identical to a session stored that day is
+/// stored all the same and named in `duplicate_of`, unless `on_duplicate` is
+/// skip (`log run --no-duplicates`): then nothing is stored.
+Expected<LoggedActivity> log_session(Session& s, domain::Activity a, OnDuplicate on_duplicate = OnDuplicate::store);
 
 /// `{"id":"SAFE-LOG-1","action","rule","site","side","message"}`.
 Json to_json(const planner::SafetyWarning& w);
-/// The activity's fields with `"warnings":[...]`.
+/// The activity's fields with `"warnings":[...]`, `"duplicate_of"` (an id or null) and `"stored"`.
 Json to_json(const LoggedActivity& a);
 
 }  // namespace stridecare::services

@@ -253,3 +253,50 @@ TEST_F(E2eLogging, EntriesWithoutADateGetTodayInTheProfilesTimeZone) {
 
 }  // namespace
 }  // namespace stridecare::e2e
+
+namespace stridecare::e2e {
+namespace {
+
+class E2eLogDuplicate : public E2eTest {};
+
+TEST_F(E2eLogDuplicate, AnIdenticalRunOnTheSameDayIsStoredWithAWarningNamingTheFirst) {
+  sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  const Outcome o = sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  EXPECT_NE(o.out.find("warning: looks like a duplicate of #1"), std::string::npos) << o;
+  EXPECT_EQ(activities().size(), 2U);
+  const Json j =
+      sc_json({"log", "run", "--json", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  EXPECT_EQ(j["duplicate_of"], 1) << j;
+  EXPECT_EQ(j["stored"], true);
+}
+
+TEST_F(E2eLogDuplicate, NoDuplicatesSkipsItAndStoresNothing) {
+  sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  const Outcome o =
+      sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00", "--no-duplicates"});
+  EXPECT_EQ(o.out,
+            "not stored: this run is identical to #1 of 2026-03-01 (the same sport, day, distance and "
+            "duration; --no-duplicates)\n");
+  EXPECT_EQ(activities().size(), 1U);
+  const Json j = sc_json({"log", "run", "--json", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00",
+                          "--no-duplicates"});
+  EXPECT_EQ(j["stored"], false);
+  EXPECT_FALSE(j.contains("id"));
+}
+
+TEST_F(E2eLogDuplicate, AnotherDistanceDurationOrDayIsNoDuplicate) {
+  sc_ok({"log", "run", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  for (const Args& other : {Args{"--date", "2026-03-01", "--distance", "8.3km", "--duration", "45:00"},
+                            Args{"--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:01"},
+                            Args{"--date", "2026-03-02", "--distance", "8.2km", "--duration", "45:00"}}) {
+    Args args{"log", "run"};
+    args.insert(args.end(), other.begin(), other.end());
+    EXPECT_EQ(sc_ok(args).out.find("duplicate"), std::string::npos);
+  }
+  const Outcome cross =
+      sc_ok({"log", "cross", "--sport", "walk", "--date", "2026-03-01", "--distance", "8.2km", "--duration", "45:00"});
+  EXPECT_EQ(cross.out.find("duplicate"), std::string::npos) << "a walk is not the same session as a run";
+}
+
+}  // namespace
+}  // namespace stridecare::e2e

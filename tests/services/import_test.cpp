@@ -2,6 +2,7 @@
 
 #include "services/import.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -216,6 +217,45 @@ TEST_F(ImportTest, TheSameRunFromAFitAndAGpxOfItIsStoredOnce) {
   ASSERT_EQ(r.duplicates.size(), 1u);
   EXPECT_EQ(r.duplicates[0].reason, "same activity");
   EXPECT_EQ(r.duplicates[0].existing_id, a.id);
+}
+
+/// A GPX of one outing: `points` points 10 s apart from 2026-03-01T07:00:00Z, `step_deg` of latitude apart.
+std::string outing_gpx(std::string_view type, int points, double step_deg) {
+  std::string gpx = R"(<?xml version="1.0"?><gpx version="1.1" xmlns="http://www.topografix.com/GPX/1/1"><trk>)";
+  if (!type.empty()) gpx += "<type>" + std::string(type) + "</type>";
+  gpx += "<trkseg>";
+  for (int i = 0; i < points; ++i) {
+    const int s = i * 10;
+    char time[32];
+    std::snprintf(time, sizeof time, "2026-03-01T07:%02d:%02dZ", s / 60, s % 60);
+    gpx += "<trkpt lat=\"" + std::to_string(46.5 + i * step_deg) + "\" lon=\"6.6\"><time>" + time + "</time></trkpt>";
+  }
+  return gpx + "</trkseg></trk></gpx>";
+}
+
+// Regression: Strava's copy and a GPX of the same outing were stored as a "run" and a "walk" and counted twice.
+TEST_F(ImportTest, TheSameOutingAsARunAndAsAWalkIsStoredOnce) {
+  spit(dir_ / "a.gpx", outing_gpx("running", 300, 0.0003));
+  spit(dir_ / "b.gpx", outing_gpx("walking", 300, 0.0003));
+  ASSERT_EQ(import({dir_ / "a.gpx"}).imported.size(), 1u);
+  const auto r = import({dir_ / "b.gpx"});
+  EXPECT_TRUE(r.imported.empty());
+  ASSERT_EQ(r.duplicates.size(), 1u);
+  EXPECT_EQ(r.duplicates[0].reason, "same activity (stored as run)");
+}
+
+TEST_F(ImportTest, TheSameStartAndTimeWithAnotherDistanceIsAnotherOuting) {
+  spit(dir_ / "a.gpx", outing_gpx("running", 300, 0.0003));
+  spit(dir_ / "b.gpx", outing_gpx("running", 300, 0.0001));  // a third of the distance
+  ASSERT_EQ(import({dir_ / "a.gpx"}).imported.size(), 1u);
+  EXPECT_EQ(import({dir_ / "b.gpx"}).imported.size(), 1u);
+}
+
+TEST_F(ImportTest, ARideAndARunAtTheSameTimeAreTwoOutings) {
+  spit(dir_ / "a.gpx", outing_gpx("running", 300, 0.0003));
+  spit(dir_ / "b.gpx", outing_gpx("cycling", 300, 0.0003));
+  ASSERT_EQ(import({dir_ / "a.gpx"}).imported.size(), 1u);
+  EXPECT_EQ(import({dir_ / "b.gpx"}).imported.size(), 1u);
 }
 
 TEST_F(ImportTest, ResultsAreInWalkOrderWhateverTheThreads) {
