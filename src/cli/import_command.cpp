@@ -83,7 +83,10 @@ services::Json report_json(const services::ImportReport& r) {
     activities.push_back(
         {{"id", a.id},
          {"sport", domain::name_of(a.sport)},
-         {"start", services::iso_utc(std::chrono::time_point_cast<std::chrono::milliseconds>(a.recorded->start_utc))},
+         // A Strava manual entry has no recording: its start is its day and local `time`.
+         {"start", a.recorded ? Json(services::iso_utc(
+                                    std::chrono::time_point_cast<std::chrono::milliseconds>(a.recorded->start_utc)))
+                              : Json(nullptr)},
          {"date", domain::to_string(a.date)},
          {"distance_km", a.distance_m ? Json(*a.distance_m / kMetresPerKm) : Json(nullptr)},
          {"duration_s", a.duration_s},

@@ -45,6 +45,25 @@ struct Decoded {
   std::optional<std::string> error;
 };
 
+/// A Strava export's manual entries, from the CSV's own figures: each an activity without a recording,
+/// or a warning saying why it is not imported.
+Decoded manual_entries(SourceItem&& item, const importers::ZoneOffset& zone) {
+  Decoded out;
+  out.name = item.name;
+  for (const auto& entry : item.manual) {
+    auto a = importers::manual_activity(entry, zone, item.name);
+    if (!a) {
+      out.warnings.push_back(a.error().message + ": not imported");
+      continue;
+    }
+    importers::MappedActivity m;
+    m.activity = std::move(*a);
+    out.activities.push_back(std::move(m));
+    out.tracks.emplace_back();  // no recording, no track
+  }
+  return out;
+}
+
 Decoded decode(SourceItem&& item, const ImportOptions& options, const importers::ZoneOffset& zone) {
   Decoded out;
   out.name = item.name;
@@ -53,6 +72,7 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
     out.error = item.error->message;
     return out;
   }
+  if (!item.manual.empty()) return manual_entries(std::move(item), zone);
   std::vector<std::uint8_t> plain;
   std::span<const std::uint8_t> bytes = item.bytes;
   if (is_gzip(bytes)) {
@@ -228,6 +248,21 @@ Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(stora
   return std::optional<std::pair<domain::Id, std::string>>{};
 }
 
+/// A manual entry already stored: an activity of its sport on its day with its distance and duration (a
+/// second import of the same export).
+Expected<std::optional<std::pair<domain::Id, std::string>>> find_manual_duplicate(storage::Store& store,
+                                                                                  const domain::Activity& a) {
+  auto that_day = store.list_activities({a.date, a.date});
+  if (!that_day) return std::unexpected(std::move(that_day.error()));
+  for (const auto& n : *that_day) {
+    if (n.sport != a.sport || std::abs(n.duration_s - a.duration_s) >= 1.0) continue;
+    if (n.distance_m.has_value() != a.distance_m.has_value()) continue;
+    if (a.distance_m && std::abs(*n.distance_m - *a.distance_m) >= 1.0) continue;
+    return std::optional{std::pair{n.id, std::string("same manual entry")}};
+  }
+  return std::optional<std::pair<domain::Id, std::string>>{};
+}
+
 }  // namespace
 
 namespace {
@@ -293,10 +328,12 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
       for (auto& file : batch) {
         for (std::size_t i = 0; i < file.activities.size(); ++i) {
           auto& m = file.activities[i];
-          auto dup = find_duplicate(s.store, m.activity);
+          auto dup =
+              m.activity.recorded ? find_duplicate(s.store, m.activity) : find_manual_duplicate(s.store, m.activity);
           if (!dup) return std::unexpected(std::move(dup.error()));
           if (*dup) {
-            duplicates.push_back({file.name, m.activity.recorded->source.session_index, (*dup)->first, (*dup)->second});
+            const int session = m.activity.recorded ? m.activity.recorded->source.session_index : static_cast<int>(i);
+            duplicates.push_back({file.name, session, (*dup)->first, (*dup)->second});
             continue;
           }
           auto id = s.store.add_activity(m.activity);

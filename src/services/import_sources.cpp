@@ -124,7 +124,16 @@ class Walker {
       }
       if (!file(f, f.string(), /*named=*/false, index ? &*index : nullptr, relative)) return false;
     }
-    return true;
+    return index ? manual_entries(*index, (root / kStravaIndex).string()) : true;
+  }
+
+  /// The export's manual entries, as one item after its files.
+  bool manual_entries(const importers::StravaActivities& index, const std::string& csv_name) {
+    if (index.manual.empty()) return true;
+    SourceItem item;
+    item.name = csv_name;
+    item.manual = index.manual;
+    return emit(std::move(item));
   }
 
   static std::uint64_t file_size(const fs::path& p) {
@@ -249,7 +258,8 @@ class Walker {
     if (archive_read_open_filename(a.get(), p.c_str(), kReadBlockBytes) != ARCHIVE_OK) {
       return emit(failed(name, archive_error(a.get(), name)));
     }
-    return entries(a.get(), name, index ? &*index : nullptr, /*depth=*/0);
+    if (!entries(a.get(), name, index ? &*index : nullptr, /*depth=*/0)) return false;
+    return index ? manual_entries(*index, name + "/" + std::string(kStravaIndex)) : true;
   }
 
   /// Every entry of an open archive; nested archives are walked as streams.

@@ -3,7 +3,8 @@
 /// folders (recursively, in name order), zip and tar archives (nested ones
 /// too), read as a stream so memory does not grow with the number of files.
 /// A Strava export's `activities.csv` (at the root of a folder or archive)
-/// annotates the files it lists.
+/// annotates the files it lists, and its rows without a file (manual
+/// entries) come as one more item after the export's files.
 
 #include <cstdint>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "importers/exports/strava_activities.hpp"
 #include "importers/mapping/to_activities.hpp"
 
 namespace stridecare::services {
@@ -28,6 +30,9 @@ struct SourceItem {
   bool named = false;
   std::optional<importers::Annotation> annotation;  ///< from a Strava activities.csv
   std::optional<domain::Error> error;               ///< could not be read: `bytes` is empty
+  /// A Strava `activities.csv`'s rows without a file (manual entries), offered once its folder or archive
+  /// has been walked; `name` is the CSV's and `bytes` is empty.
+  std::vector<importers::StravaManualEntry> manual;
 };
 
 /// True for names that end in .fit, .gpx or .tcx, optionally followed by .gz, in any case.

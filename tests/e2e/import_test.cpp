@@ -13,16 +13,17 @@ class E2eImport : public E2eTest {};
 
 TEST_F(E2eImport, JsonReportHasTheContractFields) {
   const Json j = sc_json({"--json", "import", (kCorpus / "exports" / "strava-export-sample.zip").string()});
-  EXPECT_EQ(j["imported"], 5);
+  EXPECT_EQ(j["imported"], 6);  // five files and the manual entry of activities.csv
   EXPECT_TRUE(j["duplicates"].is_array());
   EXPECT_EQ(j["failed"], Json::array());
-  ASSERT_EQ(j["activities"].size(), 5u);
+  ASSERT_EQ(j["activities"].size(), 6u);
   for (const auto& a : j["activities"]) {
     for (const char* key : {"id", "sport", "start", "distance_km", "duration_s"}) {
       EXPECT_TRUE(a.contains(key)) << key << " missing in " << a.dump();
     }
   }
-  EXPECT_EQ(activities().size(), 5u);
+  EXPECT_EQ(activities().size(), 6u);
+  EXPECT_TRUE(j["activities"][5]["start"].is_null()) << "a manual entry has no recording";
 }
 
 TEST_F(E2eImport, ImportingAgainIsANoOpListedUnderDuplicates) {
@@ -31,8 +32,8 @@ TEST_F(E2eImport, ImportingAgainIsANoOpListedUnderDuplicates) {
   const std::string before = read_bytes(db());
   const Json again = sc_json({"--json", "import", zip});
   EXPECT_EQ(again["imported"], 0);
-  EXPECT_EQ(again["duplicates"].size(), 5u);
-  EXPECT_EQ(activities().size(), 5u);
+  EXPECT_EQ(again["duplicates"].size(), 6u);
+  EXPECT_EQ(activities().size(), 6u);
 }
 
 TEST_F(E2eImport, StravaAndGarminExportsShareOneRun) {

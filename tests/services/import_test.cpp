@@ -106,7 +106,7 @@ TEST_F(ImportTest, AGzippedCopyIsTheSameFile) {
 TEST_F(ImportTest, TheStravaAndGarminExportsStoreTheirSharedRunOnce) {
   const auto strava = import({kCorpus / "exports" / "strava-export-sample.zip"});
   EXPECT_TRUE(strava.failed.empty());
-  EXPECT_EQ(strava.imported.size(), 5u);
+  EXPECT_EQ(strava.imported.size(), 6u);  // five files and the manual entry of activities.csv
   const auto garmin = import({kCorpus / "exports" / "garmin-export-sample.zip"});
   EXPECT_TRUE(garmin.failed.empty());
   bool shared_run_found = false;
@@ -128,6 +128,42 @@ TEST_F(ImportTest, StravasCsvNamesTheActivitiesAndGivesTheirRpe) {
     EXPECT_EQ(i.activity.sport, domain::Sport::run);
   }
   EXPECT_TRUE(found);
+}
+
+// Regression: a manual entry (a row of activities.csv without a file: a pool swim) was dropped silently.
+TEST_F(ImportTest, AStravaManualEntryIsImportedFromTheCsvsFiguresOnceOnly) {
+  const auto r = import({kCorpus / "exports" / "strava-export-sample.zip"});
+  const ImportedActivity* swim = nullptr;
+  for (const auto& i : r.imported) {
+    if (i.path.ends_with("strava-export-sample.zip/activities.csv")) swim = &i;
+  }
+  ASSERT_NE(swim, nullptr);
+  EXPECT_EQ(swim->activity.sport, domain::Sport::swim);
+  EXPECT_EQ(swim->activity.date, std::chrono::year{2017} / 6 / 14);
+  EXPECT_EQ(swim->activity.duration_s, 1800.0);
+  EXPECT_EQ(swim->activity.distance_m, 1500.0);  // the raw Distance column, metres
+  EXPECT_EQ(swim->activity.rpe, 5);
+  EXPECT_EQ(swim->activity.note, "Pool swim - Manual entry without a file");
+  EXPECT_FALSE(swim->activity.recorded);
+  const auto again = import({kCorpus / "exports" / "strava-export-sample.zip"});
+  EXPECT_TRUE(again.imported.empty());
+  bool manual_duplicate = false;
+  for (const auto& d : again.duplicates) manual_duplicate = manual_duplicate || d.reason == "same manual entry";
+  EXPECT_TRUE(manual_duplicate);
+}
+
+TEST_F(ImportTest, AManualEntryThatCannotBeImportedIsListedWithWhy) {
+  spit(dir_ / "export" / "activities.csv",
+       "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename\n"
+       "1,\"Jun 14, 2017, 7:00:00 PM\",Yoga flow,Yoga,3600,,\n"
+       "2,\"Jun 15, 2017, 7:00:00 AM\",Treadmill,Run,,5000,\n");
+  const auto r = import({dir_ / "export"});
+  ASSERT_EQ(r.imported.size(), 1u);
+  EXPECT_EQ(r.imported[0].activity.sport, domain::Sport::other);  // any other sport: kept for the record and load
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_NE(r.warnings[0].warning.find("line 3 (Treadmill, a manual entry): no Elapsed Time: not imported"),
+            std::string::npos)
+      << r.warnings[0].warning;
 }
 
 TEST_F(ImportTest, AFolderIsWalkedRecursivelyAndUnrelatedFilesAreSkipped) {

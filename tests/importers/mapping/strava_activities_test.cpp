@@ -30,12 +30,65 @@ TEST(StravaActivities, RowsAreKeyedByFilenameWithNameTypeAndRpe) {
   EXPECT_EQ(ride.rpe, std::nullopt);
 }
 
-TEST(StravaActivities, ManualEntriesWithoutAFileAreCounted) {
+// Regression: manual entries (a row with no file, e.g. a pool swim) were dropped without a word.
+TEST(StravaActivities, ManualEntriesWithoutAFileKeepTheCsvsOwnFigures) {
   const auto parsed = parse_strava_activities(
-      std::string(kHeader) + "6,\"Jun 14, 2017, 7:00:00 PM\",Pool swim,Swim,,1800,1.5,,1800,5\n", "activities.csv");
+      std::string(kHeader) + "6,\"Jun 14, 2017, 7:00:00 PM\",Pool swim,Swim,Drills,1800,1.5,,1800,5\n",
+      "activities.csv");
   ASSERT_TRUE(parsed);
   EXPECT_TRUE(parsed->by_file.empty());
-  EXPECT_EQ(parsed->rows_without_file, 1u);
+  ASSERT_EQ(parsed->manual.size(), 1u);
+  const StravaManualEntry& m = parsed->manual[0];
+  EXPECT_EQ(m.line, 2u);
+  EXPECT_EQ(m.activity_id, "6");
+  EXPECT_EQ(m.start, std::chrono::sys_days{std::chrono::year{2017} / 6 / 14} + std::chrono::hours{19});
+  EXPECT_EQ(m.elapsed_s, 1800.0);
+  EXPECT_EQ(m.distance_m, 1.5);  // this header has one Distance column: the display one (km) is all there is
+  EXPECT_EQ(m.annotation.sport, domain::Sport::swim);
+  EXPECT_EQ(m.annotation.rpe, 5);
+}
+
+TEST(StravaActivities, AManualEntryBecomesAnActivityOnItsLocalDay) {
+  StravaManualEntry m;
+  m.line = 7;
+  m.activity_id = "6";
+  m.type = "Swim";
+  m.start = std::chrono::sys_days{std::chrono::year{2017} / 6 / 14} + std::chrono::hours{23};
+  m.elapsed_s = 1800;
+  m.distance_m = 1500;
+  m.annotation = {domain::Sport::swim, "Pool swim", "Drills", 5};
+  const auto a = manual_activity(
+      m, [](domain::UtcSeconds) { return std::chrono::hours{2}; }, "activities.csv");
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a->sport, domain::Sport::swim);
+  EXPECT_EQ(a->date, std::chrono::year{2017} / 6 / 15);  // 23:00 UTC is the next day at UTC+2
+  EXPECT_EQ(a->duration_s, 1800.0);
+  EXPECT_EQ(a->distance_m, 1500.0);
+  EXPECT_EQ(a->rpe, 5);
+  EXPECT_EQ(a->note, "Pool swim - Drills");
+  EXPECT_FALSE(a->recorded);
+}
+
+TEST(StravaActivities, AManualEntryThatCannotBeAnActivitySaysWhy) {
+  StravaManualEntry m;
+  m.line = 9;
+  m.activity_id = "7";
+  m.type = "Yoga";
+  m.start = std::chrono::sys_days{std::chrono::year{2017} / 6 / 14};
+  m.elapsed_s = 3600;
+  m.annotation.name = "Stretch";
+  const auto utc = [](domain::UtcSeconds) { return std::chrono::seconds{0}; };
+  const auto yoga = manual_activity(m, utc, "export.zip/activities.csv");
+  ASSERT_FALSE(yoga);
+  EXPECT_EQ(yoga.error().message,
+            "export.zip/activities.csv line 9 (Stretch, a manual entry): Activity Type \"Yoga\" is no sport "
+            "stridecare knows");
+  m.annotation.sport = domain::Sport::run;
+  const auto run = manual_activity(m, utc, "a.csv");
+  ASSERT_FALSE(run);
+  EXPECT_NE(run.error().message.find("distance"), std::string::npos) << run.error().message;
+  m.elapsed_s.reset();
+  EXPECT_NE(manual_activity(m, utc, "a.csv").error().message.find("no Elapsed Time"), std::string::npos);
 }
 
 TEST(StravaActivities, OutOfScaleExertionIsIgnored) {
