@@ -17,6 +17,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "importers/xml/huge_pages.hpp"
 #include "importers/xml/xml_activity.hpp"
 
 namespace {
@@ -102,4 +103,11 @@ BENCHMARK(BM_TcxParseBigTrack)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  stridecare::importers::xml::install_huge_page_arena();  // as the stridecare program does
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -93,6 +93,7 @@ void parse_files(std::span<char* const> paths, std::atomic<std::size_t>& next, s
 
 int main(int argc, char** argv) {
   stridecare::cli::tune_allocator();  // as the stridecare program does first
+  stridecare::importers::xml::install_huge_page_arena();
   std::span<char* const> paths(argv + 1, static_cast<std::size_t>(argc - 1));
   unsigned threads = std::max(1U, std::thread::hardware_concurrency());
   if (paths.size() >= 2 && std::strcmp(paths[0], "-j") == 0) {

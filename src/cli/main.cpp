@@ -14,6 +14,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "domain/suggest.hpp"
+#include "services/import.hpp"
 #include "services/json_output.hpp"
 
 namespace stridecare::cli {
@@ -171,6 +172,7 @@ int run_cli(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   stridecare::cli::tune_allocator();
+  stridecare::services::use_huge_page_xml_allocator();  // before any thread or parse: process-wide
   try {
     return stridecare::cli::run_cli(argc, argv);
   } catch (const std::exception& e) {

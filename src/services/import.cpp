@@ -16,6 +16,7 @@
 #include <xxhash.h>
 
 #include "importers/mapping/to_activities.hpp"
+#include "importers/xml/huge_pages.hpp"
 #include "services/activity_files.hpp"
 #include "services/decompress.hpp"
 #include "services/import_sources.hpp"
@@ -373,5 +374,7 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
   if (auto ok = add_safety_warnings(s, report); !ok) return std::unexpected(std::move(ok.error()));
   return report;
 }
+
+bool use_huge_page_xml_allocator() { return importers::xml::install_huge_page_arena(); }
 
 }  // namespace stridecare::services

@@ -70,6 +70,13 @@ struct ImportReport {
   std::uint64_t bytes_read = 0;
 };
 
+/// Makes pugixml, which reads GPX and TCX files, allocate from large mappings
+/// backed by huge pages (importers/xml/huge_pages.hpp): a bulk import spends
+/// less time in page faults than in parsing (docs/performance.md). A choice of
+/// the executable, made first thing in main before any thread starts and
+/// before any file is parsed; false where it is not available (ASan builds).
+bool use_huge_page_xml_allocator();
+
 /// Imports everything under `paths`. Errors of single files are in the
 /// report; the Expected fails only when the store itself fails.
 Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,

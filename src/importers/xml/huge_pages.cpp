@@ -133,12 +133,12 @@ bool install() {
 bool install() { return false; }  // pugixml keeps malloc, which ASan checks
 #endif
 
-/// Dynamic initialisation of this namespace-scope constant installs the arena before main.
-const bool kInstalled = install();
-
 }  // namespace
 
-bool huge_page_arena_installed() { return kInstalled; }
+bool install_huge_page_arena() {
+  static const bool installed = install();
+  return installed;
+}
 
 void prepare_for_writing(void* data, std::size_t bytes) {
   constexpr std::uintptr_t kPageBytes = 4096;

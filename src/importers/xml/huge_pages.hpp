@@ -12,10 +12,10 @@
 /// The kernel is left to decide: with THP off, or no huge page free, 4 KiB
 /// pages are used as before.
 ///
-/// The arena is pugixml's allocator for the whole process, installed during
-/// static initialisation, before any pugixml object can allocate, so every
-/// pointer pugixml frees came from it. Each thread carves from a chunk of its
-/// own. A chunk is unmapped when everything in it is freed, except the one a
+/// The arena becomes pugixml's allocator for the whole process only when the
+/// executable asks for it (install_huge_page_arena, first thing in main): a
+/// library never changes a process-wide allocator behind its program's back.
+/// Each thread carves from a chunk of its own. A chunk is unmapped when everything in it is freed, except the one a
 /// thread is carving from, which stays for its next file or slice (at most
 /// 8 MiB per thread). Not in builds with AddressSanitizer, which must see
 /// pugixml's allocations to check them.
@@ -24,9 +24,12 @@
 
 namespace stridecare::importers::xml {
 
-/// Whether pugixml allocates from the arena in this build (false under ASan).
-/// Readers call it so that the arena is linked in wherever pugixml parses.
-bool huge_page_arena_installed();
+/// Makes the arena pugixml's allocator for the whole process; returns whether
+/// it is (false in builds with AddressSanitizer). Precondition: no pugixml
+/// object exists yet, so that every pointer pugixml frees came from the
+/// arena: call it first thing in main, before any thread starts. Later calls
+/// change nothing.
+bool install_huge_page_arena();
 
 /// Readies `[data, data + bytes)`, memory the caller owns, has not touched yet
 /// and is about to fill completely (a buffer for read(2), a copy, reserved

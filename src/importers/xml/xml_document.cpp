@@ -188,7 +188,6 @@ pugi::xml_node second_root(const pugi::xml_document& doc) {
 }
 
 domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view bytes, std::string_view name) {
-  static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
   if (bytes.empty()) return file_error(name, "empty file");
   const TextStart start = detect_text_start(bytes);
   const std::string_view parsed = bytes.substr(start.skipped);
@@ -198,7 +197,6 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
 }
 
 domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name) {
-  static_cast<void>(huge_page_arena_installed());  // links the arena into every program that parses
   if (bytes.empty()) return file_error(name, "empty file");
   const TextStart start = detect_text_start(bytes);
   const std::string_view parsed = std::string_view(bytes).substr(start.skipped);
