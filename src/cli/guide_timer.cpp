@@ -111,8 +111,9 @@ std::vector<std::string> big(std::string_view text) {
   std::vector<std::string> rows(kGlyphRows);
   for (char c : text) {
     for (int r = 0; r < kGlyphRows; ++r) {
-      for (char cell : glyph(c)[static_cast<std::size_t>(r)])
+      for (char cell : glyph(c)[static_cast<std::size_t>(r)]) {
         rows[static_cast<std::size_t>(r)] += cell == '#' ? "\u2588\u2588" : "  ";
+      }
       rows[static_cast<std::size_t>(r)] += "  ";
     }
   }

@@ -88,8 +88,9 @@ std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from,
     const auto& load = a.history.days[*i];
     const auto m = a.at(*i);
     std::string ids;
-    for (const auto& w : analytics::warnings_between(a, day, day, p))
+    for (const auto& w : analytics::warnings_between(a, day, day, p)) {
       ids += fmt::format(" {}", domain::name_of(w.rule));
+    }
     out += fmt::format("{:<10}  {:>10}  {:>7.0f}  {:>6}  {:>6}  {:>8}{}\n", domain::to_string(day),
                        load.run_distance_m > 0 ? format_distance(load.run_distance_m, style.units) : std::string("-"),
                        load.impact_load, or_na(m.acwr_ewma), or_na(m.monotony), percent(m.week_change), ids);

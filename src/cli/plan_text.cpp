@@ -115,8 +115,9 @@ std::string describe(const services::PlanReport& r, TextStyle& style) {
     for (std::size_t i = 0; i < d.sessions.size(); ++i) {
       out += session_text(d.sessions[i], style.units, i == 0 ? label : std::string(kDayColumn, ' '), kDayColumn, said);
     }
-    for (const auto& n : d.notes)
+    for (const auto& n : d.notes) {
       out += wrap(n.why, fmt::format("{}  {}  ", std::string(kDayColumn, ' '), n.id), kDetailIndent);
+    }
   }
   if (!r.changes.empty()) {
     out += "\nChanged since the plan you last saw:\n";

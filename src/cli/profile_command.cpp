@@ -45,15 +45,17 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
     p.available_days.fill(false);
     for (const auto& d : split(*f.available)) {
       const auto wd = domain::parse_weekday(d);
-      if (!wd)
+      if (!wd) {
         throw CommandFailed{bad("available", fmt::format("'{}' is not a day; allowed mon,tue,wed,thu,fri,sat,sun", d))};
+      }
       p.available_days[domain::weekday_index(*wd)] = true;
     }
   }
   if (f.long_run_day) {
     const auto wd = domain::parse_weekday(*f.long_run_day);
-    if (!wd)
+    if (!wd) {
       throw CommandFailed{bad("long_run_day", fmt::format("'{}' is not a day; allowed mon..sun", *f.long_run_day))};
+    }
     p.long_run_day = *wd;
   }
   if (f.cross) {
@@ -70,16 +72,19 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
     }
   }
   if (f.gym) {
-    if (*f.gym != "yes" && *f.gym != "no")
+    if (*f.gym != "yes" && *f.gym != "no") {
       throw CommandFailed{bad("gym", fmt::format("'{}' is not allowed; allowed yes|no", *f.gym))};
+    }
     p.gym_access = *f.gym == "yes";
   }
-  if (f.strength_per_week)
+  if (f.strength_per_week) {
     p.strength_per_week = value_or_fail(parse_int(*f.strength_per_week, "strength_per_week", 2, 3));
+  }
   if (f.units) {
     p.units = domain::parse_enum<domain::UnitSystem>(*f.units);
-    if (!p.units)
+    if (!p.units) {
       throw CommandFailed{bad("units", fmt::format("'{}' is not allowed; allowed metric|imperial", *f.units))};
+    }
   }
   if (f.weekly_goal) {
     if (*f.weekly_goal == "none") {

@@ -200,8 +200,9 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         return;
       }
       const planner::Routine& r = g.routine;
-      if (r.steps.empty())
+      if (r.steps.empty()) {
         throw CommandFailed{{domain::ErrorKind::invalid_input, "ROUTINE", "the routine has no steps"}};
+      }
       if (r.condition || !g.warnings.empty()) print(before_start(g));
       const bool terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1;
       const GuideProgress p =

@@ -62,8 +62,9 @@ std::string describe(const domain::PainCheckin& c) {
 std::string describe(const domain::Profile& p, domain::UnitSystem units) {
   std::string days;
   for (unsigned i = 0; i < 7; ++i) {
-    if (p.available_days[i])
+    if (p.available_days[i]) {
       days += fmt::format("{}{}", days.empty() ? "" : ",", domain::weekday_name(std::chrono::weekday{(i + 1) % 7}));
+    }
   }
   std::string cross;
   for (auto s : p.cross_training) cross += fmt::format("{}{}", cross.empty() ? "" : ",", domain::name_of(s));

@@ -132,9 +132,10 @@ class EntryReader {
   const std::optional<domain::Error>& error() const { return error_; }
 
   void fail(const std::string& path, std::string_view why) {
-    if (!error_)
+    if (!error_) {
       error_ = domain::Error{domain::ErrorKind::invalid_input, std::string(source_),
                              fmt::format("{}: {}: {}", source_, path, why)};
+    }
   }
 
  private:
@@ -163,8 +164,9 @@ class EntryReader {
 
   static bool rule_id(std::string_view id) {
     // AREA-NAME-1: upper-case words and digits joined by '-', ending in a number.
-    if (id.empty() || id.find('-') == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(id.back())))
+    if (id.empty() || id.find('-') == std::string_view::npos || !std::isdigit(static_cast<unsigned char>(id.back()))) {
       return false;
+    }
     return std::all_of(id.begin(), id.end(), [](char c) {
       return std::isupper(static_cast<unsigned char>(c)) != 0 || std::isdigit(static_cast<unsigned char>(c)) != 0 ||
              c == '-';

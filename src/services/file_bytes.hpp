@@ -12,7 +12,7 @@
 namespace stridecare::services {
 
 /// How much a reader asks of a file or stream at a time.
-inline constexpr std::size_t kReadBlockBytes = 64 * 1024;
+inline constexpr std::size_t kReadBlockBytes = std::size_t{64} * 1024;
 
 /// The bytes of the regular file at `path`. ErrorKind::io naming the path for
 /// a folder, a missing or unreadable file; ErrorKind::invalid_file when it

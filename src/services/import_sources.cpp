@@ -274,7 +274,9 @@ class Walker {
       const char* raw_path = archive_entry_pathname(entry);
       if (raw_path == nullptr) continue;
       const std::string relative = raw_path;
-      const std::string entry_name = name + "/" + relative;
+      std::string entry_name = name;
+      entry_name += "/";
+      entry_name += relative;
       if (is_archive_name(relative)) {
         if (depth >= kMaxNesting) continue;  // a zip quine or a bomb, not an export
         auto nested = new_reader();

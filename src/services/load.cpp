@@ -75,7 +75,7 @@ struct TreePut {
 /// Days per call of warnings_between while writing a series.
 constexpr int kWarningBlockDays = 64;
 /// The series is handed to the sink in pieces of about this size.
-constexpr std::size_t kSeriesPieceBytes = 64 * 1024;
+constexpr std::size_t kSeriesPieceBytes = std::size_t{64} * 1024;
 
 /// Writes the daily series as text, field by field: a tree per day made the
 /// ten-year series 3.4x slower as a whole process (docs/performance.md,

@@ -117,8 +117,9 @@ class Collector final : public MessageVisitor {
     if (utc_offset_s_) {
       for (auto& s : sessions_) s.utc_offset_s = utc_offset_s_;
     }
-    if (!utc_offset_doubt_.empty())
+    if (!utc_offset_doubt_.empty()) {
       out.warnings.push_back("no time zone taken from the file: " + utc_offset_doubt_ + "; the profile's zone is used");
+    }
     out.sessions = std::move(sessions_);
     out.developer_fields = developer_.described();
     if (relative_times_) {
@@ -151,10 +152,10 @@ class Collector final : public MessageVisitor {
   void distribute() {
     for (std::size_t i = 0; i < samples_.size(); ++i) {
       const std::size_t target = session_for(sample_file_[i], samples_[i].time);
-      sessions_[target].samples.push_back(std::move(samples_[i]));
+      sessions_[target].samples.push_back(samples_[i]);
     }
     for (std::size_t i = 0; i < laps_.size(); ++i) {
-      sessions_[session_for(lap_file_[i], laps_[i].start)].laps.push_back(std::move(laps_[i]));
+      sessions_[session_for(lap_file_[i], laps_[i].start)].laps.push_back(laps_[i]);
     }
   }
 

@@ -44,12 +44,12 @@ void append(SessionRecord& into, SessionRecord&& next, bool into_is_single_track
   if (next.laps.empty()) {
     into.laps.push_back(as_lap(next));
   } else {
-    for (auto& l : next.laps) into.laps.push_back(std::move(l));
+    for (const auto& l : next.laps) into.laps.push_back(l);
   }
   const double carried_m = into.total_distance_m.value_or(0);
   for (auto& p : next.samples) {
     if (p.distance_m) *p.distance_m += carried_m;
-    into.samples.push_back(std::move(p));
+    into.samples.push_back(p);
   }
   if (next.total_distance_m) into.total_distance_m = carried_m + *next.total_distance_m;
   const double timer_into = into.total_timer_s ? *into.total_timer_s : into.total_elapsed_s.value_or(0);
