@@ -249,19 +249,13 @@ Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(stora
   return std::optional<std::pair<domain::Id, std::string>>{};
 }
 
-/// A manual entry already stored: an activity of its sport on its day with its distance and duration (a
-/// second import of the same export).
+/// A manual entry already stored: an identical session that day (a second import of the same export).
 Expected<std::optional<std::pair<domain::Id, std::string>>> find_manual_duplicate(storage::Store& store,
                                                                                   const domain::Activity& a) {
-  auto that_day = store.list_activities({a.date, a.date});
-  if (!that_day) return std::unexpected(std::move(that_day.error()));
-  for (const auto& n : *that_day) {
-    if (n.sport != a.sport || std::abs(n.duration_s - a.duration_s) >= 1.0) continue;
-    if (n.distance_m.has_value() != a.distance_m.has_value()) continue;
-    if (a.distance_m && std::abs(*n.distance_m - *a.distance_m) >= 1.0) continue;
-    return std::optional{std::pair{n.id, std::string("same manual entry")}};
-  }
-  return std::optional<std::pair<domain::Id, std::string>>{};
+  auto same = identical_that_day(store, a);
+  if (!same) return std::unexpected(std::move(same.error()));
+  if (!*same) return std::optional<std::pair<domain::Id, std::string>>{};
+  return std::optional{std::pair{**same, std::string("same manual entry")}};
 }
 
 }  // namespace

@@ -1,11 +1,26 @@
 #include "services/journal.hpp"
 
+#include <cmath>
 #include <string>
 
 #include "domain/validate.hpp"
 #include "services/environment.hpp"
 
 namespace stridecare::services {
+
+Expected<std::optional<domain::Id>> identical_that_day(storage::Store& store, const domain::Activity& a) {
+  constexpr double kSameDistanceM = 1.0;
+  constexpr double kSameDurationS = 1.0;
+  auto that_day = store.list_activities({a.date, a.date});
+  if (!that_day) return std::unexpected(that_day.error());
+  for (const auto& other : *that_day) {
+    if (other.sport != a.sport || std::abs(other.duration_s - a.duration_s) >= kSameDurationS) continue;
+    if (other.distance_m.has_value() != a.distance_m.has_value()) continue;
+    if (a.distance_m && std::abs(*other.distance_m - *a.distance_m) >= kSameDistanceM) continue;
+    return std::optional<domain::Id>{other.id};
+  }
+  return std::optional<domain::Id>{};
+}
 
 Expected<domain::Activity> log_activity(Session& s, domain::Activity a) {
   if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());

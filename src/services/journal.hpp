@@ -15,6 +15,10 @@ namespace stridecare::services {
 /// Validates and stores a run, cross-training or strength session; returns it with its id.
 Expected<domain::Activity> log_activity(Session& s, domain::Activity a);
 
+/// A stored session identical to `a`: of its sport, on its day, with its distance (to the metre, or both
+/// without one) and its duration (to the second). `log run` logged twice, a manual entry imported again.
+Expected<std::optional<domain::Id>> identical_that_day(storage::Store& store, const domain::Activity& a);
+
 struct LoggedCheckin {
   domain::PainCheckin checkin;  ///< as stored, with its id
   TodayReport report;           ///< triage as of the check-in's day, over the whole history

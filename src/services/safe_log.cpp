@@ -1,7 +1,6 @@
 #include "services/safe_log.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 #include "domain/validate.hpp"
 #include "planner/day_assessment.hpp"
@@ -32,28 +31,9 @@ Expected<std::vector<std::vector<planner::SafetyWarning>>> safe_log_warnings(Ses
   return out;
 }
 
-namespace {
-
-/// A session stored on `a`'s day of its sport with the same distance and duration.
-Expected<std::optional<domain::Id>> identical_that_day(Session& s, const domain::Activity& a) {
-  constexpr double kSameDistanceM = 1.0;
-  constexpr double kSameDurationS = 1.0;
-  auto that_day = s.store.list_activities({a.date, a.date});
-  if (!that_day) return std::unexpected(that_day.error());
-  for (const auto& other : *that_day) {
-    if (other.sport != a.sport || std::abs(other.duration_s - a.duration_s) >= kSameDurationS) continue;
-    if (other.distance_m.has_value() != a.distance_m.has_value()) continue;
-    if (a.distance_m && std::abs(*other.distance_m - *a.distance_m) >= kSameDistanceM) continue;
-    return std::optional<domain::Id>{other.id};
-  }
-  return std::optional<domain::Id>{};
-}
-
-}  // namespace
-
 Expected<LoggedActivity> log_session(Session& s, domain::Activity a, OnDuplicate on_duplicate) {
   if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
-  auto duplicate = identical_that_day(s, a);
+  auto duplicate = identical_that_day(s.store, a);
   if (!duplicate) return std::unexpected(duplicate.error());
   if (*duplicate && on_duplicate == OnDuplicate::skip) return LoggedActivity{std::move(a), {}, *duplicate, false};
   auto stored = log_activity(s, std::move(a));

@@ -43,40 +43,35 @@ TEST(DeveloperDistance, OtherQuantitiesAndUnitsAreNotTaken) {
   EXPECT_FALSE(developer_distance({{"Distance", "m", std::nullopt, "1250"}}));
 }
 
-// Regression: a 1.25 km pool swim whose distance is only in a Connect IQ field was stored without distance.
-TEST(DeveloperDistance, AnImportedSwimWithNativeDistanceZeroTakesTheDevelopersAndSaysSo) {
+/// A 30-minute pool swim whose own distance is `native_m` and whose app's "Distance" field says 1250 m, imported.
+MappedActivity imported_swim(double native_m) {
   SessionRecord s;
   s.sport = "swimming";
   s.start = UtcMillis{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1} + std::chrono::hours{7}};
   s.total_elapsed_s = 1800;
-  s.total_distance_m = 0;
+  s.total_distance_m = native_m;
   s.developer_values = {number("Distance", "m", 1250)};
   Recording r;
   r.format = "fit";
   r.sessions = {s};
   const auto out = to_activities(r, {"swim.fit", "fit", std::string(32, 'a'), 0},
                                  [](domain::UtcSeconds) { return std::chrono::seconds{0}; });
-  ASSERT_TRUE(out) << out.error().message;
-  EXPECT_EQ((*out)[0].activity.distance_m, 1250.0);
-  ASSERT_EQ((*out)[0].notes.size(), 1U);
-  EXPECT_THAT((*out)[0].notes[0], HasSubstr("taken from the developer field Distance [m]: 1250 m"));
+  EXPECT_TRUE(out) << out.error().message;
+  return out ? out->front() : MappedActivity{};
+}
+
+// Regression: a 1.25 km pool swim whose distance is only in a Connect IQ field was stored without distance.
+TEST(DeveloperDistance, AnImportedSwimWithNativeDistanceZeroTakesTheDevelopersAndSaysSo) {
+  const MappedActivity swim = imported_swim(0);
+  EXPECT_EQ(swim.activity.distance_m, 1250.0);
+  ASSERT_EQ(swim.notes.size(), 1U);
+  EXPECT_THAT(swim.notes[0], HasSubstr("taken from the developer field Distance [m]: 1250 m"));
 }
 
 TEST(DeveloperDistance, ANativeDistanceIsKept) {
-  SessionRecord s;
-  s.sport = "swimming";
-  s.start = UtcMillis{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1}};
-  s.total_elapsed_s = 1800;
-  s.total_distance_m = 1200;
-  s.developer_values = {number("Distance", "m", 1250)};
-  Recording r;
-  r.format = "fit";
-  r.sessions = {s};
-  const auto out = to_activities(r, {"swim.fit", "fit", std::string(32, 'a'), 0},
-                                 [](domain::UtcSeconds) { return std::chrono::seconds{0}; });
-  ASSERT_TRUE(out);
-  EXPECT_EQ((*out)[0].activity.distance_m, 1200.0);
-  EXPECT_TRUE((*out)[0].notes.empty());
+  const MappedActivity swim = imported_swim(1200);
+  EXPECT_EQ(swim.activity.distance_m, 1200.0);
+  EXPECT_TRUE(swim.notes.empty());
 }
 
 }  // namespace
