@@ -14,18 +14,18 @@
 using namespace stridecare;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  services::walk_archive_bytes(std::span<const std::uint8_t>(data, size), "fuzz.zip",
-                               {.item =
-                                    [](services::SourceItem&& item) {
-                                      if (item.error) return true;
-                                      auto r = services::decode_activity_bytes(item.bytes, item.name);
-                                      if (!r) return true;
-                                      const domain::SourceFile source{item.name, r->format, std::string(32, '0'), 0};
-                                      (void)importers::to_activities(
-                                          *r, source, [](domain::UtcSeconds) { return std::chrono::seconds{0}; },
-                                          item.annotation);
-                                      return true;
-                                    },
-                                .progress = {}});
+  services::walk_archive_bytes(
+      std::span<const std::uint8_t>(data, size), "fuzz.zip",
+      {.item =
+           [](services::SourceItem&& item) {
+             if (item.error) return true;
+             auto r = services::ingest_bytes(item.bytes, item.name);
+             if (!r) return true;
+             const domain::SourceFile source{item.name, r->recording.format, r->content_hash, 0};
+             (void)importers::to_activities(
+                 r->recording, source, [](domain::UtcSeconds) { return std::chrono::seconds{0}; }, item.annotation);
+             return true;
+           },
+       .progress = {}});
   return 0;
 }

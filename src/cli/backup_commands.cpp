@@ -16,8 +16,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   exp->callback([&ctx, &run, format] {
     run = [&ctx, format] {
       if (*format != "json" && *format != "csv") {
-        throw CommandFailed{{domain::ErrorKind::invalid_input, "format",
-                             fmt::format("'{}' is not allowed; allowed json|csv", *format)}};
+        throw CommandFailed{{domain::ErrorKind::invalid_input, "format", domain::not_allowed(*format, "json|csv")}};
       }
       if (*format == "csv") {
         print(value_or_fail(services::export_csv(ctx.session())));

@@ -12,8 +12,7 @@ std::optional<Units> units_flag(const GlobalOptions& o) {
   if (!o.units) return std::nullopt;
   const auto units = domain::parse_enum<Units>(*o.units);
   if (!units) {
-    throw CommandFailed{
-        {domain::ErrorKind::invalid_input, "units", "'" + *o.units + "' is not allowed; allowed metric|imperial"}};
+    throw CommandFailed{{domain::ErrorKind::invalid_input, "units", domain::not_allowed<Units>(*o.units)}};
   }
   return units;
 }

@@ -80,17 +80,14 @@ services::Json report_json(const services::ImportReport& r) {
   Json activities = Json::array();
   for (const auto& i : r.imported) {
     const auto& a = i.activity;
-    activities.push_back(
-        {{"id", a.id},
-         {"sport", domain::name_of(a.sport)},
-         // A Strava manual entry has no recording: its start is its day and local `time`.
-         {"start", a.recorded ? Json(services::iso_utc(
-                                    std::chrono::time_point_cast<std::chrono::milliseconds>(a.recorded->start_utc)))
-                              : Json(nullptr)},
-         {"date", domain::to_string(a.date)},
-         {"distance_km", a.distance_m ? Json(*a.distance_m / kMetresPerKm) : Json(nullptr)},
-         {"duration_s", a.duration_s},
-         {"path", i.path}});
+    activities.push_back({{"id", a.id},
+                          {"sport", domain::name_of(a.sport)},
+                          // A Strava manual entry has no recording: its start is its day and local `time`.
+                          {"start", a.recorded ? Json(services::iso_utc(a.recorded->start_utc)) : Json(nullptr)},
+                          {"date", domain::to_string(a.date)},
+                          {"distance_km", a.distance_m ? Json(*a.distance_m / kMetresPerKm) : Json(nullptr)},
+                          {"duration_s", a.duration_s},
+                          {"path", i.path}});
     activities.back()["warnings"] = Json::array();
     for (const auto& w : i.warnings) activities.back()["warnings"].push_back(services::to_json(w));
   }

@@ -49,11 +49,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (f->from) from_flag = value_or_fail(domain::parse_date(*f->from, "from"));
       const domain::Date to = f->to ? value_or_fail(domain::parse_date(*f->to, "to")) : ctx.date();
       const domain::Date from = from_flag ? *from_flag : domain::add_days(to, -27);
-      if (std::chrono::sys_days{from} > std::chrono::sys_days{to}) {
-        throw CommandFailed{
-            {domain::ErrorKind::invalid_input, "from",
-             fmt::format("--from {} is after --to {}", domain::to_string(from), domain::to_string(to))}};
-      }
+      value_or_fail(domain::check_range(from, to, "--to"));
       if (ctx.json()) {
         // Streamed: ten years of days are 2.6 MB of JSON, never held whole.
         value_or_fail(services::write_load_series_json(ctx.session(), from, to, [](std::string_view piece) {

@@ -134,14 +134,14 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   auto cross_flags = std::make_shared<ActivityFlags>();
   auto sport = std::make_shared<std::string>();
   auto* log_cross = log->add_subcommand("cross", "Log cross-training (swim, walk, cycle, elliptical, row)");
-  log_cross->add_option("--sport", *sport, "swim|walk|cycle|elliptical|row")->required();
+  log_cross->add_option("--sport", *sport, domain::cross_training_names())->required();
   add_common(log_cross, *cross_flags, false);
   log_cross->callback([&ctx, &run, cross_flags, sport] {
     run = [&ctx, cross_flags, sport] {
-      const auto s = domain::parse_enum<domain::Sport>(*sport);
-      if (!s || !domain::is_cross_training(*s)) {
-        throw CommandFailed{{domain::ErrorKind::invalid_input, "sport",
-                             fmt::format("'{}' is not allowed; allowed swim|walk|cycle|elliptical|row", *sport)}};
+      const auto s = domain::parse_cross_training(*sport);
+      if (!s) {
+        throw CommandFailed{
+            {domain::ErrorKind::invalid_input, "sport", domain::not_allowed(*sport, domain::cross_training_names())}};
       }
       store_and_print(ctx, build(*s, *cross_flags), cross_flags->no_duplicates);
     };
@@ -220,8 +220,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const auto parse = [](auto tag, const std::string& text, const char* field) {
         using E = decltype(tag);
         if (auto v = domain::parse_enum<E>(text)) return *v;
-        throw CommandFailed{{domain::ErrorKind::invalid_input, field,
-                             fmt::format("'{}' is not allowed; allowed {}", text, domain::allowed_names<E>())}};
+        throw CommandFailed{{domain::ErrorKind::invalid_input, field, domain::not_allowed<E>(text)}};
       };
       c.site = parse(domain::Site{}, pf->site, "site");
       c.side = parse(domain::Side{}, pf->side, "side");

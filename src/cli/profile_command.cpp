@@ -46,7 +46,7 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
     for (const auto& d : split(*f.available)) {
       const auto wd = domain::parse_weekday(d);
       if (!wd) {
-        throw CommandFailed{bad("available", fmt::format("'{}' is not a day; allowed mon,tue,wed,thu,fri,sat,sun", d))};
+        throw CommandFailed{bad("available", domain::not_a_day(d, ","))};
       }
       p.available_days[domain::weekday_index(*wd)] = true;
     }
@@ -54,18 +54,15 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
   if (f.long_run_day) {
     const auto wd = domain::parse_weekday(*f.long_run_day);
     if (!wd) {
-      throw CommandFailed{bad("long_run_day", fmt::format("'{}' is not a day; allowed mon..sun", *f.long_run_day))};
+      throw CommandFailed{bad("long_run_day", domain::not_a_day(*f.long_run_day))};
     }
     p.long_run_day = *wd;
   }
   if (f.cross) {
     p.cross_training.clear();
     for (const auto& s : split(*f.cross)) {
-      const auto sport = domain::parse_enum<domain::Sport>(s);
-      if (!sport || !domain::is_cross_training(*sport)) {
-        throw CommandFailed{
-            bad("cross", fmt::format("'{}' is not allowed; allowed swim,walk,cycle,elliptical,row", s))};
-      }
+      const auto sport = domain::parse_cross_training(s);
+      if (!sport) throw CommandFailed{bad("cross", domain::not_allowed(s, domain::cross_training_names(",")))};
       if (std::find(p.cross_training.begin(), p.cross_training.end(), *sport) == p.cross_training.end()) {
         p.cross_training.push_back(*sport);
       }
@@ -73,7 +70,7 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
   }
   if (f.gym) {
     if (*f.gym != "yes" && *f.gym != "no") {
-      throw CommandFailed{bad("gym", fmt::format("'{}' is not allowed; allowed yes|no", *f.gym))};
+      throw CommandFailed{bad("gym", domain::not_allowed(*f.gym, "yes|no"))};
     }
     p.gym_access = *f.gym == "yes";
   }
@@ -83,7 +80,7 @@ void apply(const ProfileFlags& f, domain::Profile& p) {
   if (f.units) {
     p.units = domain::parse_enum<domain::UnitSystem>(*f.units);
     if (!p.units) {
-      throw CommandFailed{bad("units", fmt::format("'{}' is not allowed; allowed metric|imperial", *f.units))};
+      throw CommandFailed{bad("units", domain::not_allowed<domain::UnitSystem>(*f.units))};
     }
   }
   if (f.weekly_goal) {

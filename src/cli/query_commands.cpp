@@ -19,9 +19,7 @@ struct RangeFlags {
     storage::DateRange r;
     if (from) r.from = value_or_fail(domain::parse_date(*from, "from"));
     if (to) r.to = value_or_fail(domain::parse_date(*to, "to"));
-    if (r.from && r.to && *r.from > *r.to) {
-      throw CommandFailed{{domain::ErrorKind::invalid_input, "from", fmt::format("{} is after --to {}", *from, *to)}};
-    }
+    if (r.from && r.to) value_or_fail(domain::check_range(*r.from, *r.to, "--to"));
     return r;
   }
 };

@@ -226,13 +226,10 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       std::optional<domain::Date> from_flag, to_flag;
       if (range->from) from_flag = value_or_fail(domain::parse_date(*range->from, "from"));
       if (range->to) to_flag = value_or_fail(domain::parse_date(*range->to, "to"));
-      if (from_flag && to_flag && *to_flag < *from_flag) {
-        throw CommandFailed{{domain::ErrorKind::invalid_input, "to", "must not be before --from"}};
-      }
       const domain::Date to = to_flag ? *to_flag : ctx.date();
       const domain::Date from =
           from_flag ? *from_flag : domain::add_days(planner::week_start(to), -kWeeksBefore * kDaysPerWeek);
-      if (to < from) throw CommandFailed{{domain::ErrorKind::invalid_input, "from", "must not be after --to"}};
+      value_or_fail(domain::check_range(from, to, "--to"));
       const auto report = value_or_fail(services::routines_report(ctx.session(), from, to));
       print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report));
     };

@@ -118,6 +118,18 @@ struct EnumNames<ActivityKind> {
 /// True for the sports that can replace a run (rules.md 4.4); `other` cannot.
 constexpr bool is_cross_training(Sport s) { return kind_of(s) == ActivityKind::cross && s != Sport::other; }
 
+/// "swim|walk|cycle|elliptical|row": the cross-training sports by name, for messages and help.
+inline std::string cross_training_names(std::string_view separator = "|") {
+  return allowed_names<Sport>([](Sport s) { return is_cross_training(s); }, separator);
+}
+
+/// The cross-training sport named `text`; nullopt for any other name, a run's or strength's too.
+inline std::optional<Sport> parse_cross_training(std::string_view text) {
+  const auto s = parse_enum<Sport>(text);
+  if (!s || !is_cross_training(*s)) return std::nullopt;
+  return s;
+}
+
 /// Whether two recordings labelled `a` and `b` can be the same outing (import's duplicate check): the
 /// same sport; both on foot (run and walk: one source calls a slow run or a hike a walk); or one of
 /// them `other` (a sport the file did not name) and neither a strength session.

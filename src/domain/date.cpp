@@ -34,6 +34,11 @@ Expected<Date> parse_date(std::string_view text, std::string_view field) {
   return d;
 }
 
+Expected<void> check_range(Date from, Date to, std::string_view to_name) {
+  if (std::chrono::sys_days{from} <= std::chrono::sys_days{to}) return {};
+  return invalid("from", to_string(from) + " is after " + std::string(to_name) + " " + to_string(to));
+}
+
 std::string to_string(Date d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));

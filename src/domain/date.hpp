@@ -28,6 +28,11 @@ inline int days_between(Date from, Date to) {
 
 inline Date add_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std::chrono::days{n}}; }
 
+/// The days `from`..`to` (both included) as a range: ok when `from` is not
+/// after `to`, else `invalid_input` on field "from": "2026-03-10 is after
+/// TO_NAME 2026-03-01" (`--to` on the command line).
+Expected<void> check_range(Date from, Date to, std::string_view to_name = "to");
+
 /// Minutes since local midnight, 0..1439.
 using MinuteOfDay = int;
 

@@ -18,4 +18,13 @@ std::optional<std::chrono::weekday> parse_weekday(std::string_view text) {
   return std::nullopt;
 }
 
+std::string not_a_day(std::string_view text, std::string_view separator) {
+  std::string out = "'" + std::string(text) + "' is not a day; allowed ";
+  for (const auto name : kWeekdayNames) {
+    if (name != kWeekdayNames.front()) out += separator;
+    out += name;
+  }
+  return out;
+}
+
 }  // namespace stridecare::domain

@@ -44,4 +44,7 @@ constexpr unsigned weekday_index(std::chrono::weekday d) { return d.iso_encoding
 std::string_view weekday_name(std::chrono::weekday d);
 std::optional<std::chrono::weekday> parse_weekday(std::string_view text);
 
+/// "'x' is not a day; allowed mon|tue|wed|thu|fri|sat|sun" (days joined by `separator`).
+std::string not_a_day(std::string_view text, std::string_view separator = "|");
+
 }  // namespace stridecare::domain

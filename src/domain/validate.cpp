@@ -189,8 +189,7 @@ Expected<void> validate(const Profile& p) {
                                             " is not allowed; 2 or 3 strength sessions per week (STRENGTH-FREQ-1)");
   }
   if (!p.long_run_day.ok()) {
-    return invalid("long_run_day", std::to_string(p.long_run_day.c_encoding()) +
-                                       " is not a day of the week; allowed mon|tue|wed|thu|fri|sat|sun");
+    return invalid("long_run_day", not_a_day(std::to_string(p.long_run_day.c_encoding())));
   }
   if (p.weekly_goal_m && !(*p.weekly_goal_m > 0 && *p.weekly_goal_m <= kMaxWeeklyGoalM)) {
     return invalid("weekly_goal", "must be more than 0 and at most " +

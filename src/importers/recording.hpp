@@ -13,6 +13,14 @@ namespace stridecare::importers {
 
 using UtcMillis = std::chrono::sys_time<std::chrono::milliseconds>;
 
+/// Seconds from `from` to `to`, negative when `to` is earlier.
+inline double seconds_between(UtcMillis from, UtcMillis to) { return std::chrono::duration<double>(to - from).count(); }
+
+/// `t` moved by `seconds`, truncated to the millisecond.
+inline UtcMillis plus_seconds(UtcMillis t, double seconds) {
+  return t + std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::duration<double>(seconds));
+}
+
 /// One recorded point (FIT `record`, GPX `trkpt`, TCX `Trackpoint`).
 struct Sample {
   std::optional<UtcMillis> time;

@@ -6,10 +6,8 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
-#include "importers/fit/decode.hpp"
-#include "importers/fit/reader.hpp"
-#include "importers/xml/xml_activity.hpp"
 #include "services/decompress.hpp"
 #include "services/file_bytes.hpp"
 
@@ -18,57 +16,36 @@ namespace {
 
 using domain::ErrorKind;
 
-/// Starts (after an optional BOM and white space) with '<', or is UTF-16 with a BOM.
-bool looks_like_xml(std::span<const std::uint8_t> b) {
-  constexpr std::array<std::uint8_t, 3> kUtf8Bom{0xEF, 0xBB, 0xBF};
-  if (b.size() >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) return true;
-  std::size_t i = b.size() >= 3 && std::equal(kUtf8Bom.begin(), kUtf8Bom.end(), b.begin()) ? 3 : 0;
-  while (i < b.size() && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) ++i;
-  return i < b.size() && b[i] == '<';
+std::string content_hash(std::span<const std::uint8_t> bytes) {
+  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
+  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
 }
 
 }  // namespace
 
-std::string iso_utc(importers::UtcMillis t) {
-  const auto days = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::year_month_day ymd{days};
-  const std::chrono::hh_mm_ss hms{t - days};
-  const auto ms = hms.subseconds().count();
-  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int(ymd.year()), unsigned(ymd.month()),
-                                unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-  if (ms != 0) out += fmt::format(".{:03}", ms);
-  return out + "Z";
+domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, const std::string& name,
+                                        ReadOptions options) {
+  std::vector<std::uint8_t> plain;
+  if (is_gzip(bytes)) {
+    auto unpacked = gunzip(bytes, name);
+    if (!unpacked) return std::unexpected(std::move(unpacked.error()));
+    if (is_gzip(*unpacked)) {
+      return domain::fail(ErrorKind::invalid_file, name, name + ": gzip inside gzip; not an activity file");
+    }
+    plain = std::move(*unpacked);
+    bytes = plain;
+  }
+  auto recording = importers::decode_recording(bytes, name, options);
+  if (!recording) return std::unexpected(std::move(recording.error()));
+  return Ingested{std::move(*recording), content_hash(bytes)};
 }
 
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options) {
   auto bytes = read_file_bytes(path, kMaxActivityFileBytes);
   if (!bytes) return std::unexpected(bytes.error());
-  return decode_activity_bytes(*bytes, path.string(), options);
-}
-
-domain::Expected<importers::Recording> decode_activity_bytes(std::span<const std::uint8_t> bytes,
-                                                             const std::string& name, ReadOptions options) {
-  if (bytes.empty()) return domain::fail(ErrorKind::invalid_file, name, name + ": empty file (0 bytes)");
-  if (is_gzip(bytes)) {
-    auto plain = gunzip(bytes, name);
-    if (!plain) return std::unexpected(std::move(plain.error()));
-    if (is_gzip(*plain))
-      return domain::fail(ErrorKind::invalid_file, name, name + ": gzip inside gzip; not an activity file");
-    return decode_activity_bytes(*plain, name, options);
-  }
-  if (importers::fit::looks_like_fit(bytes)) {
-    return importers::fit::decode_fit(bytes, name, {.strict = options.strict});
-  }
-  if (!looks_like_xml(bytes)) {
-    return domain::fail(ErrorKind::invalid_file, name, name + ": byte 0: not a FIT, GPX or TCX file");
-  }
-  // XML: GPX or TCX by its root element, parsed once.
-  const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  auto recording = importers::parse_xml_activity(text, name);
-  if (!recording && recording.error().message.starts_with(name + ": not a GPX or TCX file")) {
-    recording.error().message.replace(name.size() + 2, std::string_view("not a GPX").size(), "not a FIT, GPX");
-  }
-  return recording;
+  auto ingested = ingest_bytes(*bytes, path.string(), options);
+  if (!ingested) return std::unexpected(std::move(ingested.error()));
+  return std::move(ingested->recording);
 }
 
 Json inspect_json(const std::string& path, const importers::Recording& r, bool samples) {

@@ -86,8 +86,9 @@ Expected<std::string> export_csv(Session& s) {
     }
     out += fmt::format("activity,{},{},{},{},{},{},{},{},{}", a.id, domain::to_string(a.date),
                        a.time ? domain::time_of_day_to_string(*a.time) : "", domain::name_of(a.kind()),
-                       domain::name_of(a.sport), number(a.distance_m.transform([](double m) { return m / 1000.0; })),
-                       a.duration_s, a.rpe ? std::to_string(*a.rpe) : "", csv_field(exercises));
+                       domain::name_of(a.sport),
+                       number(a.distance_m.transform([](double m) { return m / domain::kMetresPerKm; })), a.duration_s,
+                       a.rpe ? std::to_string(*a.rpe) : "", csv_field(exercises));
     out += fmt::format("{},{}\r\n", empty_checkin_columns, csv_field(a.note));
   }
   for (const auto& c : *checkins) {

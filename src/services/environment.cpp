@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <mutex>
 #include <sstream>
 
 #include <date/tz.h>
@@ -83,6 +85,19 @@ domain::MinuteOfDay minute_now_in(const std::string& time_zone) {
   const auto local = local_now(find_zone(time_zone));
   const auto of_day = local - std::chrono::floor<std::chrono::days>(local);
   return static_cast<domain::MinuteOfDay>(std::chrono::floor<std::chrono::minutes>(of_day).count());
+}
+
+std::function<std::chrono::seconds(domain::UtcSeconds)> utc_offset_in(const std::string& time_zone) {
+  struct Zone {
+    std::once_flag once;
+    const date::time_zone* zone = nullptr;
+  };
+  auto shared = std::make_shared<Zone>();
+  return [shared, time_zone](domain::UtcSeconds t) -> std::chrono::seconds {
+    std::call_once(shared->once, [&] { shared->zone = find_zone(time_zone); });
+    if (shared->zone == nullptr) return std::chrono::seconds{0};
+    return shared->zone->get_info(t).offset;
+  };
 }
 
 domain::UtcMinutesOf utc_minutes_in(const std::string& time_zone) {

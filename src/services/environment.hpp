@@ -46,4 +46,10 @@ domain::MinuteOfDay minute_now_in(const std::string& time_zone);
 /// when they go forward is the moment of the change.
 domain::UtcMinutesOf utc_minutes_in(const std::string& time_zone);
 
+/// The UTC offset of `time_zone` at an instant (UTC when unknown), for files
+/// that do not state theirs. The zone is looked up on first use: reading the
+/// time zone database costs more than a small FIT import, and FIT files state
+/// their own offset. Safe to call from several threads.
+std::function<std::chrono::seconds(domain::UtcSeconds)> utc_offset_in(const std::string& time_zone);
+
 }  // namespace stridecare::services

@@ -11,14 +11,12 @@
 #include <optional>
 #include <thread>
 
-#include <date/tz.h>
 #include <fmt/format.h>
-#include <xxhash.h>
 
 #include "importers/mapping/to_activities.hpp"
 #include "importers/xml/huge_pages.hpp"
 #include "services/activity_files.hpp"
-#include "services/decompress.hpp"
+#include "services/environment.hpp"
 #include "services/import_sources.hpp"
 #include "services/journal.hpp"
 #include "services/safe_log.hpp"
@@ -31,11 +29,6 @@ constexpr std::size_t kInFlightPerThread = 4;
 /// Files stored per transaction: one commit (an fsync) per file would cost
 /// more than decoding it.
 constexpr std::size_t kFilesPerTransaction = 64;
-
-std::string content_hash(std::span<const std::uint8_t> bytes) {
-  const XXH128_hash_t h = XXH3_128bits(bytes.data(), bytes.size());
-  return fmt::format("{:016x}{:016x}", h.high64, h.low64);
-}
 
 struct Decoded {
   std::string name;
@@ -74,27 +67,17 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
     return out;
   }
   if (!item.manual.empty()) return manual_entries(std::move(item), zone);
-  std::vector<std::uint8_t> plain;
-  std::span<const std::uint8_t> bytes = item.bytes;
-  if (is_gzip(bytes)) {
-    auto unpacked = gunzip(bytes, item.name);
-    if (!unpacked) {
-      out.error = unpacked.error().message;
-      return out;
-    }
-    plain = std::move(*unpacked);
-    bytes = plain;
-  }
-  auto recording = decode_activity_bytes(bytes, item.name, {.strict = options.strict});
-  if (!recording) {
-    out.error = recording.error().message;
+  auto ingested = ingest_bytes(item.bytes, item.name, {.strict = options.strict});
+  if (!ingested) {
+    out.error = ingested.error().message;
     return out;
   }
+  auto& recording = ingested->recording;
   domain::SourceFile source;
   source.name = item.name;
-  source.format = recording->format;
-  source.content_hash = content_hash(bytes);
-  auto mapped = importers::to_activities(*recording, source, zone, item.annotation);
+  source.format = recording.format;
+  source.content_hash = std::move(ingested->content_hash);
+  auto mapped = importers::to_activities(recording, source, zone, item.annotation);
   if (!mapped) {
     out.error = mapped.error().message;
     return out;
@@ -111,33 +94,11 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
     out.tracks.push_back(std::move(*encoded));
     a.track = {};  // the encoded copy is what gets stored
   }
-  for (auto& w : recording->warnings) out.warnings.push_back(std::move(w));
+  for (auto& w : recording.warnings) out.warnings.push_back(std::move(w));
   for (auto& a : out.activities) {
     for (auto& n : a.notes) out.warnings.push_back(std::move(n));
   }
   return out;
-}
-
-/// The athlete's UTC offset for files that do not state theirs. The zone is
-/// looked up on first use: reading the time zone database costs more than a
-/// small FIT import, and FIT files state their own offset.
-importers::ZoneOffset zone_offset_of(const std::string& time_zone) {
-  struct Zone {
-    std::once_flag once;
-    const date::time_zone* zone = nullptr;
-  };
-  auto shared = std::make_shared<Zone>();
-  return [shared, time_zone](domain::UtcSeconds t) -> std::chrono::seconds {
-    std::call_once(shared->once, [&] {
-      try {
-        shared->zone = date::locate_zone(time_zone);
-      } catch (const std::exception&) {
-        shared->zone = nullptr;  // validated when saved; unknown here means damaged tzdata: use UTC
-      }
-    });
-    if (shared->zone == nullptr) return std::chrono::seconds{0};
-    return shared->zone->get_info(t).offset;
-  };
 }
 
 /// The queue between the walker, the decoders and the writer. Items carry a
@@ -218,21 +179,20 @@ class Pipeline {
 };
 
 /// The stored activity `a` duplicates, with the reason; nullopt when it is new.
+/// One look at the activities that started near it: the same file and session
+/// (a re-import) or the same outing from another source. A stored copy of the
+/// same file that starts elsewhere (an older decoder's start) is refused by
+/// `add_activity` itself, without a second query here.
 Expected<std::optional<std::pair<domain::Id, std::string>>> find_duplicate(storage::Store& store,
                                                                            const domain::Activity& a) {
   const auto& r = *a.recorded;
-  auto same_file = store.has_source(r.source.content_hash, r.source.session_index);
-  if (!same_file) return std::unexpected(std::move(same_file.error()));
   auto nearby = store.list_recorded(r.start_utc - kDuplicateStartWindow, r.start_utc + kDuplicateStartWindow);
   if (!nearby) return std::unexpected(std::move(nearby.error()));
-  if (*same_file) {
-    for (const auto& n : *nearby) {
-      if (n.recorded->source.content_hash == r.source.content_hash &&
-          n.recorded->source.session_index == r.source.session_index) {
-        return std::optional{std::pair{n.id, std::string("same file")}};
-      }
+  for (const auto& n : *nearby) {
+    if (n.recorded->source.content_hash == r.source.content_hash &&
+        n.recorded->source.session_index == r.source.session_index) {
+      return std::optional{std::pair{n.id, std::string("same file")}};
     }
-    return std::optional{std::pair{domain::Id{0}, std::string("same file")}};
   }
   for (const auto& n : *nearby) {
     if (!domain::same_outing_family(n.sport, a.sport)) continue;
@@ -290,7 +250,7 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
                                     const ImportOptions& options) {
   auto profile = load_profile(s);
   if (!profile) return std::unexpected(std::move(profile.error()));
-  const auto zone = zone_offset_of(profile->time_zone);
+  const auto zone = utc_offset_in(profile->time_zone);
 
   const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
   Pipeline pipeline(kInFlightPerThread * threads + 2);
@@ -332,6 +292,10 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
             continue;
           }
           auto id = s.store.add_activity(m.activity);
+          if (!id && id.error().kind == domain::ErrorKind::conflict && m.activity.recorded) {
+            duplicates.push_back({file.name, m.activity.recorded->source.session_index, 0, "same file"});
+            continue;
+          }
           if (!id) return std::unexpected(std::move(id.error()));
           if (file.tracks[i].point_count > 0) {
             if (auto ok = s.store.save_encoded_track(*id, file.tracks[i]); !ok) return ok;

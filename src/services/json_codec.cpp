@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 
 namespace stridecare::services {
@@ -64,8 +65,7 @@ class Fields {
     auto text = required<std::string>(key);
     if (!text) return std::unexpected(text.error());
     if (auto v = domain::parse_enum<E>(*text)) return *v;
-    return domain::invalid(field(key),
-                           fmt::format("'{}' is not allowed; allowed {}", *text, domain::allowed_names<E>()));
+    return domain::invalid(field(key), domain::not_allowed<E>(*text));
   }
 
  private:
@@ -125,7 +125,7 @@ Expected<domain::Recorded> recorded_from_json(const Json& j, const std::string& 
   SC_TRY_ASSIGN(r.source.session_index, src.required<int>("session"));
   std::string start;
   SC_TRY_ASSIGN(start, f.required<std::string>("start"));
-  SC_TRY_ASSIGN(r.start_utc, parse_iso_utc_seconds(start, f.field("start")));
+  SC_TRY_ASSIGN(r.start_utc, parse_iso_utc(start, f.field("start")));
   SC_TRY_ASSIGN(r.utc_offset_s, f.optional<int>("utc_offset_s"));
   SC_TRY_ASSIGN(r.moving_s, f.optional<double>("moving_s"));
   SC_TRY_ASSIGN(r.elevation_gain_m, f.optional<double>("elevation_gain_m"));
@@ -146,16 +146,19 @@ Expected<domain::Recorded> recorded_from_json(const Json& j, const std::string& 
 
 }  // namespace
 
-std::string iso_utc_seconds(domain::UtcSeconds t) {
+std::string iso_utc(std::chrono::sys_time<std::chrono::milliseconds> t) {
   const auto days = std::chrono::floor<std::chrono::days>(t);
   const std::chrono::year_month_day ymd{days};
   const std::chrono::hh_mm_ss hms{t - days};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", int(ymd.year()), unsigned(ymd.month()),
-                     unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  const auto ms = hms.subseconds().count();
+  std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", int(ymd.year()), unsigned(ymd.month()),
+                                unsigned(ymd.day()), hms.hours().count(), hms.minutes().count(), hms.seconds().count());
+  if (ms != 0) out += fmt::format(".{:03}", ms);
+  return out + "Z";
 }
 
-Expected<domain::UtcSeconds> parse_iso_utc_seconds(std::string_view text, const std::string& field) {
-  // Exactly YYYY-MM-DDTHH:MM:SSZ, what iso_utc_seconds writes.
+Expected<domain::UtcSeconds> parse_iso_utc(std::string_view text, const std::string& field) {
+  // Exactly YYYY-MM-DDTHH:MM:SSZ, what iso_utc writes for whole seconds.
   constexpr std::size_t kLength = 20;
   const auto bad = [&] {
     return domain::invalid(field, fmt::format("'{}' is not a UTC time like 2017-06-11T14:34:09Z", text));
@@ -258,7 +261,7 @@ Json to_json(const domain::Recorded& r) {
             {"format", r.source.format},
             {"content_hash", r.source.content_hash},
             {"session", r.source.session_index}}},
-          {"start", iso_utc_seconds(r.start_utc)},
+          {"start", iso_utc(r.start_utc)},
           {"utc_offset_s", optional_json(r.utc_offset_s)},
           {"moving_s", optional_json(r.moving_s)},
           {"elevation_gain_m", optional_json(r.elevation_gain_m)},
@@ -286,7 +289,7 @@ Json to_json(const domain::Activity& a) {
             {"sport", domain::name_of(a.sport)},
             {"date", domain::to_string(a.date)},
             {"distance_m", optional_json(a.distance_m)},
-            {"distance_km", a.distance_m ? Json(*a.distance_m / 1000.0) : Json(nullptr)},
+            {"distance_km", a.distance_m ? Json(*a.distance_m / domain::kMetresPerKm) : Json(nullptr)},
             {"duration_s", a.duration_s},
             {"rpe", optional_json(a.rpe)},
             {"exercises", exercises},
@@ -466,23 +469,20 @@ Expected<domain::Profile> profile_from_json(const Json& j, const std::string& pa
   p.available_days.fill(false);
   for (const auto& d : list) {
     const auto wd = domain::parse_weekday(d);
-    if (!wd) return domain::invalid(f.field("available_days"), fmt::format("'{}' is not a day; allowed mon..sun", d));
+    if (!wd) return domain::invalid(f.field("available_days"), domain::not_a_day(d));
     p.available_days[domain::weekday_index(*wd)] = true;
   }
   std::string long_run;
   SC_TRY_ASSIGN(long_run, f.required<std::string>("long_run_day"));
   const auto wd = domain::parse_weekday(long_run);
-  if (!wd)
-    return domain::invalid(f.field("long_run_day"), fmt::format("'{}' is not a day; allowed mon..sun", long_run));
+  if (!wd) return domain::invalid(f.field("long_run_day"), domain::not_a_day(long_run));
   p.long_run_day = *wd;
   SC_TRY_ASSIGN(list, names("cross_training"));
   p.cross_training.clear();
   for (const auto& s : list) {
-    const auto sport = domain::parse_enum<domain::Sport>(s);
-    if (!sport || !domain::is_cross_training(*sport)) {
-      return domain::invalid(f.field("cross_training"),
-                             fmt::format("'{}' is not allowed; allowed swim|walk|cycle|elliptical|row", s));
-    }
+    const auto sport = domain::parse_cross_training(s);
+    if (!sport)
+      return domain::invalid(f.field("cross_training"), domain::not_allowed(s, domain::cross_training_names()));
     p.cross_training.push_back(*sport);
   }
   SC_TRY_ASSIGN(p.gym_access, f.required<bool>("gym_access"));
@@ -491,8 +491,7 @@ Expected<domain::Profile> profile_from_json(const Json& j, const std::string& pa
   SC_TRY_ASSIGN(units, f.optional<std::string>("units"));
   if (units) {
     p.units = domain::parse_enum<domain::UnitSystem>(*units);
-    if (!p.units)
-      return domain::invalid(f.field("units"), fmt::format("'{}' is not allowed; allowed metric|imperial", *units));
+    if (!p.units) return domain::invalid(f.field("units"), domain::not_allowed<domain::UnitSystem>(*units));
   }
   std::optional<double> goal_km;
   SC_TRY_ASSIGN(goal_km, f.optional<double>("weekly_goal_km"));

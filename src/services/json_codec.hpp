@@ -3,6 +3,7 @@
 /// `--json` output, exports and the HTTP API). Decoders validate every field
 /// and name it in the error (`activities[3].pain`).
 
+#include <chrono>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -22,9 +23,11 @@ using Json = nlohmann::ordered_json;
 /// The value, or JSON null when absent.
 Json optional_json(const auto& v) { return v ? Json(*v) : Json(nullptr); }
 
-/// `2017-06-11T14:34:09Z`, and back (exactly that shape).
-std::string iso_utc_seconds(domain::UtcSeconds t);
-domain::Expected<domain::UtcSeconds> parse_iso_utc_seconds(std::string_view text, const std::string& field);
+/// ISO 8601 UTC, `2017-06-11T14:34:09Z`, with milliseconds (`.250`) only when
+/// not whole seconds: every instant the program writes, to the second or not.
+std::string iso_utc(std::chrono::sys_time<std::chrono::milliseconds> t);
+/// `2017-06-11T14:34:09Z` back (exactly that shape).
+domain::Expected<domain::UtcSeconds> parse_iso_utc(std::string_view text, const std::string& field);
 
 Json to_json(const domain::Recorded& r);
 /// Columns of equal length (`offset_s`, `lat_deg`, ... with nulls for absent values).

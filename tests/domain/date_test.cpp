@@ -236,5 +236,27 @@ TEST(ParseWeekdayNames, AgreesWithTheCalendar) {
   }
 }
 
+TEST(NotADay, ListsEveryDayInOrder) {
+  EXPECT_EQ(not_a_day("funday"), "'funday' is not a day; allowed mon|tue|wed|thu|fri|sat|sun");
+  EXPECT_EQ(not_a_day("x", ","), "'x' is not a day; allowed mon,tue,wed,thu,fri,sat,sun");
+}
+
+// ---------------------------------------------------------------------------
+// check_range
+
+TEST(CheckRange, AcceptsOneDayAndDaysInOrder) {
+  EXPECT_TRUE(check_range(ymd(2026, 3, 1), ymd(2026, 3, 1)).has_value());
+  EXPECT_TRUE(check_range(ymd(2025, 12, 31), ymd(2026, 1, 1)).has_value());
+}
+
+TEST(CheckRange, RefusesFromAfterToNamingFromAndBothDays) {
+  const auto r = check_range(ymd(2026, 3, 5), ymd(2026, 3, 1));
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().kind, ErrorKind::invalid_input);
+  EXPECT_EQ(r.error().field, "from");
+  EXPECT_THAT(r.error().message, HasSubstr("2026-03-05"));
+  EXPECT_THAT(r.error().message, HasSubstr("2026-03-01"));
+}
+
 }  // namespace
 }  // namespace stridecare::domain

@@ -244,7 +244,7 @@ TEST_F(ImportTest, TheSameRunFromAFitAndAGpxOfItIsStoredOnce) {
   for (const auto& p : track.points) {
     const auto t = a.recorded->start_utc + std::chrono::seconds(static_cast<long long>(p.offset_s));
     gpx += "<trkpt lat=\"" + std::to_string(*p.latitude_deg) + "\" lon=\"" + std::to_string(*p.longitude_deg) +
-           "\"><time>" + iso_utc_seconds(t) + "</time></trkpt>";
+           "\"><time>" + iso_utc(t) + "</time></trkpt>";
   }
   gpx += "</trkseg></trk></gpx>";
   spit(dir_ / "run.gpx", gpx);

@@ -48,7 +48,7 @@ std::string gpx_run(sys_seconds start, int minutes) {
   for (int i = 0; i <= minutes; ++i) {
     const double lat = 51.5 + i * kKmPerMinute * kDegreesPerKm;
     gpx += "<trkpt lat=\"" + std::to_string(lat) + "\" lon=\"-0.120000\"><time>" +
-           iso_utc_seconds(start + std::chrono::minutes{i}) + "</time></trkpt>";
+           iso_utc(start + std::chrono::minutes{i}) + "</time></trkpt>";
   }
   return gpx + "</trkseg></trk></gpx>";
 }

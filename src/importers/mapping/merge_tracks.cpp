@@ -6,8 +6,6 @@
 namespace stridecare::importers {
 namespace {
 
-constexpr double kMsPerS = 1000.0;
-
 std::optional<UtcMillis> first_time(const SessionRecord& s) {
   if (s.start) return s.start;
   for (const auto& p : s.samples) {
@@ -22,12 +20,10 @@ std::optional<UtcMillis> end_time(const SessionRecord& s) {
   }
   const auto start = first_time(s);
   if (start && s.total_elapsed_s) {
-    return *start + std::chrono::milliseconds(static_cast<long long>(*s.total_elapsed_s * kMsPerS));
+    return plus_seconds(*start, *s.total_elapsed_s);
   }
   return start;
 }
-
-double seconds(std::chrono::milliseconds d) { return static_cast<double>(d.count()) / kMsPerS; }
 
 /// The session as one lap of the merged activity.
 Lap as_lap(const SessionRecord& s) {
@@ -57,7 +53,7 @@ void append(SessionRecord& into, SessionRecord&& next, bool into_is_single_track
   into.total_timer_s = timer_into + timer_next;
   const auto start = first_time(into);
   const auto end = end_time(next);
-  if (start && end) into.total_elapsed_s = seconds(*end - *start);
+  if (start && end) into.total_elapsed_s = seconds_between(*start, *end);
   into.synthesized = into.synthesized && next.synthesized;
 }
 
@@ -72,7 +68,7 @@ std::vector<SessionRecord> merge_consecutive_tracks(std::vector<SessionRecord> s
       const auto prev_end = end_time(prev);
       const auto next_start = first_time(s);
       if (prev_end && next_start && prev.sport == s.sport && prev.sub_sport == s.sub_sport &&
-          *next_start >= *prev_end && seconds(*next_start - *prev_end) <= kMaxPauseBetweenTracksS) {
+          *next_start >= *prev_end && seconds_between(*prev_end, *next_start) <= kMaxPauseBetweenTracksS) {
         append(prev, std::move(s), last_is_single_track);
         last_is_single_track = false;
         continue;

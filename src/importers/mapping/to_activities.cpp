@@ -19,11 +19,6 @@ using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
-constexpr double kMsPerS = 1000.0;
-constexpr double kSecondsPerKm = 1000.0;
-
-double seconds_between(UtcMillis from, UtcMillis to) { return static_cast<double>((to - from).count()) / kMsPerS; }
-
 /// Steps per minute from what a file states: running and walking cadence is
 /// per leg in FIT, TCX and Garmin's GPX extension, so both legs are twice it.
 double cadence_spm(double file_cadence_rpm, Sport sport) {
@@ -196,7 +191,7 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
     if (distance) {
       const double time = recorded.moving_s && *recorded.moving_s > 0 ? *recorded.moving_s : *elapsed;
       const double speed = *distance / time;
-      const double pace = time / (*distance / kSecondsPerKm);
+      const double pace = time / (*distance / domain::kMetresPerKm);
       if (speed < kSlowestGuessMPerS || speed > kFastestGuessMPerS) {
         // A device left standing, or a track of GPS jumps: no sport moves like that.
         sport = Sport::other;
