@@ -10,7 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libpugixml-dev
   libarchive-dev libcsv-dev libxxhash-dev zlib1g-dev liblzma-dev libbz2-dev libzstd-dev liblz4-dev nettle-dev libacl1-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
-  clang-format clang-19 libclang-rt-19-dev
+  clang-format clang-19 libclang-rt-19-dev clang-tidy-19
   gpsbabel
   python3 python3-gpxpy  # reference GPX reader: tests/importers/xml recounts track points with it
   python3-icalendar      # independent iCalendar parser: tests/e2e reads `plan --ics` with it

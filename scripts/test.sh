@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-deps.sh
 bash scripts/check-format.sh
+echo "== clang-tidy-19 on src/ (scripts/check-tidy.sh)"
+bash scripts/check-tidy.sh
 
 jobs=$(nproc)
 for preset in release fuzz asan; do

@@ -42,7 +42,7 @@ constexpr long kPainScaleMax = 10;
 }  // namespace
 
 Expected<double> parse_distance_m(std::string_view text, std::string_view field) {
-  const auto bad = [&](std::string why) { return invalid(std::string(field), quoted(text) + " " + why); };
+  const auto bad = [&](const std::string& why) { return invalid(std::string(field), quoted(text) + " " + why); };
   std::string_view s = text;
   const auto number = take_number(s);
   if (!number) return bad("is not a distance; use e.g. 8.2km, 5mi, 800m or a number of km");

@@ -89,8 +89,9 @@ Expected<void> validate(const Activity& a) {
   if (a.distance_m) {
     const double m = *a.distance_m;
     if (!std::isfinite(m) || m <= 0) return invalid("distance", num(m) + " m is not a positive distance");
-    if (m > kMaxDistanceM)
+    if (m > kMaxDistanceM) {
       return invalid("distance", num(m / 1000) + " km is more than the 1000 km allowed in one session");
+    }
     if (a.sport == Sport::run) {
       const double pace = a.duration_s / (m / kMetresPerKm);
       if (pace < kFastestPaceSPerKm) {

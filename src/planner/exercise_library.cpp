@@ -67,8 +67,9 @@ class Checker {
     const std::string t = text(obj, path, key);
     if (!ok()) return E{};
     const auto v = domain::parse_enum<E>(t);
-    if (!v)
+    if (!v) {
       fail(fmt::format("{}.{}", path, key), fmt::format("\"{}\" is not one of {}", t, domain::allowed_names<E>()));
+    }
     return v.value_or(E{});
   }
 
@@ -133,14 +134,16 @@ domain::Exercise parse_exercise(Checker& c, const json& j, const std::string& pa
     return e;
   }
   e.id = c.text(j, path, "id");
-  if (c.ok() && !valid_id(e.id))
+  if (c.ok() && !valid_id(e.id)) {
     c.fail(path + ".id", fmt::format("\"{}\" must be lower-case letters, digits and _", e.id));
+  }
   e.name = c.text(j, path, "name");
   e.kind = c.name<ExerciseKind>(j, path, "kind");
   for (const auto& m : c.texts(j, path, "muscles")) {
     const auto v = domain::parse_enum<domain::Muscle>(m);
-    if (!v)
+    if (!v) {
       c.fail(path + ".muscles", fmt::format("\"{}\" is not one of {}", m, domain::allowed_names<domain::Muscle>()));
+    }
     if (v) e.muscles.push_back(*v);
   }
   if (c.ok() && e.muscles.empty()) c.fail(path + ".muscles", "must name at least one muscle group");

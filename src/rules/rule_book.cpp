@@ -81,9 +81,10 @@ class Reader {
   }
 
   void note(const std::string& path, std::string_view why) {
-    if (!error_)
+    if (!error_) {
       error_ = domain::Error{domain::ErrorKind::invalid_input, std::string(source_),
                              fmt::format("{}: {}: {}", source_, path, why)};
+    }
   }
   const std::optional<domain::Error>& error() const { return error_; }
   void record(std::string path, double value) { numbers_.insert_or_assign(std::move(path), value); }
@@ -275,8 +276,9 @@ domain::LoadParameters parse_load(Reader& r) {
     r.note("load.acwr_high_above", "must not be below load.acwr_elevated_min");
   }
   if (!r.error() && p.acute_days >= p.chronic_days) r.note("load.acute_days", "must be shorter than load.chronic_days");
-  for (const auto& [rule, id] : domain::EnumNames<domain::LoadRule>::table)
+  for (const auto& [rule, id] : domain::EnumNames<domain::LoadRule>::table) {
     p.evidence[rule] = r.text("load_evidence", id);
+  }
   return p;
 }
 

@@ -326,8 +326,9 @@ class TrackTriage {
       }
     }
     for (std::size_t k = 0; k < rules.size(); ++k) {
-      if (rules[k].clearing == Clearing::seed && count_free_day(states_[k], d.date))
+      if (rules[k].clearing == Clearing::seed && count_free_day(states_[k], d.date)) {
         close_span(states_[k], first_of(d));
+      }
     }
   }
 

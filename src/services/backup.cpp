@@ -128,8 +128,9 @@ Expected<void> restore(Session& s, std::string_view json_text, std::string_view 
   if (doc.contains("profile") && !doc["profile"].is_null()) {
     auto p = profile_from_json(doc["profile"], "profile");
     if (!p) return bad(p.error());
-    if (auto ok = check_time_zone(p->time_zone); !ok)
+    if (auto ok = check_time_zone(p->time_zone); !ok) {
       return bad({ok.error().kind, "profile.time_zone", ok.error().message});
+    }
     profile = *p;
   }
   const auto list = [&](const char* key) -> Expected<const Json*> {

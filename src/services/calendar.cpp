@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <xxhash.h>
 
+#include "domain/quantities.hpp"
 #include "services/environment.hpp"
 
 namespace stridecare::services {

@@ -88,8 +88,9 @@ Expected<void> remove_entry(Session& s, domain::Id id) {
     return {};
   });
   if (!done) return done;
-  if (!removed)
+  if (!removed) {
     return domain::fail(domain::ErrorKind::not_found, "id", "no activity or check-in has id " + std::to_string(id));
+  }
   return {};
 }
 

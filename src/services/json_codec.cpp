@@ -446,7 +446,7 @@ Expected<domain::RoutineSession> routine_from_json(const Json& j, const std::str
   SC_TRY_ASSIGN(r.steps_done, f.required<int>("steps_done"));
   SC_TRY_ASSIGN(r.steps_skipped, f.required<int>("steps_skipped"));
   SC_TRY_ASSIGN(r.seconds, f.required<double>("seconds"));
-  return validated(std::move(r), path);
+  return validated(r, path);
 }
 
 Expected<domain::Profile> profile_from_json(const Json& j, const std::string& path) {
@@ -481,8 +481,9 @@ Expected<domain::Profile> profile_from_json(const Json& j, const std::string& pa
   p.cross_training.clear();
   for (const auto& s : list) {
     const auto sport = domain::parse_cross_training(s);
-    if (!sport)
+    if (!sport) {
       return domain::invalid(f.field("cross_training"), domain::not_allowed(s, domain::cross_training_names()));
+    }
     p.cross_training.push_back(*sport);
   }
   SC_TRY_ASSIGN(p.gym_access, f.required<bool>("gym_access"));

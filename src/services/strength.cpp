@@ -28,8 +28,9 @@ Json session_ref(const domain::Activity& a) {
 }  // namespace
 
 Expected<LoggedStrength> log_strength(Session& s, domain::Activity a) {
-  if (a.sport != domain::Sport::strength)
+  if (a.sport != domain::Sport::strength) {
     return domain::invalid("sport", "a strength session must have sport strength");
+  }
   if (auto ok = domain::validate(a); !ok) return std::unexpected(ok.error());
   for (const auto& ex : a.exercises) {
     if (auto known = check_exercise_name(ex.exercise); !known) return std::unexpected(known.error());

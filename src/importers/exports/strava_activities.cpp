@@ -138,8 +138,9 @@ domain::Expected<StravaActivities> parse_strava_activities(std::string_view csv,
     return std::nullopt;
   };
   const auto file = column("Filename");
-  if (!file)
+  if (!file) {
     return domain::fail(ErrorKind::invalid_file, name, name + ": no \"Filename\" column; not a Strava activities.csv");
+  }
   const auto type = column("Activity Type");
   const auto title = column("Activity Name");
   const auto description = column("Activity Description");

@@ -26,6 +26,14 @@ std::optional<double> scaled(const MessageView& m, const p::Field& f) {
   return *raw / f.scale - f.offset;
 }
 
+/// As `scaled`, into `into` (left as it was when the field is absent or invalid); true when set.
+[[gnu::always_inline]] inline bool scaled_into(const MessageView& m, const p::Field& f, std::optional<double>& into) {
+  double raw = 0;
+  if (!m.number_into(f.number, raw)) return false;
+  into = raw / f.scale - f.offset;
+  return true;
+}
+
 /// FIT seconds to UTC. Values below kMinAbsoluteTimestamp are seconds since the
 /// device powered on; like the FIT SDK we still count them from the FIT epoch
 /// (so order and durations hold) and the decoder warns that the dates are not real.
@@ -162,33 +170,33 @@ class Collector final : public MessageVisitor {
   void record(const MessageView& m) {
     // The FIT SDK drops messages without fields; so do we (compressed-speed-distance.fit opens with one).
     if (m.definition().fields.empty()) return;
-    Sample s;
+    // Built where it is kept: a Sample is ~150 bytes, and copying it in was a third of a record's time.
+    Sample& s = samples_.emplace_back();
+    sample_file_.push_back(file_);
     if (const auto ts = m.timestamp()) {
       s.time = utc(*ts);
       relative_times_ = relative_times_ || relative(*ts);
     }
-    const auto lat = m.integer(p::record::kPositionLat.number);
-    const auto lon = m.integer(p::record::kPositionLong.number);
-    if (lat && lon) {
-      s.latitude_deg = static_cast<double>(*lat) * p::kDegreesPerSemicircle;
-      s.longitude_deg = static_cast<double>(*lon) * p::kDegreesPerSemicircle;
+    // Values go straight into the sample: an optional in between costs a stall per field (reader.hpp).
+    std::int64_t lat = 0;
+    std::int64_t lon = 0;
+    if (m.integer_into(p::record::kPositionLat.number, lat) && m.integer_into(p::record::kPositionLong.number, lon)) {
+      s.latitude_deg = static_cast<double>(lat) * p::kDegreesPerSemicircle;
+      s.longitude_deg = static_cast<double>(lon) * p::kDegreesPerSemicircle;
     }
-    s.altitude_m = scaled(m, p::record::kEnhancedAltitude);
-    if (!s.altitude_m) s.altitude_m = scaled(m, p::record::kAltitude);
-    s.speed_m_per_s = scaled(m, p::record::kEnhancedSpeed);
-    if (!s.speed_m_per_s) s.speed_m_per_s = scaled(m, p::record::kSpeed);
-    s.distance_m = scaled(m, p::record::kDistance);
+    if (!scaled_into(m, p::record::kEnhancedAltitude, s.altitude_m)) scaled_into(m, p::record::kAltitude, s.altitude_m);
+    if (!scaled_into(m, p::record::kEnhancedSpeed, s.speed_m_per_s)) scaled_into(m, p::record::kSpeed, s.speed_m_per_s);
+    scaled_into(m, p::record::kDistance, s.distance_m);
     if (const FieldDefinition* f = m.field(p::record::kCompressedSpeedDistance); f && f->size == 3) {
       compressed_speed_distance(m.bytes(*f), s);
     }
-    if (const auto hr = m.integer(p::record::kHeartRate.number)) s.heart_rate_bpm = static_cast<int>(*hr);
+    std::int64_t v = 0;
+    if (m.integer_into(p::record::kHeartRate.number, v)) s.heart_rate_bpm = static_cast<int>(v);
     // The integer `cadence` field, as the FIT SDK reports it (fractional_cadence is a separate field).
-    if (const auto cad = m.integer(p::record::kCadence.number)) s.cadence_rpm = static_cast<double>(*cad);
-    if (const auto w = m.integer(p::record::kPower.number)) s.power_w = static_cast<int>(*w);
+    if (m.integer_into(p::record::kCadence.number, v)) s.cadence_rpm = static_cast<double>(v);
+    if (m.integer_into(p::record::kPower.number, v)) s.power_w = static_cast<int>(v);
     cycles(m, s);
     if (!m.definition().developer_fields.empty()) fill_from_developer_fields(m, s);
-    samples_.push_back(s);
-    sample_file_.push_back(file_);
   }
 
   /// Speed (12 bits, 1/100 m/s) and distance (12 bits, 1/16 m, accumulating) packed in 3 bytes.

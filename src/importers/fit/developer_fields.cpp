@@ -11,7 +11,7 @@ namespace fd = profile::field_description;
 
 /// The developer field's bytes read as the base type its description names.
 FieldDefinition as_field(const DeveloperFieldDefinition& d, const DeveloperFieldDescription& desc) {
-  return FieldDefinition{d.number, d.size, desc.base_type, d.offset};
+  return FieldDefinition::of(d.number, d.size, desc.base_type, d.offset);
 }
 
 bool is_string(std::uint8_t base_type) {

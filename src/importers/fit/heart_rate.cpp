@@ -25,7 +25,7 @@ struct Beat {
   std::optional<int> bpm;
 };
 
-std::unexpected<domain::Error> broken(std::string why) {
+std::unexpected<domain::Error> broken(const std::string& why) {
   return domain::fail(domain::ErrorKind::invalid_file, "hr", "hr messages not merged: " + why);
 }
 

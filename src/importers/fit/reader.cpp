@@ -31,27 +31,6 @@ std::uint32_t le32(const std::uint8_t* p) {
 }
 std::uint16_t le16(const std::uint8_t* p) { return static_cast<std::uint16_t>(p[0] | p[1] << 8); }
 
-template <class T>
-T load(const std::uint8_t* p, bool big_endian) {
-  T v;
-  std::memcpy(&v, p, sizeof v);
-  return big_endian != (std::endian::native == std::endian::big) ? std::byteswap(v) : v;
-}
-
-/// An element of 1, 2, 4 or 8 bytes in the definition's byte order (hot: every field of every record).
-std::uint64_t read_unsigned(const std::uint8_t* p, std::size_t size, bool big_endian) {
-  switch (size) {
-    case 1:
-      return *p;
-    case 2:
-      return load<std::uint16_t>(p, big_endian);
-    case 4:
-      return load<std::uint32_t>(p, big_endian);
-    default:
-      return load<std::uint64_t>(p, big_endian);
-  }
-}
-
 std::string at(std::size_t offset) { return "byte " + std::to_string(offset); }
 
 /// Decodes the records of one chained file between `begin` and `end`.
@@ -112,7 +91,7 @@ class FileDecoder {
       if (def.index_of[b_[p]] == Definition::kNoField && i < Definition::kNoField) {
         def.index_of[b_[p]] = static_cast<std::uint8_t>(i);
       }
-      def.fields.push_back({b_[p], b_[p + 1], b_[p + 2], offset});
+      def.fields.push_back(FieldDefinition::of(b_[p], b_[p + 1], b_[p + 2], offset));
       offset = static_cast<std::uint16_t>(offset + b_[p + 1]);
     }
     if (developer) {
@@ -135,18 +114,19 @@ class FileDecoder {
     const auto& def = defs_[local];
     if (!def) return damage(start, "data message of local type " + std::to_string(local) + " that was never defined");
     if (end - p - 1 < def->data_size) return damage(start, "data message cut short");
-    std::optional<std::uint32_t> compressed;
+    const std::uint8_t* data = b_.data() + p + 1;
     if (time_offset) {
       if (!last_timestamp_) return damage(start, "compressed timestamp before any full timestamp");
       const std::uint32_t last = *last_timestamp_;
-      compressed = last + ((*time_offset - (last & kCompressedOffsetMask)) & kCompressedOffsetMask);
+      const std::uint32_t compressed = last + ((*time_offset - (last & kCompressedOffsetMask)) & kCompressedOffsetMask);
       last_timestamp_ = compressed;
+      visitor_.message(MessageView(*def, data, compressed));
+    } else {
+      const MessageView view(*def, data);
+      std::int64_t ts = 0;
+      if (view.integer_into(kTimestampField, ts)) last_timestamp_ = static_cast<std::uint32_t>(ts);
+      visitor_.message(view);
     }
-    const MessageView view(*def, b_.data() + p + 1, compressed);
-    if (!time_offset) {
-      if (const auto ts = view.integer(kTimestampField)) last_timestamp_ = static_cast<std::uint32_t>(*ts);
-    }
-    visitor_.message(view);
     ++summary_.messages;
     p += 1 + def->data_size;
     return true;
@@ -161,48 +141,12 @@ class FileDecoder {
 
 }  // namespace
 
-const FieldDefinition* MessageView::field(std::uint8_t number) const {
-  const std::uint8_t i = def_.index_of[number];
-  return i == Definition::kNoField ? nullptr : &def_.fields[i];
-}
-
-std::optional<std::int64_t> MessageView::element(const FieldDefinition& f, std::size_t index) const {
-  const BaseTypeInfo& info = base_type_info(f.base_type);
-  // A size that is not a whole number of elements is malformed: its bytes are not a number.
-  if (info.is_float || f.size % info.size != 0 || (index + 1) * info.size > f.size) return std::nullopt;
-  const std::uint64_t raw = read_unsigned(data_ + f.offset + index * info.size, info.size, def_.big_endian);
-  if (raw == info.invalid) return std::nullopt;
-  if (info.is_signed) {
-    const unsigned bits = 8U * info.size;
-    const std::uint64_t sign = std::uint64_t{1} << (bits - 1);
-    return static_cast<std::int64_t>((raw ^ sign) - sign);
-  }
-  return static_cast<std::int64_t>(raw);
-}
-
-std::optional<std::int64_t> MessageView::integer(std::uint8_t number) const { return integer_at(number, 0); }
-
-std::optional<std::int64_t> MessageView::integer_at(std::uint8_t number, std::size_t index) const {
-  const FieldDefinition* f = field(number);
-  return f ? element(*f, index) : std::nullopt;
-}
-
-std::optional<double> MessageView::number(std::uint8_t number) const {
-  const FieldDefinition* f = field(number);
-  return f ? this->number(*f) : std::nullopt;
-}
-
-std::optional<double> MessageView::number(const FieldDefinition& f) const {
-  const BaseTypeInfo& info = base_type_info(f.base_type);
-  if (!info.is_float) {
-    const auto v = element(f, 0);
-    return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
-  }
-  if (f.size < info.size) return std::nullopt;
-  const std::uint64_t raw = read_unsigned(data_ + f.offset, info.size, def_.big_endian);
-  if (raw == info.invalid) return std::nullopt;
-  const double v = info.size == 4 ? static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(raw)))
-                                  : std::bit_cast<double>(raw);
+std::optional<double> MessageView::float_value(const FieldDefinition& f) const {
+  if (f.size < f.element_size) return std::nullopt;
+  const std::uint64_t raw = read_element(data_ + f.offset, f.element_size);
+  if (raw == f.invalid) return std::nullopt;
+  const double v = f.element_size == 4 ? static_cast<double>(std::bit_cast<float>(static_cast<std::uint32_t>(raw)))
+                                       : std::bit_cast<double>(raw);
   if (!std::isfinite(v)) return std::nullopt;
   return v;
 }
@@ -217,13 +161,6 @@ std::optional<std::string> MessageView::text(const FieldDefinition& f) const {
   const std::size_t n = strnlen(p, f.size);
   if (n == 0) return std::nullopt;
   return std::string(p, n);
-}
-
-std::optional<std::uint32_t> MessageView::timestamp() const {
-  if (compressed_timestamp_) return compressed_timestamp_;
-  const auto ts = integer(kTimestampField);
-  if (!ts) return std::nullopt;
-  return static_cast<std::uint32_t>(*ts);
 }
 
 bool looks_like_fit(std::span<const std::uint8_t> bytes) {

@@ -14,8 +14,9 @@ namespace {
 std::string lower_letters(std::string_view text) {
   std::string out;
   for (const char c : text) {
-    if (std::isalpha(static_cast<unsigned char>(c)) != 0)
+    if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
   }
   return out;
 }

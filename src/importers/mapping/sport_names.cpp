@@ -16,8 +16,9 @@ std::string key(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (const char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c)))
+    if (std::isalnum(static_cast<unsigned char>(c))) {
       out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
   }
   return out;
 }

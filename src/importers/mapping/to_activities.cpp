@@ -15,7 +15,6 @@ namespace {
 
 using domain::ErrorKind;
 using domain::Sport;
-using std::chrono::duration_cast;
 using std::chrono::milliseconds;
 using std::chrono::seconds;
 
@@ -123,8 +122,9 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
     if (start) break;
     start = p.time;
   }
-  if (!start)
+  if (!start) {
     return domain::fail(ErrorKind::invalid_file, source.name, label + ": no time in the file, so no day to put it on");
+  }
   const auto start_s = std::chrono::floor<seconds>(*start);
 
   // The track: timed samples in time order. A sample earlier than the one
@@ -151,9 +151,10 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
     if (p.cadence_rpm) t.cadence_spm = *p.cadence_rpm;  // scaled to steps once the sport is known
     out.track.points.push_back(t);
   }
-  if (dropped > 0)
+  if (dropped > 0) {
     out.notes.push_back(label + ": " + std::to_string(dropped) +
                         " samples earlier than the one before them were left out");
+  }
 
   std::optional<double> elapsed = s.total_elapsed_s;
   if ((!elapsed || *elapsed <= 0) && !out.track.points.empty()) elapsed = out.track.points.back().offset_s;
@@ -246,7 +247,8 @@ domain::Expected<MappedActivity> map_session(const SessionRecord& s, domain::Sou
   }
 
   if (auto ok = domain::validate(a); !ok) {
-    return domain::fail(ErrorKind::invalid_file, source.name,
+    // `source` was moved into the recording: name the file from there.
+    return domain::fail(ErrorKind::invalid_file, recorded.source.name,
                         label + ": " + ok.error().field + ": " + ok.error().message);
   }
   return out;

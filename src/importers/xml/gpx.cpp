@@ -184,8 +184,9 @@ class GpxReader final : public xml::FormatReader {
     Sample& s = session_.samples.emplace_back();
     read_point(pt, s);
     if (s.latitude_deg && s.longitude_deg) {
-      if (have_previous_)
+      if (have_previous_) {
         distance_m_ += xml::haversine_m(previous_lat_, previous_lon_, *s.latitude_deg, *s.longitude_deg);
+      }
       have_previous_ = positioned_ = true;
       previous_lat_ = *s.latitude_deg;
       previous_lon_ = *s.longitude_deg;

@@ -288,7 +288,7 @@ Expected<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::
   // Judge the file before anything else reads or writes it, so a file we must
   // not use stays byte-identical (and is reported as what it is).
   const auto version = check_identity(*db);
-  if (!version) return failed(std::move(version.error()));
+  if (!version) return failed(version.error());
 
   // Settings of this connection only. FULL: a health log must not lose a
   // confirmed entry to a power cut, which NORMAL allows in WAL mode.
@@ -382,9 +382,10 @@ Expected<Id> SqliteStore::claim_id(Id wanted) {
     return domain::fail(ErrorKind::conflict, "id", "id " + std::to_string(wanted) + " is already in use");
   };
   // A conflict, as in MemoryStore: such an id can come only from a restored file.
-  if (wanted < 0)
+  if (wanted < 0) {
     return domain::fail(ErrorKind::conflict, "id",
                         "id " + std::to_string(wanted) + " is not a valid id; ids are positive");
+  }
   auto taken =
       statement("SELECT EXISTS (SELECT 1 FROM activity WHERE id = ?1) OR EXISTS (SELECT 1 FROM checkin WHERE id = ?1)");
   if (!taken) return failed(std::move(taken.error()));
@@ -453,8 +454,9 @@ Expected<std::optional<domain::Profile>> SqliteStore::load_profile() {
     const std::size_t comma = std::min(sports.find(',', start), sports.size());
     const auto name = sports.substr(start, comma - start);
     const auto sport = domain::parse_enum<domain::Sport>(name);
-    if (!sport)
+    if (!sport) {
       return failed(storage_error("the profile has an unknown cross-training sport '" + std::string(name) + "'"));
+    }
     p.cross_training.push_back(*sport);
     start = comma + 1;
   }
@@ -886,9 +888,10 @@ Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const D
     r.date = *date;
     if (!row.is_null(2)) r.time = row.column_int(2);
     const auto kind = enum_column<domain::RoutineKind>(row, 3);
-    if (!kind)
+    if (!kind) {
       return failed(
           storage_error("routine " + std::to_string(r.id) + " has an unknown routine '" + row.column_text(3) + "'"));
+    }
     r.routine = *kind;
     r.steps_total = row.column_int(4);
     r.steps_done = row.column_int(5);
