@@ -1,6 +1,7 @@
 #include "importers/fit/developer_fields.hpp"
 
 #include <algorithm>
+#include <functional>
 
 #include "importers/fit/profile.hpp"
 
@@ -67,20 +68,22 @@ std::optional<double> DeveloperFields::value(const MessageView& m, const Develop
   return *raw / desc.scale - desc.offset;
 }
 
-std::vector<NativeFill> DeveloperFields::native_fills(const MessageView& m, std::uint16_t native_message) const {
-  std::vector<std::pair<const DeveloperFieldDescription*, NativeFill>> found;
+void DeveloperFields::native_fills(const MessageView& m, std::uint16_t native_message,
+                                   std::vector<NativeFill>& out) const {
+  out.clear();
   for (const auto& d : m.definition().developer_fields) {
     const DeveloperFieldDescription* desc = find(d.developer_index, d.number);
     if (!desc || desc->field.native_message != native_message || !desc->field.native_field) continue;
-    if (const auto v = value(m, d, *desc)) found.push_back({desc, {*desc->field.native_field, *v}});
+    const auto v = value(m, d, *desc);
+    if (!v) continue;
+    // Description order, not the message's field order, decides between two fields naming the same
+    // native field: the order the SDK keys developer fields by. Inserted after its equals (stable);
+    // a message has a handful of developer fields.
+    const auto at = std::upper_bound(
+        out.begin(), out.end(), desc,
+        [](const DeveloperFieldDescription* x, const NativeFill& f) { return std::less<>{}(x, f.description); });
+    out.insert(at, NativeFill{desc, *desc->field.native_field, *v});
   }
-  // Description order, not the message's field order, decides between two fields naming the same
-  // native field: the order the SDK keys developer fields by.
-  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<NativeFill> out;
-  out.reserve(found.size());
-  for (const auto& f : found) out.push_back(f.second);
-  return out;
 }
 
 std::vector<DeveloperValue> DeveloperFields::values(const MessageView& m) const {

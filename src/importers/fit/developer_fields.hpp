@@ -38,6 +38,7 @@ struct DeveloperFieldDescription {
 
 /// A developer field of a message that names a native field, with its decoded value.
 struct NativeFill {
+  const DeveloperFieldDescription* description = nullptr;  ///< orders fills (description order)
   std::uint8_t native_field = 0;
   double value = 0;
 };
@@ -52,8 +53,9 @@ class DeveloperFields {
   const DeveloperFieldDescription* find(std::uint8_t developer_index, std::uint8_t number) const;
 
   /// The values of the developer fields of `m` that stand for a native field of message
-  /// `native_message`, in description order; empty when the message has none.
-  std::vector<NativeFill> native_fills(const MessageView& m, std::uint16_t native_message) const;
+  /// `native_message`, in description order, into `out` (cleared first; empty when the message has
+  /// none). An out-parameter so that the record path, which asks for every record, reuses one buffer.
+  void native_fills(const MessageView& m, std::uint16_t native_message, std::vector<NativeFill>& out) const;
 
   /// Every described developer field of `m`, decoded.
   std::vector<DeveloperValue> values(const MessageView& m) const;
