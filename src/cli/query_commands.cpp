@@ -38,7 +38,10 @@ void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::st
   auto range = std::make_shared<RangeFlags>();
   with_range(app.add_subcommand(name, help), *range)->callback([&ctx, &run, range, name, none, list, line] {
     run = [&ctx, range, name, none, list, line] {
-      const auto entries = value_or_fail(list(ctx.session(), range->parse()));
+      // The flags first, in a statement of their own: the order in which a call's arguments are
+      // evaluated is unspecified, and clang opened (created) the database before a bad range failed.
+      const storage::DateRange dates = range->parse();
+      const auto entries = value_or_fail(list(ctx.session(), dates));
       if (ctx.json()) {
         services::Json j = services::Json::array();
         for (const auto& e : entries) j.push_back(services::to_json(e));

@@ -287,7 +287,7 @@ TEST_F(E2ePlan, UidsStayAcrossExportsAndSequenceRisesWhenASessionChanges) {
   int raised = 0;
   for (const auto& e : c["events"]) {
     const std::vector<std::string> before = uids(a);
-    const bool known = std::find(before.begin(), before.end(), e["uid"]) != before.end();
+    const bool known = std::find(before.begin(), before.end(), e["uid"].get<std::string>()) != before.end();
     if (e["status"] == "CANCELLED") {
       EXPECT_TRUE(known) << "only a sent event is cancelled: " << e;
     }

@@ -57,7 +57,7 @@ TEST(MessageView, ReadsSignedUnsignedArraysAndFloatsInEitherByteOrder) {
     put16(2, 7);
     put16(4, 9);
     const std::uint32_t one_and_a_half = 0x3FC00000;
-    for (int i = 0; i < 4; ++i) {
+    for (std::size_t i = 0; i < 4; ++i) {
       const auto byte = static_cast<std::uint8_t>(one_and_a_half >> (8 * i));
       data[big ? 9 - i : 6 + i] = byte;
     }

@@ -77,7 +77,7 @@ TEST(FitTimeZone, ALocalTimestampCountingFromPowerOnGivesNoZone) {
 // Regression: 225 s and 1080 s were taken as zones and put runs on the wrong local day.
 TEST(FitTimeZone, ADriftingClockGivesNoZone) {
   for (const int drift : {225, 1080, -3661}) {
-    const Recording r = run_with_local_time(static_cast<std::uint64_t>(kStart + 600 + drift));
+    const Recording r = run_with_local_time(static_cast<std::uint64_t>(std::int64_t{kStart} + 600 + drift));
     EXPECT_FALSE(r.sessions[0].utc_offset_s) << drift;
     EXPECT_THAT(warnings_of(r), HasSubstr("quarter hours")) << drift;
   }
