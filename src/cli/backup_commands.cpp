@@ -21,7 +21,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (*format == "csv") {
         print(value_or_fail(services::export_csv(ctx.session())));
       } else {
-        print(value_or_fail(services::export_json(ctx.session())).dump(2) + "\n");
+        print(services::json_text(value_or_fail(services::export_json(ctx.session())), 2) + "\n");
       }
     };
   });

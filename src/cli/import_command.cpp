@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
+#include "domain/text.hpp"
 #include "domain/wording.hpp"
 #include "services/activity_files.hpp"
 #include "services/import.hpp"
@@ -112,17 +113,19 @@ std::string describe(const services::ImportReport& r, Units units) {
     const auto& a = i.activity;
     out += fmt::format("#{} {} {:<10} {:>9} {:>8}  {}\n", a.id, domain::to_string(a.date), domain::name_of(a.sport),
                        a.distance_m ? domain::format_distance(*a.distance_m, units) : "-",
-                       domain::format_duration(a.duration_s), i.path);
+                       domain::format_duration(a.duration_s), domain::printable(i.path));
     for (const auto& w : i.warnings) out += cli::describe(w);
   }
   for (const auto& d : r.duplicates) {
-    out += d.existing_id != 0 ? fmt::format("already stored as #{} ({}): {}\n", d.existing_id, d.reason, d.path)
-                              : fmt::format("already in this import ({}): {}\n", d.reason, d.path);
+    const std::string path = domain::printable(d.path);
+    out += d.existing_id != 0 ? fmt::format("already stored as #{} ({}): {}\n", d.existing_id, d.reason, path)
+                              : fmt::format("already in this import ({}): {}\n", d.reason, path);
   }
   for (const auto& w : r.warnings) {
     // Decoder warnings do not repeat the file's name; mapping notes start with it.
-    out += w.warning.starts_with(w.path) ? fmt::format("warning: {}\n", w.warning)
-                                         : fmt::format("warning: {}: {}\n", w.path, w.warning);
+    out += w.warning.starts_with(w.path)
+               ? fmt::format("warning: {}\n", domain::printable(w.warning))
+               : fmt::format("warning: {}: {}\n", domain::printable(w.path), domain::printable(w.warning));
   }
   out += fmt::format("Imported {} from {} ({} already stored, {} failed).\n",
                      domain::plural(static_cast<long long>(r.imported.size()), "activity", "activities"),

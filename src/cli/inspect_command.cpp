@@ -59,7 +59,7 @@ void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
         all.push_back(std::move(j));
       }
       // A file's values exactly as decoded, like an export (docs/json.md): not rounded.
-      if (ctx.json()) print(all.dump() + "\n");
+      if (ctx.json()) print(services::json_text(all) + "\n");
       if (failed) throw CommandFailed{{domain::ErrorKind::invalid_file, "", "some files could not be read"}};
     };
   });

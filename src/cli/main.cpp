@@ -14,6 +14,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "domain/suggest.hpp"
+#include "domain/text.hpp"
 #include "services/import.hpp"
 #include "services/json_output.hpp"
 
@@ -22,7 +23,9 @@ namespace stridecare::cli {
 void print(const std::string& text) { std::fwrite(text.data(), 1, text.size(), stdout); }
 
 void report_item(const domain::Error& e, bool json) {
-  std::cerr << (json ? services::to_json(e).dump() : "stridecare: " + e.message) << "\n";
+  // An error quotes what was typed or read: shown with its control characters escaped, on one line.
+  std::cerr << (json ? services::json_text(services::to_json(e)) : "stridecare: " + domain::printable(e.message))
+            << "\n";
 }
 
 namespace {

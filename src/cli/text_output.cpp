@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "domain/quantities.hpp"
+#include "domain/text.hpp"
 #include "domain/wording.hpp"
 
 namespace stridecare::cli {
@@ -40,7 +41,7 @@ std::string describe(const domain::Activity& a, Units units) {
   if (a.rpe) out += fmt::format("  RPE {}", *a.rpe);
   if (a.time) out += fmt::format("  {}", domain::time_of_day_to_string(*a.time));
   for (const auto& e : a.exercises) out += "  " + describe(e, units);
-  if (!a.note.empty()) out += fmt::format("  \"{}\"", a.note);
+  if (!a.note.empty()) out += fmt::format("  \"{}\"", domain::printable(a.note));
   return out;
 }
 
@@ -55,7 +56,7 @@ std::string describe(const domain::PainCheckin& c) {
   if (c.persists_after_run) signs += " persists_after_run";
   if (c.cleared_by_clinician) signs += " cleared_by_clinician";
   if (!signs.empty()) out += fmt::format("  [{} ]", signs);
-  if (!c.note.empty()) out += fmt::format("  \"{}\"", c.note);
+  if (!c.note.empty()) out += fmt::format("  \"{}\"", domain::printable(c.note));
   return out;
 }
 

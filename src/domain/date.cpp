@@ -28,8 +28,14 @@ Expected<Date> parse_date(std::string_view text, std::string_view field) {
   }
   Date d{std::chrono::year{to_int(text.substr(0, 4))}, std::chrono::month{unsigned(to_int(text.substr(5, 2)))},
          std::chrono::day{unsigned(to_int(text.substr(8, 2)))}};
-  if (!d.ok() || d.year() < std::chrono::year{1900} || d.year() > std::chrono::year{2999}) {
-    return invalid(std::string(field), "'" + std::string(text) + "' is not a day of the calendar");
+  if (!d.ok()) return invalid(std::string(field), "'" + std::string(text) + "' is not a day of the calendar");
+  // Plausible days of a training log; the bounds also keep every date arithmetic far from overflow.
+  constexpr int kFirstYear = 1900;
+  constexpr int kLastYear = 2999;
+  if (d.year() < std::chrono::year{kFirstYear} || d.year() > std::chrono::year{kLastYear}) {
+    return invalid(std::string(field), "'" + std::string(text) + "' is outside the years " +
+                                           std::to_string(kFirstYear) + "-" + std::to_string(kLastYear) +
+                                           " a date may take");
   }
   return d;
 }

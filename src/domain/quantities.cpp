@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "domain/units.hpp"
+#include "domain/validate.hpp"
 
 namespace stridecare::domain {
 namespace {
@@ -46,6 +48,11 @@ Expected<double> parse_distance_m(std::string_view text, std::string_view field)
   std::string_view s = text;
   const auto number = take_number(s);
   if (!number) return bad("is not a distance; use e.g. 8.2km, 5mi, 800m or a number of km");
+  // `1e308km` read as 1 with the unit `e308km` was "an unknown unit": say what is wrong.
+  if (s.size() > 1 && (s[0] == 'e' || s[0] == 'E') &&
+      (std::isdigit(static_cast<unsigned char>(s[1])) != 0 || s[1] == '+' || s[1] == '-')) {
+    return bad("has an exponent; write the number out, e.g. 8.2km, 5mi or 800m");
+  }
   double factor = 0;
   if (s.empty() || s == "km") {
     factor = kMetresPerKm;
@@ -142,8 +149,6 @@ std::optional<double> take_load_kg(std::string_view& s) {
   return std::nullopt;
 }
 
-int capped(long v) { return static_cast<int>(std::min(v, 1'000'000L)); }
-
 }  // namespace
 
 std::string_view exercise_name_of(std::string_view text) {
@@ -184,6 +189,15 @@ Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_vie
     ex.pain = static_cast<int>(*pain);
     s = s.substr(0, at);
   }
+  // A count beyond its limit is refused with the number as typed (capped first, 99999999999 sets
+  // were reported as "1000000 sets").
+  const auto count = [&](long v, int max, const char* what) -> Expected<int> {
+    if (v > max) {
+      return invalid(std::string(field), quoted(text) + ": " + std::to_string(v) + " " + what +
+                                             " is out of range; allowed 1-" + std::to_string(max));
+    }
+    return static_cast<int>(v);
+  };
   const auto first = take_int(s);
   if (!first) return bad();
   if (s.starts_with('x') || s.starts_with('X')) {
@@ -191,8 +205,12 @@ Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_vie
     s.remove_prefix(1);
     const auto reps = take_int(s);
     if (!reps) return bad();
-    ex.sets = capped(*first);
-    ex.reps = capped(*reps);
+    const auto sets = count(*first, kMaxSets, "sets");
+    if (!sets) return std::unexpected(sets.error());
+    const auto each = count(*reps, kMaxReps, "reps");
+    if (!each) return std::unexpected(each.error());
+    ex.sets = *sets;
+    ex.reps = *each;
     if (!s.empty()) {
       ex.load_kg = take_load_kg(s);
       if (!ex.load_kg || !s.empty()) return bad();
@@ -203,7 +221,9 @@ Expected<StrengthExercise> parse_exercise(std::string_view text, std::string_vie
   std::optional<long> reps = first;
   while (true) {
     StrengthSet set;
-    set.reps = capped(*reps);
+    const auto each = count(*reps, kMaxReps, "reps");
+    if (!each) return std::unexpected(each.error());
+    set.reps = *each;
     if (s.starts_with('@')) {
       set.load_kg = take_load_kg(s);
       if (!set.load_kg) return bad();

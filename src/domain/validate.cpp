@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/quantities.hpp"
+#include "domain/text.hpp"
 
 namespace stridecare::domain {
 namespace {
@@ -29,6 +30,11 @@ Expected<void> check_note(const std::string& note) {
     return invalid("note", "is " + std::to_string(note.size()) + " bytes; at most " + std::to_string(kMaxNoteBytes) +
                                " are allowed");
   }
+  // Stored text is UTF-8: the JSON of every export and listing carries it.
+  if (const auto at = first_invalid_utf8(note)) {
+    return invalid("note", "is not valid UTF-8 text (byte " + std::to_string(*at) + " of " +
+                               std::to_string(note.size()) + " is not part of a UTF-8 character)");
+  }
   return {};
 }
 
@@ -40,6 +46,9 @@ bool finite_at_least(const std::optional<double>& v, double min) { return !v || 
 
 Expected<void> validate_recorded(const Recorded& r) {
   if (r.source.name.empty()) return invalid("source", "an imported activity needs its file's name");
+  if (first_invalid_utf8(r.source.name)) {
+    return invalid("source", "the file name is not valid UTF-8 (import stores it with U+FFFD replacing the bad bytes)");
+  }
   if (r.source.session_index < 0) return invalid("source", "session index is negative");
   if (r.source.format != "fit" && r.source.format != "gpx" && r.source.format != "tcx") {
     return invalid("source", "format '" + r.source.format + "' is not fit, gpx or tcx");

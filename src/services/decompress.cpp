@@ -27,9 +27,9 @@ domain::Expected<std::vector<std::uint8_t>> gunzip(std::span<const std::uint8_t>
   archive_read_support_filter_gzip(a.get());
   archive_read_support_format_raw(a.get());
   const auto damaged = [&](const char* why) {
-    return domain::fail(domain::ErrorKind::invalid_file, name,
-                        fmt::format("{}: damaged gzip data at byte {}: {}", name, archive_filter_bytes(a.get(), -1),
-                                    why ? why : "unreadable"));
+    return domain::fail(
+        domain::ErrorKind::invalid_file, name,
+        fmt::format("{}: damaged gzip data{}: {}", name, at_input_byte(a.get()), why ? why : "unreadable"));
   };
   archive_entry* entry = nullptr;
   if (archive_read_open_memory(a.get(), bytes.data(), bytes.size()) != ARCHIVE_OK ||

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "domain/text.hpp"
 #include "importers/mapping/to_activities.hpp"
 #include "importers/xml/huge_pages.hpp"
 #include "services/activity_files.hpp"
@@ -60,6 +61,13 @@ Decoded manual_entries(SourceItem&& item, const importers::ZoneOffset& zone) {
 
 Decoded decode(SourceItem&& item, const ImportOptions& options, const importers::ZoneOffset& zone) {
   Decoded out;
+  // Stored and reported names are UTF-8 (JSON carries nothing else); a file system or an old zip
+  // may name a file in another encoding.
+  if (std::string valid = domain::valid_utf8(item.name); valid != item.name) {
+    out.warnings.push_back("the file name is not valid UTF-8: stored as '" + valid +
+                           "', with U+FFFD for the bytes that are not");
+    item.name = std::move(valid);
+  }
   out.name = item.name;
   out.bytes = item.bytes.size();
   if (item.error) {

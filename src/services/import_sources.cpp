@@ -13,6 +13,7 @@
 
 #include "importers/exports/strava_activities.hpp"
 #include "services/activity_files.hpp"
+#include "services/archive_entry_name.hpp"
 #include "services/archive_handle.hpp"
 #include "services/file_bytes.hpp"
 
@@ -60,9 +61,8 @@ ArchivePtr new_reader() {
 
 domain::Error archive_error(archive* a, const std::string& name) {
   const char* why = archive_error_string(a);
-  return domain::Error{
-      ErrorKind::invalid_file, name,
-      fmt::format("{}: damaged archive at byte {}: {}", name, archive_filter_bytes(a, -1), why ? why : "unreadable")};
+  return domain::Error{ErrorKind::invalid_file, name,
+                       fmt::format("{}: damaged archive{}: {}", name, at_input_byte(a), why ? why : "unreadable")};
 }
 
 SourceItem failed(std::string name, domain::Error e) {
@@ -96,6 +96,12 @@ class Walker {
       return emit(failed(p.string(), {ErrorKind::io, p.string(), p.string() + ": no such file or folder"}));
     }
     if (fs::is_directory(status)) return folder(p);
+    // Only regular files are opened: a FIFO blocks its reader forever, a device never ends.
+    if (const auto what = not_a_regular_file(status.type())) {
+      return emit(failed(p.string(),
+                         {ErrorKind::invalid_file, p.string(),
+                          fmt::format("{}: is {}; only regular files and folders are imported", p.string(), *what)}));
+    }
     return file(p, p.string(), /*named=*/true, nullptr, {});
   }
 
@@ -203,12 +209,12 @@ class Walker {
     if (archive_read_open_filename(a.get(), p.c_str(), kReadBlockBytes) != ARCHIVE_OK) return std::nullopt;
     archive_entry* entry = nullptr;
     while (archive_read_next_header(a.get(), &entry) == ARCHIVE_OK) {
-      const char* path = archive_entry_pathname(entry);
-      if (path == nullptr || std::string_view(path) != kStravaIndex) continue;
-      auto bytes = read_entry(a.get(), entry, name + "/" + path);
+      const auto path = archive_entry_name(a.get(), entry);
+      if (!path || *path != kStravaIndex) continue;
+      auto bytes = read_entry(a.get(), entry, name + "/" + *path);
       if (!bytes) return std::nullopt;
       auto parsed = importers::parse_strava_activities(
-          std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), name + "/" + path);
+          std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), name + "/" + *path);
       if (!parsed) return std::nullopt;
       return std::move(*parsed);
     }
@@ -265,20 +271,37 @@ class Walker {
   /// Every entry of an open archive; nested archives are walked as streams.
   bool entries(archive* a, const std::string& name, const importers::StravaActivities* index, int depth) {
     archive_entry* entry = nullptr;
+    int entry_number = 0;  // from 1, to name an entry that stores no name
     while (true) {
       const int r = archive_read_next_header(a, &entry);
       if (r == ARCHIVE_EOF) return true;
       if (r != ARCHIVE_OK && r != ARCHIVE_WARN) return emit(failed(name, archive_error(a, name)));
       if (depth == 0) progress(static_cast<std::uint64_t>(std::max<la_int64_t>(0, archive_filter_bytes(a, -1))));
       if (archive_entry_filetype(entry) != AE_IFREG) continue;
-      const char* raw_path = archive_entry_pathname(entry);
-      if (raw_path == nullptr) continue;
-      const std::string relative = raw_path;
+      ++entry_number;
+      const std::optional<std::string> entry_path = archive_entry_name(a, entry);
+      if (!entry_path) {
+        const std::string unnamed = fmt::format("{}/(entry {})", name, entry_number);
+        if (!emit(failed(unnamed, {ErrorKind::invalid_file, unnamed,
+                                   fmt::format("{}: entry {} stores no name; skipped", name, entry_number)}))) {
+          return false;
+        }
+        continue;
+      }
+      const std::string& relative = *entry_path;
       std::string entry_name = name;
       entry_name += "/";
       entry_name += relative;
       if (is_archive_name(relative)) {
-        if (depth >= kMaxNesting) continue;  // a zip quine or a bomb, not an export
+        if (depth >= kMaxNesting) {  // a zip quine or a bomb, not an export
+          if (!emit(failed(entry_name, {ErrorKind::invalid_file, entry_name,
+                                        fmt::format("{}: an archive nested {} deep; at most {} levels are read (an "
+                                                    "export nests one), so it was skipped",
+                                                    entry_name, depth + 2, kMaxNesting + 1)}))) {
+            return false;
+          }
+          continue;
+        }
         auto nested = new_reader();
         NestedInput input{a};
         if (archive_read_open(nested.get(), &input, nullptr, read_nested, nullptr) != ARCHIVE_OK) {
@@ -335,11 +358,13 @@ std::uint64_t total_input_bytes(const std::vector<std::filesystem::path>& paths)
 }
 
 void walk_archive_bytes(std::span<const std::uint8_t> bytes, const std::string& name, const WalkCallbacks& callbacks) {
+  const Utf8ArchiveNames utf8_names;
   Walker w(callbacks);
   (void)w.archive_bytes(bytes, name);
 }
 
 void walk_sources(const std::vector<std::filesystem::path>& paths, const WalkCallbacks& callbacks) {
+  const Utf8ArchiveNames utf8_names;
   Walker w(callbacks);
   for (const auto& p : paths) {
     if (!w.path(p)) return;

@@ -75,9 +75,13 @@ double json_rounded(std::string_view name, double value) {
 
 void normalise_numbers(Json& doc) { normalise(doc, ""); }
 
+std::string json_text(const Json& doc, int indent) {
+  return doc.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
 std::string document_text(Json doc) {
   normalise_numbers(doc);
-  return doc.dump() + "\n";
+  return json_text(doc) + "\n";
 }
 
 std::string_view error_code(domain::ErrorKind kind) {

@@ -25,7 +25,12 @@ double json_rounded(std::string_view name, double value);
 /// each whole number as an integer: `4.0` becomes `4`.
 void normalise_numbers(Json& doc);
 
-/// `doc` normalised and serialised on one line, ending in a newline.
+/// `doc` serialised as it is (indented by `indent` spaces per level, or on one line for -1). Never
+/// fails on text: bytes that are not UTF-8 (none should reach a document: notes are checked and
+/// stored text is repaired on read) are written as U+FFFD, not thrown as an error.
+std::string json_text(const Json& doc, int indent = -1);
+
+/// `doc` normalised and serialised on one line (json_text), ending in a newline.
 std::string document_text(Json doc);
 
 /// api.md's error code of a kind: `invalid_input`, `invalid_file`,

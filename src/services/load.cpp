@@ -97,7 +97,7 @@ class SeriesWriter {
   void value(int x) { fmt::format_to(std::back_inserter(buf_), "{}", x); }
   void value(bool x) { raw(x ? "true" : "false"); }
   void value(domain::Date d) { fmt::format_to(std::back_inserter(buf_), "\"{}\"", domain::to_string(d)); }
-  void value(std::string_view s) { buf_ += Json(s).dump(); }
+  void value(std::string_view s) { buf_ += json_text(Json(s)); }
 
   /// `,"name":value` (names are plain ASCII).
   /// Numbers are rounded as document_text rounds them (docs/json.md).

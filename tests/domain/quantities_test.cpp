@@ -351,11 +351,18 @@ INSTANTIATE_TEST_SUITE_P(
                       RejectCase{"SpaceAfterComma", "squat:10, 10"}),
     case_name<RejectCase>);
 
-TEST(ParseExercise, CapsAbsurdSetsAndRepsInsteadOfOverflowingInt) {
-  const auto ex = parse_exercise("squat:99999999999x99999999999");
-  ASSERT_TRUE(accepted(ex));
-  EXPECT_EQ(ex->sets, 1'000'000);
-  EXPECT_EQ(ex->reps, 1'000'000);
+// Regression: counts beyond int were capped to 1,000,000 first, and "squat:99999999999x10" was
+// refused as "1000000 sets".
+TEST(ParseExercise, RefusesAbsurdSetsAndRepsWithTheNumberAsTyped) {
+  const auto sets = parse_exercise("squat:99999999999x10");
+  ASSERT_FALSE(sets);
+  EXPECT_THAT(sets.error().message, HasSubstr("99999999999 sets is out of range; allowed 1-20"));
+  const auto reps = parse_exercise("squat:3x99999999999");
+  ASSERT_FALSE(reps);
+  EXPECT_THAT(reps.error().message, HasSubstr("99999999999 reps is out of range; allowed 1-200"));
+  const auto per_set = parse_exercise("squat:10,99999999999");
+  ASSERT_FALSE(per_set);
+  EXPECT_THAT(per_set.error().message, HasSubstr("99999999999 reps"));
 }
 
 // ---------------------------------------------------------------------------

@@ -298,9 +298,10 @@ TEST(ValidateActivity, AcceptsParsedExercises) {
   EXPECT_TRUE(accepted(validate(a)));
 }
 
-TEST(ValidateActivity, RejectsParsedExerciseWithAbsurdSets) {
-  const auto ex = parse_exercise("squat:99999999999x10");
+TEST(ValidateActivity, RejectsAnExerciseWithAbsurdSets) {
+  auto ex = parse_exercise("squat:3x10");
   ASSERT_TRUE(accepted(ex));
+  ex->sets = 1'000'000;  // not from the parser, which refuses it (quantities_test)
   Activity a = a_strength_session();
   a.exercises = {*ex};
   const auto r = validate(a);

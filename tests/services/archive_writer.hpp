@@ -14,8 +14,9 @@ namespace stridecare::testing {
 
 using Entries = std::vector<std::pair<std::string, std::string>>;  // name, bytes
 
-/// `format`: ARCHIVE_FORMAT_ZIP, or ARCHIVE_FORMAT_RAW with the gzip filter for a .gz.
-inline std::string write_archive(const Entries& entries, bool gzip_raw) {
+/// A zip, or with `gzip_raw` a .gz of the one entry's bytes. With `utf8_names`, the zip's entries carry
+/// the UTF-8 flag (general purpose bit 11); without, names are stored as the bytes given, no flag.
+inline std::string write_archive(const Entries& entries, bool gzip_raw, bool utf8_names = false) {
   std::vector<char> buffer(8u << 20);
   std::size_t used = 0;
   archive* a = archive_write_new();
@@ -24,13 +25,18 @@ inline std::string write_archive(const Entries& entries, bool gzip_raw) {
     archive_write_set_format_raw(a);
   } else {
     archive_write_set_format_zip(a);
+    if (utf8_names) archive_write_set_format_option(a, "zip", "hdrcharset", "UTF-8");
   }
   if (archive_write_open_memory(a, buffer.data(), buffer.size(), &used) != ARCHIVE_OK) {
     throw std::runtime_error(archive_error_string(a));
   }
   for (const auto& [name, bytes] : entries) {
     archive_entry* e = archive_entry_new();
-    archive_entry_set_pathname(e, name.c_str());
+    if (utf8_names) {
+      archive_entry_set_pathname_utf8(e, name.c_str());
+    } else {
+      archive_entry_set_pathname(e, name.c_str());
+    }
     archive_entry_set_size(e, static_cast<la_int64_t>(bytes.size()));
     archive_entry_set_filetype(e, AE_IFREG);
     archive_entry_set_perm(e, 0644);
@@ -46,6 +52,7 @@ inline std::string write_archive(const Entries& entries, bool gzip_raw) {
 }
 
 inline std::string zip(const Entries& entries) { return write_archive(entries, false); }
+inline std::string zip_with_utf8_names(const Entries& entries) { return write_archive(entries, false, true); }
 inline std::string gzip(const std::string& bytes) { return write_archive({{"data", bytes}}, true); }
 
 }  // namespace stridecare::testing

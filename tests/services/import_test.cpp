@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "archive_writer.hpp"
 #include "rules/rule_book.hpp"
@@ -23,6 +24,7 @@ namespace {
 namespace fs = std::filesystem;
 using stridecare::testing::gzip;
 using stridecare::testing::zip;
+using stridecare::testing::zip_with_utf8_names;
 
 using test_support::kCorpus;
 const fs::path kFitFiles = kCorpus / "fitdecode" / "tests" / "files";
@@ -198,6 +200,65 @@ TEST_F(ImportTest, NestedZipsWithGzippedEntriesAreRead) {
   EXPECT_TRUE(r.failed.empty());
   ASSERT_EQ(r.imported.size(), 2u);
   EXPECT_EQ(r.imported[0].path, (dir_ / "outer.zip").string() + "/parts/inner.zip/x/run.fit.gz");
+}
+
+// Regression: entries named in UTF-8 with the zip's UTF-8 flag were skipped without a word
+// ("Imported 0 activities from 0 files"): libarchive gave no name in the C locale.
+TEST_F(ImportTest, ZipEntriesWithNonAsciiNamesAreImportedUnderTheirNames) {
+  spit(dir_ / "export.zip",
+       zip_with_utf8_names({{"Lauf-M\xC3\xBCnchen.fit", slurp(kFitFiles / "garmin-fenix-5-run.fit")},
+                            {"L\xC3\xA4ufe/1.fit", slurp(kFitFiles / "garmin-fenix-5-walk.fit")}}));
+  const auto r = import({dir_ / "export.zip"});
+  EXPECT_TRUE(r.failed.empty());
+  ASSERT_EQ(r.imported.size(), 2u);
+  EXPECT_EQ(r.imported[0].path, (dir_ / "export.zip").string() + "/Lauf-M\xC3\xBCnchen.fit");
+  EXPECT_EQ(r.imported[1].path, (dir_ / "export.zip").string() + "/L\xC3\xA4ufe/1.fit");
+}
+
+/// A zip with one entry named `name` byte for byte and no UTF-8 flag, as old tools and macOS write them.
+std::string zip_named_in_bytes(const std::string& name, const std::string& bytes) {
+  const std::string placeholder(name.size(), 'Q');
+  std::string z = zip({{placeholder, bytes}});
+  for (auto at = z.find(placeholder); at != std::string::npos; at = z.find(placeholder, at + 1)) {
+    z.replace(at, name.size(), name);  // the local header's copy and the central directory's
+  }
+  return z;
+}
+
+TEST_F(ImportTest, ZipNamesWithoutTheUtf8FlagAreUtf8WhenValidElseCp437) {
+  const std::string run = slurp(kFitFiles / "garmin-fenix-5-run.fit");
+  spit(dir_ / "mac.zip", zip_named_in_bytes("M\xC3\xBCnchen.fit", run));
+  spit(dir_ / "dos.zip", zip_named_in_bytes("M\x81nchen.fit", slurp(kFitFiles / "garmin-fenix-5-walk.fit")));
+  const auto r = import({dir_ / "mac.zip", dir_ / "dos.zip"});
+  EXPECT_TRUE(r.failed.empty());
+  ASSERT_EQ(r.imported.size(), 2u);
+  EXPECT_EQ(r.imported[0].path, (dir_ / "mac.zip").string() + "/M\xC3\xBCnchen.fit");
+  EXPECT_EQ(r.imported[1].path, (dir_ / "dos.zip").string() + "/M\xC3\xBCnchen.fit") << "CP437 0x81 is u-umlaut";
+}
+
+// Regression: zips nested deeper than the walker reads were skipped silently.
+TEST_F(ImportTest, AZipNestedTooDeepIsAFailedEntryWithTheReason) {
+  std::string z = zip({{"deep.fit", slurp(kFitFiles / "garmin-fenix-5-run.fit")}});
+  for (int level = 6; level >= 1; --level) z = zip({{"level" + std::to_string(level) + ".zip", z}});
+  spit(dir_ / "deep.zip", z);
+  const auto r = import({dir_ / "deep.zip"});
+  EXPECT_TRUE(r.imported.empty());
+  ASSERT_EQ(r.failed.size(), 1u);
+  EXPECT_NE(r.failed[0].error.find("level5.zip: an archive nested 6 deep; at most 5 levels are read"),
+            std::string::npos)
+      << r.failed[0].error;
+}
+
+// Regression: `mkfifo p.fit; stridecare import p.fit` blocked forever.
+TEST_F(ImportTest, AFifoIsRefusedWithTheReasonAndNotOpened) {
+  const fs::path fifo = dir_ / "p.fit";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const auto r = import({fifo, kFitFiles / "garmin-fenix-5-run.fit"});
+  ASSERT_EQ(r.failed.size(), 1u);
+  EXPECT_NE(r.failed[0].error.find("p.fit: is a named pipe (FIFO); only regular files and folders are imported"),
+            std::string::npos)
+      << r.failed[0].error;
+  EXPECT_EQ(r.imported.size(), 1u);
 }
 
 TEST_F(ImportTest, ATruncatedZipFailsNamingTheArchiveAndKeepsWhatCameBefore) {

@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include "domain/text.hpp"
+
 namespace stridecare::storage::sqlite {
 
 static_assert(kNotADatabase == SQLITE_NOTADB);
@@ -149,7 +151,9 @@ std::span<const std::uint8_t> Statement::column_blob(int column) const {
   return {static_cast<const std::uint8_t*>(blob), static_cast<std::size_t>(bytes)};
 }
 
-std::string Statement::column_text(int column) const { return std::string(column_text_view(column)); }
+// Repair on read: a database written before notes and file names were checked may hold bytes that
+// are not UTF-8, and every export and JSON listing would fail on them.
+std::string Statement::column_text(int column) const { return domain::valid_utf8(column_text_view(column)); }
 
 std::optional<std::int64_t> Statement::column_optional_int64(int column) const {
   if (is_null(column)) return std::nullopt;

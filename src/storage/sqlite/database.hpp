@@ -96,7 +96,7 @@ class Statement {
   std::int64_t column_int64(int column) const;
   int column_int(int column) const;
   double column_double(int column) const;
-  std::string column_text(int column) const;
+  std::string column_text(int column) const;                    ///< valid UTF-8: bytes that are not read as U+FFFD
   std::string_view column_text_view(int column) const;          ///< valid until the next step/reset
   std::span<const std::uint8_t> column_blob(int column) const;  ///< valid until the next step/reset
   std::optional<std::int64_t> column_optional_int64(int column) const;
