@@ -6,6 +6,7 @@
 
 #include "cli/commands.hpp"
 #include "services/backup.hpp"
+#include "services/file_bytes.hpp"
 
 namespace stridecare::cli {
 
@@ -31,15 +32,21 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   res->add_option("FILE", *file, "A file written by `stridecare export --format json` (- for stdin)")->required();
   res->callback([&ctx, &run, file] {
     run = [&ctx, file] {
-      std::ostringstream text;
+      std::string text;
       if (*file == "-") {
-        text << std::cin.rdbuf();
+        std::ostringstream in;
+        in << std::cin.rdbuf();
+        text = std::move(in).str();
       } else {
-        std::ifstream in(*file, std::ios::binary);
-        if (!in) throw CommandFailed{{domain::ErrorKind::io, *file, fmt::format("{}: cannot read the file", *file)}};
-        text << in.rdbuf();
+        constexpr std::uint64_t kMaxExportBytes = std::uint64_t{4} << 30;  // ten years of tracks are ~100 MB
+        auto bytes = services::read_file_bytes(*file, kMaxExportBytes);
+        if (!bytes) throw CommandFailed{bytes.error(), /*usage=*/true};
+        text.assign(bytes->begin(), bytes->end());
       }
-      value_or_fail(services::restore(ctx.session(), text.str(), *file));
+      // A file the user names that is not a valid export is a bad argument: exit 2, as for a bad flag.
+      if (auto restored = services::restore(ctx.session(), text, *file); !restored) {
+        throw CommandFailed{restored.error(), restored.error().kind == domain::ErrorKind::invalid_file};
+      }
       print(ctx.json() ? services::document_text(services::Json{{"restored", *file}})
                        : fmt::format("restored {}\n", *file));
     };

@@ -39,6 +39,9 @@ struct TextStyle {
 /// Thrown out of a command to end it with an exit code after printing `error`.
 struct CommandFailed {
   domain::Error error;
+  /// Exit 2 whatever the error's kind: the argument itself is bad (a file given to `restore` that is
+  /// not an export), as a bad flag value is.
+  bool usage = false;
 };
 
 class CliContext {

@@ -154,10 +154,17 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
       auto result = services::import_paths(ctx.session(), paths, options);
       progress.clear();
       const auto report = value_or_fail(std::move(result));
-      for (const auto& failure : report.failed) {
-        report_item({domain::ErrorKind::invalid_file, failure.path, failure.error}, ctx.json());
+      // One file that failed is one line on stderr, its own error; several are listed, then counted.
+      const bool one_failed_alone = report.files == 1 && report.failed.size() == 1;
+      if (!one_failed_alone) {
+        for (const auto& failure : report.failed) {
+          report_item({domain::ErrorKind::invalid_file, failure.path, failure.error}, ctx.json());
+        }
       }
       print(ctx.json() ? services::document_text(report_json(report)) : describe(report, ctx.units()));
+      if (one_failed_alone) {
+        throw CommandFailed{{domain::ErrorKind::invalid_file, report.failed[0].path, report.failed[0].error}};
+      }
       if (!report.failed.empty()) {
         const bool all_failed = report.failed.size() == report.files;
         throw CommandFailed{{domain::ErrorKind::invalid_file, "",

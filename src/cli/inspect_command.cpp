@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "domain/quantities.hpp"
+#include "domain/wording.hpp"
 #include "services/activity_files.hpp"
 
 namespace stridecare::cli {
@@ -45,11 +46,13 @@ void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       services::Json all = services::Json::array();
-      bool failed = false;
+      std::size_t failed = 0;
       for (const auto& file : f->files) {
         const auto recording = services::read_activity_file(file, {.strict = f->strict});
         if (!recording) {
-          failed = true;
+          ++failed;
+          // One file that cannot be read is one line: its error, as the command's failure below.
+          if (f->files.size() == 1) throw CommandFailed{recording.error()};
           report_item(recording.error(), ctx.json());
           all.push_back({{"path", file}, {"error", recording.error().message}});
           continue;
@@ -60,7 +63,11 @@ void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
       }
       // A file's values exactly as decoded, like an export (docs/json.md): not rounded.
       if (ctx.json()) print(services::json_text(all) + "\n");
-      if (failed) throw CommandFailed{{domain::ErrorKind::invalid_file, "", "some files could not be read"}};
+      if (failed > 0) {
+        throw CommandFailed{{domain::ErrorKind::invalid_file, "",
+                             fmt::format("{} of {} could not be read", failed,
+                                         domain::plural(static_cast<long long>(f->files.size()), "file"))}};
+      }
     };
   });
 }

@@ -166,7 +166,8 @@ int run_cli(int argc, char** argv) {
     if (run) run();
     return kExitOk;
   } catch (const CommandFailed& f) {
-    return report(f.error, options.json);
+    const int code = report(f.error, options.json);
+    return f.usage ? kExitUsage : code;
   }
 }
 

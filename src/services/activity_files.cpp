@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <span>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -40,9 +43,31 @@ domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, con
   return Ingested{std::move(*recording), content_hash(bytes)};
 }
 
+namespace {
+
+/// "zip" or "tar" when `bytes` start as that archive does, by its signature.
+std::optional<std::string> archive_kind(std::span<const std::uint8_t> bytes) {
+  const auto has = [&](std::size_t at, std::string_view magic) {
+    return bytes.size() >= at + magic.size() &&
+           std::equal(magic.begin(), magic.end(), bytes.begin() + static_cast<std::ptrdiff_t>(at));
+  };
+  if (has(0, "PK\x03\x04") || has(0, "PK\x05\x06")) return "zip";
+  constexpr std::size_t kTarMagicOffset = 257;
+  if (has(kTarMagicOffset, "ustar")) return "tar";
+  return std::nullopt;
+}
+
+}  // namespace
+
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options) {
   auto bytes = read_file_bytes(path, kMaxActivityFileBytes);
   if (!bytes) return std::unexpected(bytes.error());
+  if (const auto kind = archive_kind(*bytes)) {
+    const std::string name = path.string();
+    return domain::fail(domain::ErrorKind::invalid_file, name,
+                        name + ": a " + *kind +
+                            " archive; inspect reads one FIT, GPX or TCX file (`stridecare import` reads archives)");
+  }
   auto ingested = ingest_bytes(*bytes, path.string(), options);
   if (!ingested) return std::unexpected(std::move(ingested.error()));
   return std::move(ingested->recording);

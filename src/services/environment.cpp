@@ -1,13 +1,12 @@
 #include "services/environment.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <mutex>
-#include <sstream>
 
 #include <date/tz.h>
 
+#include "services/file_bytes.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace stridecare::services {
@@ -43,11 +42,15 @@ domain::Expected<rules::RuleBook> load_rule_book(const std::optional<std::string
   std::optional<std::string> path = flag;
   if (!path) path = env("STRIDECARE_RULES");
   if (!path) return rules::default_rule_book();
-  std::ifstream in(*path, std::ios::binary);
-  if (!in) return domain::fail(ErrorKind::io, *path, *path + ": cannot read the rules file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return rules::parse_rule_book(text.str(), *path);
+  // The rule book is a few KiB; a file far larger is not one.
+  constexpr std::uint64_t kMaxRuleBookBytes = std::uint64_t{16} << 20;
+  auto bytes = read_file_bytes(*path, kMaxRuleBookBytes);
+  if (!bytes) {
+    // A file named by the user that cannot be read is a bad value of --rules, as one that is not a
+    // rule book is (rules::parse_rule_book): a usage error, exit 2, either way.
+    return domain::fail(ErrorKind::invalid_input, "rules", "rules file " + bytes.error().message);
+  }
+  return rules::parse_rule_book(std::string_view(reinterpret_cast<const char*>(bytes->data()), bytes->size()), *path);
 }
 
 namespace {

@@ -1,6 +1,8 @@
 #include "services/json_codec.hpp"
 
 #include <cmath>
+#include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -78,9 +80,21 @@ class Fields {
       if (v.is_string()) return v.get<std::string>();
       return domain::invalid(field(key), "must be a string");
     } else if constexpr (std::is_integral_v<T>) {
+      // Read as the JSON holds it (unsigned beyond 2^63 - 1), so that an out-of-range value is quoted
+      // as written: read as a signed one first, 2^63 was reported as -9223372036854775808.
+      const auto out_of_range = [&](const auto n) {
+        return domain::invalid(field(key), fmt::format("{} is out of range; allowed {} to {}", n,
+                                                       std::numeric_limits<T>::min(), std::numeric_limits<T>::max()));
+      };
+      if (v.is_number_unsigned()) {
+        const auto n = v.get<unsigned long long>();
+        if (std::cmp_less_equal(n, std::numeric_limits<T>::max())) return static_cast<T>(n);
+        return out_of_range(n);
+      }
       if (v.is_number_integer()) {
         const auto n = v.get<long long>();
-        if (n >= std::numeric_limits<T>::min() && n <= std::numeric_limits<T>::max()) return static_cast<T>(n);
+        if (std::in_range<T>(n)) return static_cast<T>(n);
+        return out_of_range(n);
       }
       return domain::invalid(field(key), "must be an integer");
     } else {

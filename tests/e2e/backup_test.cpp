@@ -188,7 +188,7 @@ TEST_F(E2eBackup, RestoreOfTruncatedJsonFailsNamingTheFileAndLeavesTheDatabaseEm
   write_bytes(file, full.substr(0, full.size() / 2));
   const fs::path fresh = dir() / "fresh.db";
   const Outcome o = sc({"restore", file.string()}, env_for(fresh));
-  EXPECT_EQ(o.exit_code, 1) << "a bad file is a runtime failure, not a usage error: " << o;
+  EXPECT_EQ(o.exit_code, 2) << "a file given to restore that is not a valid export is a usage error: " << o;
   expect_one_line_failure(o, o.exit_code, {file.string()});
   expect_empty(fresh);
 }
@@ -200,7 +200,7 @@ TEST_F(E2eBackup, RestoreOfAFileThatIsNotAnExportFailsAndLeavesTheDatabaseEmpty)
     const fs::path file = dir() / "not-an-export.json";
     write_bytes(file, text);
     const Outcome o = sc({"restore", file.string()}, env_for(fresh));
-    EXPECT_EQ(o.exit_code, 1) << "a bad file is a runtime failure, not a usage error: " << o;
+    EXPECT_EQ(o.exit_code, 2) << "a file given to restore that is not a valid export is a usage error: " << o;
     expect_one_line_failure(o, o.exit_code, {file.string()});
   }
   expect_empty(fresh);
@@ -209,7 +209,7 @@ TEST_F(E2eBackup, RestoreOfAFileThatIsNotAnExportFailsAndLeavesTheDatabaseEmpty)
 TEST_F(E2eBackup, RestoreOfAMissingFileFailsNamingIt) {
   const fs::path missing = dir() / "no-such-backup.json";
   const Outcome o = sc({"restore", missing.string()}, env_for(dir() / "fresh.db"));
-  expect_one_line_failure(o, 1, {missing.string()});
+  expect_one_line_failure(o, 2, {missing.string(), "no such file"});
 }
 
 TEST_F(E2eBackup, RestoreWithABadFieldNamesTheFieldAndWritesNothing) {
@@ -222,7 +222,7 @@ TEST_F(E2eBackup, RestoreWithABadFieldNamesTheFieldAndWritesNothing) {
   const fs::path fresh = dir() / "fresh.db";
 
   const Outcome o = sc({"restore", file.string()}, env_for(fresh));
-  EXPECT_EQ(o.exit_code, 1) << "a bad file is a runtime failure, not a usage error: " << o;
+  EXPECT_EQ(o.exit_code, 2) << "a file given to restore that is not a valid export is a usage error: " << o;
   expect_one_line_failure(o, o.exit_code, {file.string(), "checkins[1].pain", "12"});
   expect_empty(fresh);
 }
@@ -235,7 +235,7 @@ TEST_F(E2eBackup, RestoreWithAMistypedFieldNamesIt) {
   write_bytes(file, doc.dump());
   const fs::path fresh = dir() / "fresh.db";
   const Outcome o = sc({"restore", file.string()}, env_for(fresh));
-  EXPECT_EQ(o.exit_code, 1) << "a bad file is a runtime failure, not a usage error: " << o;
+  EXPECT_EQ(o.exit_code, 2) << "a file given to restore that is not a valid export is a usage error: " << o;
   expect_one_line_failure(o, o.exit_code, {"activities[0].duration_s"});
   expect_empty(fresh);
 }
