@@ -103,8 +103,13 @@ services::Json report_json(const services::ImportReport& r) {
   for (const auto& f : r.failed) failed.push_back({{"path", f.path}, {"error", f.error}});
   Json warnings = Json::array();
   for (const auto& w : r.warnings) warnings.push_back({{"path", w.path}, {"warning", w.warning}});
-  return {{"imported", r.imported.size()}, {"duplicates", duplicates}, {"failed", failed},
-          {"activities", activities},      {"warnings", warnings},     {"files", r.files}};
+  return {{"imported", r.imported.size()},
+          {"duplicates", duplicates},
+          {"failed", failed},
+          {"activities", activities},
+          {"warnings", warnings},
+          {"files", r.files},
+          {"stopped", r.stopped ? services::to_json(*r.stopped)["error"] : Json(nullptr)}};
 }
 
 std::string describe(const services::ImportReport& r, Units units) {
@@ -162,6 +167,16 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
         }
       }
       print(ctx.json() ? services::document_text(report_json(report)) : describe(report, ctx.units()));
+      if (report.stopped) {
+        // What was stored stands (listed above, whole files only); saying so is the point.
+        domain::Error e = *report.stopped;
+        e.message += fmt::format(
+            "; the import stopped there: the {} listed above {} stored, nothing after them; run the same import "
+            "again to continue (what is stored is skipped as a duplicate)",
+            domain::plural(static_cast<long long>(report.imported.size()), "activity", "activities"),
+            report.imported.size() == 1 ? "was" : "were");
+        throw CommandFailed{e};
+      }
       if (one_failed_alone) {
         throw CommandFailed{{domain::ErrorKind::invalid_file, report.failed[0].path, report.failed[0].error}};
       }

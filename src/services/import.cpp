@@ -29,7 +29,6 @@ namespace {
 constexpr std::size_t kInFlightPerThread = 4;
 /// Files stored per transaction: one commit (an fsync) per file would cost
 /// more than decoding it.
-constexpr std::size_t kFilesPerTransaction = 64;
 
 struct Decoded {
   std::string name;
@@ -335,7 +334,8 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
   }
   if (store_error) {
     pipeline.cancel();
-    return std::unexpected(std::move(*store_error));
+    report.stopped = std::move(store_error);
+    return report;
   }
   if (auto ok = add_safety_warnings(s, report); !ok) return std::unexpected(std::move(ok.error()));
   return report;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,9 @@ struct FileWarning {
   std::string warning;
 };
 
+/// Files stored per transaction: a killed or failed import keeps whole files, these many at a time.
+inline constexpr std::size_t kFilesPerTransaction = 64;
+
 struct ImportReport {
   std::vector<ImportedActivity> imported;
   std::vector<DuplicateActivity> duplicates;
@@ -68,6 +72,10 @@ struct ImportReport {
   std::vector<FileWarning> warnings;  ///< recovered damage, sport inferred...
   std::size_t files = 0;              ///< activity files seen (inside archives too)
   std::uint64_t bytes_read = 0;
+  /// Set when the store failed midway (a full disk): everything above was stored, in whole files
+  /// committed kFilesPerTransaction at a time, and nothing after it; importing the same paths again
+  /// continues (what is stored is found as duplicates).
+  std::optional<domain::Error> stopped;
 };
 
 /// Makes pugixml, which reads GPX and TCX files, allocate from large mappings
@@ -78,7 +86,8 @@ struct ImportReport {
 bool use_huge_page_xml_allocator();
 
 /// Imports everything under `paths`. Errors of single files are in the
-/// report; the Expected fails only when the store itself fails.
+/// report, and so is a store that fails midway (`stopped`); the Expected fails
+/// only when nothing could be read or written at all (no profile).
 Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options);
 

@@ -177,5 +177,51 @@ TEST_F(E2eCrashSafety, KilledStrengthLogsNeverLeaveAPartialSessionOrADamagedFile
   sc_ok({"log", "run", "--date", "2026-03-02", "--distance", "5", "--duration", "30:00"});
 }
 
+// An import killed at random points (issue 14): the database stays whole, and every file it holds is
+// whole (its activity with all of its track), 64 files to a transaction; importing again completes it.
+TEST_F(E2eCrashSafety, AKilledImportKeepsWholeFilesAndTheSameImportCompletesIt) {
+  const fs::path runs = dir() / "runs";
+  constexpr int kRuns = 150;
+  constexpr int kPoints = 600;
+  write_runs(runs, kRuns, kPoints);
+  // The kills are spread over a whole import's time, measured here (a sanitizer build is slower).
+  Environment calibration_env = env();
+  calibration_env["STRIDECARE_DB"] = (dir() / "calibration.db").string();
+  const Outcome calibration = sc({"import", runs.string()}, calibration_env);
+  ASSERT_EQ(calibration.exit_code, 0) << calibration;
+  const auto span = std::max<long long>(calibration.elapsed.count(), 30);
+
+  const auto seed = std::random_device{}();
+  RecordProperty("seed", std::to_string(seed));
+  SCOPED_TRACE("seed " + std::to_string(seed) + ", kills within 0-" + std::to_string(span) + " ms");
+  std::mt19937 random(seed);
+  std::uniform_int_distribution<long long> delay_ms(0, span);
+  constexpr int kKills = 6;
+  for (int i = 0; i < kKills; ++i) {
+    Process p = Process::start(command({"import", runs.string()}));
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    p.kill(SIGKILL);
+    const Outcome o = p.wait();
+    if (o.exited()) {
+      EXPECT_EQ(o.exit_code, 0) << o;
+    }
+    if (!fs::exists(db())) continue;  // killed before it created the database
+    SqliteFile file(db());
+    EXPECT_EQ(file.column("PRAGMA integrity_check"), std::vector<std::string>{"ok"});
+    if (file.column("SELECT count(*) FROM sqlite_schema WHERE name = 'activity_track'") !=
+        std::vector<std::string>{"1"}) {
+      continue;  // killed before its schema was committed
+    }
+    EXPECT_EQ(file.column("SELECT count(*) FROM activity a LEFT JOIN activity_track t ON t.activity_id = a.id "
+                          "WHERE t.point_count IS NULL OR t.point_count != " +
+                          std::to_string(kPoints)),
+              std::vector<std::string>{"0"})
+        << "an activity without its whole track";
+  }
+  const Json last = sc_json({"--json", "import", runs.string()});
+  EXPECT_EQ(activities().size(), static_cast<std::size_t>(kRuns)) << last;
+  EXPECT_EQ(last["imported"].get<std::size_t>() + last["duplicates"].size(), static_cast<std::size_t>(kRuns)) << last;
+}
+
 }  // namespace
 }  // namespace stridecare::e2e

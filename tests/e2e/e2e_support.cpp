@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -191,6 +192,25 @@ void expect_one_line_failure(const Outcome& o, int code, const std::vector<std::
   EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << "stderr must be exactly one line" << o;
   for (const auto& part : parts) {
     EXPECT_NE(o.err.find(part), std::string::npos) << "stderr should contain '" << part << "'" << o;
+  }
+}
+
+void write_runs(const fs::path& folder, int count, int points) {
+  fs::create_directories(folder);
+  for (int day = 0; day < count; ++day) {
+    const int month = 1 + day / 28;
+    const int dom = 1 + day % 28;
+    std::string gpx =
+        R"(<?xml version="1.0"?><gpx version="1.1" creator="test" xmlns="http://www.topografix.com/GPX/1/1">)"
+        R"(<trk><type>running</type><trkseg>)";
+    for (int i = 0; i < points; ++i) {
+      char time[32];
+      std::snprintf(time, sizeof time, "2025-%02d-%02dT07:%02d:%02dZ", month, dom, i / 60 % 60, i % 60);
+      gpx += R"(<trkpt lat=")" + std::to_string(46.5 + i * 0.00003) + R"(" lon=")" + std::to_string(6.6 + day * 0.001) +
+             R"("><time>)" + time + "</time></trkpt>";
+    }
+    gpx += "</trkseg></trk></gpx>";
+    write_bytes(folder / ("run-" + std::to_string(day) + ".gpx"), gpx);
   }
 }
 

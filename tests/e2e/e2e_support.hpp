@@ -54,6 +54,10 @@ void write_bytes(const fs::path& file, const std::string& bytes);
 /// was created or removed (no stray -wal, -journal or new database).
 std::vector<std::string> list_tree(const fs::path& dir);
 
+/// `count` distinct runs as GPX files in `folder`: one a day from 2025-01-01, `points` points a
+/// second apart each (1,800 points: a 30-minute run, about 250 KB).
+void write_runs(const fs::path& folder, int count, int points);
+
 /// `text` split at '\n' (a final newline ends the last line, it does not start another).
 std::vector<std::string> lines_of(const std::string& text);
 
