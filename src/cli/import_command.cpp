@@ -146,7 +146,9 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
       "import",
       "Import FIT/GPX/TCX files (also .gz), folders and zip exports (Strava, Garmin); re-importing is a no-op");
   cmd->add_option("PATH", f->paths, "Files, folders or archives")->required();
-  cmd->add_flag("--strict", f->strict, "Fail a damaged file instead of keeping what decoded before the damage");
+  cmd->add_flag(
+      "--strict", f->strict,
+      "Fail a damaged file (or a FIT file whose CRC does not match) instead of keeping what decoded before the damage");
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       std::vector<std::filesystem::path> paths(f->paths.begin(), f->paths.end());

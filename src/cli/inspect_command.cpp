@@ -42,7 +42,9 @@ void add_inspect_command(CLI::App& app, CliContext& ctx, Runner& run) {
   auto* cmd = app.add_subcommand("inspect", "Show what FIT/GPX/TCX files hold, without storing anything");
   cmd->add_option("FILE", f->files, "Activity files")->required();
   cmd->add_flag("--records", f->records, "With --json: every record's values");
-  cmd->add_flag("--strict", f->strict, "Fail on a damaged file instead of keeping what decoded before the damage");
+  cmd->add_flag("--strict", f->strict,
+                "Fail on a damaged file (or a FIT file whose CRC does not match) instead of keeping what decoded "
+                "before the damage");
   cmd->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       services::Json all = services::Json::array();

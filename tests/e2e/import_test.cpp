@@ -140,5 +140,22 @@ TEST_F(E2eImport, NoPathIsAUsageError) {
   EXPECT_EQ(o.exit_code, 2) << o;
 }
 
+// Regression (issue 14): `import --strict` stored a FIT file whose CRC does not match, with a warning.
+TEST_F(E2eImport, StrictRefusesAFitWhoseCrcDoesNotMatchWhichIsOtherwiseKeptWithAWarning) {
+  std::string bytes = read_bytes(kFitFiles / "garmin-fenix-5-run.fit");
+  ASSERT_FALSE(bytes.empty());
+  bytes.back() = static_cast<char>(bytes.back() ^ 0x5A);  // the stored CRC: every record still decodes
+  const fs::path file = dir() / "changed.fit";
+  write_bytes(file, bytes);
+  const Outcome strict = sc({"import", "--strict", file.string()});
+  EXPECT_EQ(strict.exit_code, 1) << strict;
+  EXPECT_NE(strict.err.find("changed.fit: FIT file CRC mismatch at byte"), std::string::npos) << strict;
+  EXPECT_NE(strict.err.find("(--strict)"), std::string::npos) << strict;
+  EXPECT_EQ(activities().size(), 0u);
+  const Json kept = sc_json({"--json", "import", file.string()});
+  EXPECT_EQ(kept["imported"], 1) << kept;
+  EXPECT_NE(kept["warnings"].dump().find("CRC mismatch"), std::string::npos) << kept;
+}
+
 }  // namespace
 }  // namespace stridecare::e2e

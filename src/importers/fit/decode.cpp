@@ -421,6 +421,11 @@ domain::Expected<Recording> decode_fit(std::span<const std::uint8_t> bytes, std:
     return domain::fail(domain::ErrorKind::invalid_file, file,
                         file + ": byte " + std::to_string(summary.damage->offset) + ": " + summary.damage->reason);
   }
+  // A CRC that does not match means bytes changed after the device wrote them: kept with a warning,
+  // but --strict takes nothing it cannot vouch for.
+  if (summary.crc_mismatch && options.strict) {
+    return domain::fail(domain::ErrorKind::invalid_file, file, file + ": " + *summary.crc_mismatch + " (--strict)");
+  }
   Recording out = collector.finish();
   out.warnings.insert(out.warnings.begin(), summary.warnings.begin(), summary.warnings.end());
   if (summary.damage) {

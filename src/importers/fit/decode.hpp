@@ -12,7 +12,8 @@
 namespace stridecare::importers::fit {
 
 struct DecodeOptions {
-  /// Fail on any damage instead of keeping what decoded before it.
+  /// Fail on any damage instead of keeping what decoded before it, and on a header or file CRC that
+  /// does not match (kept with a warning otherwise).
   bool strict = false;
 };
 

@@ -215,6 +215,7 @@ ReadSummary read_fit(std::span<const std::uint8_t> bytes, MessageVisitor& visito
       const std::uint16_t stored = le16(rest.data() + 12);
       if (stored != 0 && stored != crc16(rest.first(12))) {
         summary.warnings.push_back("FIT header CRC mismatch at " + at(pos));
+        if (!summary.crc_mismatch) summary.crc_mismatch = summary.warnings.back();
       }
     }
     const std::uint32_t data_size = le32(rest.data() + 4);
@@ -241,6 +242,7 @@ ReadSummary read_fit(std::span<const std::uint8_t> bytes, MessageVisitor& visito
     const std::uint16_t stored = le16(bytes.data() + declared_end);
     if (stored != decoder.crc()) {
       summary.warnings.push_back("FIT file CRC mismatch at " + at(declared_end));
+      if (!summary.crc_mismatch) summary.crc_mismatch = summary.warnings.back();
     }
     pos = declared_end + kCrcSize;
   }

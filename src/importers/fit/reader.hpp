@@ -211,10 +211,11 @@ struct Damage {
 };
 
 struct ReadSummary {
-  std::size_t files = 0;              ///< chained FIT files read
-  std::size_t messages = 0;           ///< data messages handed to the visitor
-  std::vector<std::string> warnings;  ///< e.g. CRC mismatches
-  std::optional<Damage> damage;       ///< set when the buffer did not decode to its end
+  std::size_t files = 0;                    ///< chained FIT files read
+  std::size_t messages = 0;                 ///< data messages handed to the visitor
+  std::vector<std::string> warnings;        ///< e.g. CRC mismatches
+  std::optional<std::string> crc_mismatch;  ///< the first CRC mismatch (header or file), as in `warnings`
+  std::optional<Damage> damage;             ///< set when the buffer did not decode to its end
 };
 
 /// Receives each data message in file order.

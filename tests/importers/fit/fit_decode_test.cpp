@@ -1,6 +1,7 @@
 // FIT records mapped to samples, compared value by value with the FIT SDK's
 // exports (fitdecode/expected/*-records.csv, written by FitCSVTool).
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -149,6 +150,24 @@ TEST(FitDecode, StrictModeRejectsADamagedFile) {
   ASSERT_FALSE(decoded);
   EXPECT_EQ(decoded.error().kind, domain::ErrorKind::invalid_file);
   EXPECT_NE(decoded.error().message.find("nick.fit: byte 403437"), std::string::npos) << decoded.error().message;
+}
+
+// Regression: --strict stored a file whose CRC does not match, with only a warning.
+TEST(FitDecode, AFileCrcMismatchIsAWarningAndRefusedWhenStrict) {
+  auto bytes = test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
+  ASSERT_GT(bytes.size(), 4u);
+  bytes[bytes.size() - 1] ^= 0xFF;  // the stored CRC's high byte: every record still decodes
+  const auto lenient = decode_fit(bytes, "run.fit");
+  ASSERT_TRUE(lenient);
+  EXPECT_NE(std::find_if(lenient->warnings.begin(), lenient->warnings.end(),
+                         [](const std::string& w) { return w.starts_with("FIT file CRC mismatch at byte"); }),
+            lenient->warnings.end());
+  const auto strict = decode_fit(bytes, "run.fit", {.strict = true});
+  ASSERT_FALSE(strict);
+  EXPECT_EQ(strict.error().kind, domain::ErrorKind::invalid_file);
+  EXPECT_NE(strict.error().message.find("run.fit: FIT file CRC mismatch at byte"), std::string::npos)
+      << strict.error().message;
+  EXPECT_NE(strict.error().message.find("(--strict)"), std::string::npos) << strict.error().message;
 }
 
 TEST(FitDecode, NonFitBytesAreAnErrorNamingFileAndOffset) {

@@ -3,6 +3,7 @@
 
 #include "importers/utc_offset.hpp"
 
+#include <ostream>
 #include <string>
 
 #include <gmock/gmock.h>
@@ -21,6 +22,9 @@ struct OffsetCase {
   std::optional<int> taken;
   const char* doubt_part;  ///< in the doubt when nothing is taken
 };
+
+// ctest lists the case by its local-minus-UTC, not by the struct's bytes (pointers among them).
+void PrintTo(const OffsetCase& c, std::ostream* os) { *os << c.local_minus_utc_s << " s"; }
 
 class UtcOffsetRule : public ::testing::TestWithParam<OffsetCase> {};
 
