@@ -19,6 +19,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (*format != "json" && *format != "csv") {
         throw CommandFailed{{domain::ErrorKind::invalid_input, "format", domain::not_allowed(*format, "json|csv")}};
       }
+      ctx.only_reads();
       if (*format == "csv") {
         print(value_or_fail(services::export_csv(ctx.session())));
       } else {

@@ -56,7 +56,7 @@ services::Session& CliContext::session() {
   if (!session_) {
     const rules::RuleBook& book = rule_book();
     const auto path = value_or_fail(services::database_path(options_.db, env_));
-    store_ = value_or_fail(services::open_sqlite(path));
+    store_ = value_or_fail(only_reads_ ? services::open_sqlite_for_reading(path) : services::open_sqlite(path));
     session_.emplace(services::Session{*store_, book});
   }
   return *session_;

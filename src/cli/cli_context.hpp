@@ -67,6 +67,9 @@ class CliContext {
 
   /// Opens the database and the rule book on first use.
   services::Session& session();
+  /// The command only reads: session() opens the database read-only, and a missing one is an empty
+  /// store, not a new file (services::open_sqlite_for_reading). Call before the first session().
+  void only_reads() { only_reads_ = true; }
   /// The rule book in force (`--rules`, or built in), without opening the database.
   const rules::RuleBook& rule_book();
   /// A fresh style for one text output.
@@ -78,6 +81,7 @@ class CliContext {
   std::unique_ptr<storage::Store> store_;
   std::optional<rules::RuleBook> rules_;
   std::optional<services::Session> session_;
+  bool only_reads_ = false;
 };
 
 /// Unwraps `e` or throws CommandFailed.

@@ -33,6 +33,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   load->callback([&ctx, &run, f] {
     run = [&ctx, f] {
       ctx.check_globals();
+      ctx.only_reads();
       if (!f->from && !f->to) {
         const auto report = value_or_fail(services::load_report(ctx.session(), ctx.date()));
         if (ctx.json()) {
@@ -67,6 +68,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       ->callback([&ctx, &run] {
         run = [&ctx] {
           ctx.check_globals();
+          ctx.only_reads();
           const auto found = value_or_fail(services::insights(ctx.session(), ctx.date()));
           if (ctx.json()) {
             print(services::document_text(services::to_json(found)));

@@ -41,6 +41,7 @@ void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::st
       // The flags first, in a statement of their own: the order in which a call's arguments are
       // evaluated is unspecified, and clang opened (created) the database before a bad range failed.
       const storage::DateRange dates = range->parse();
+      ctx.only_reads();
       const auto entries = value_or_fail(list(ctx.session(), dates));
       if (ctx.json()) {
         services::Json j = services::Json::array();
@@ -62,6 +63,7 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       ->callback([&ctx, &run] {
         run = [&ctx] {
           ctx.check_globals();
+          ctx.only_reads();
           const auto report = value_or_fail(services::today(ctx.session(), ctx.date(), ctx.units()));
           if (ctx.json()) {
             print(services::document_text(services::to_json(report, ctx.session().rules)));

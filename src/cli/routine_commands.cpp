@@ -221,6 +221,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   done->add_option("--to", range->to, "Last day, YYYY-MM-DD (default: --date, today)");
   done->callback([&ctx, &run, range] {
     run = [&ctx, range] {
+      ctx.only_reads();
       constexpr int kWeeksBefore = 7;
       constexpr int kDaysPerWeek = 7;
       std::optional<domain::Date> from_flag, to_flag;

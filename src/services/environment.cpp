@@ -7,6 +7,7 @@
 #include <date/tz.h>
 
 #include "services/file_bytes.hpp"
+#include "storage/memory_store.hpp"
 #include "storage/sqlite/sqlite_store.hpp"
 
 namespace stridecare::services {
@@ -34,6 +35,15 @@ domain::Expected<std::filesystem::path> database_path(const std::optional<std::s
 
 domain::Expected<std::unique_ptr<storage::Store>> open_sqlite(const std::filesystem::path& path) {
   auto store = storage::SqliteStore::open(path);
+  if (!store) return std::unexpected(store.error());
+  return std::unique_ptr<storage::Store>(std::move(*store));
+}
+
+domain::Expected<std::unique_ptr<storage::Store>> open_sqlite_for_reading(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    return std::unique_ptr<storage::Store>(std::make_unique<storage::MemoryStore>());
+  auto store = storage::SqliteStore::open_read_only(path);
   if (!store) return std::unexpected(store.error());
   return std::unique_ptr<storage::Store>(std::move(*store));
 }

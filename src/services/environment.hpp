@@ -29,6 +29,11 @@ domain::Expected<std::filesystem::path> database_path(const std::optional<std::s
 /// Opens (creating when missing) the SQLite database at `path`.
 domain::Expected<std::unique_ptr<storage::Store>> open_sqlite(const std::filesystem::path& path);
 
+/// The store at `path` for a command that only reads: opened read-only (a file the user may only
+/// read can be read), and when there is no file yet, an empty store in memory: nothing is created,
+/// neither the file nor its folder, by a command that writes nothing.
+domain::Expected<std::unique_ptr<storage::Store>> open_sqlite_for_reading(const std::filesystem::path& path);
+
 /// The rule book from `--rules FILE`, else `STRIDECARE_RULES`, else the one
 /// built into the program.
 domain::Expected<rules::RuleBook> load_rule_book(const std::optional<std::string>& flag, const EnvLookup& env);

@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/mount.h>
 
 namespace stridecare::e2e {
 
@@ -212,6 +213,25 @@ void write_runs(const fs::path& folder, int count, int points) {
     gpx += "</trkseg></trk></gpx>";
     write_bytes(folder / ("run-" + std::to_string(day) + ".gpx"), gpx);
   }
+}
+
+SmallDisk::SmallDisk(const fs::path& at, std::size_t bytes) : at_(at), bytes_(bytes) {
+  fs::create_directories(at);
+  mounted_ = ::mount("tmpfs", at.c_str(), "tmpfs", 0, ("size=" + std::to_string(bytes)).c_str()) == 0;
+}
+
+SmallDisk::~SmallDisk() {
+  if (mounted_) ::umount2(at_.c_str(), MNT_DETACH);
+}
+
+bool SmallDisk::grow(std::size_t bytes) {
+  bytes_ = bytes;
+  return ::mount("tmpfs", at_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + std::to_string(bytes)).c_str()) == 0;
+}
+
+bool SmallDisk::make_read_only() {
+  return ::mount("tmpfs", at_.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, ("size=" + std::to_string(bytes_)).c_str()) ==
+         0;
 }
 
 }  // namespace stridecare::e2e

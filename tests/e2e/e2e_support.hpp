@@ -88,6 +88,27 @@ class SqliteFile {
   std::string name_;
 };
 
+/// A tmpfs of `bytes` at `at`, unmounted when it goes; mounted() is false where mounting is not
+/// allowed (not root, no CAP_SYS_ADMIN): tests then skip, saying why.
+class SmallDisk {
+ public:
+  SmallDisk(const fs::path& at, std::size_t bytes);
+  ~SmallDisk();
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+
+  bool mounted() const { return mounted_; }
+  /// Gives the disk `bytes` in all, keeping what it holds.
+  bool grow(std::size_t bytes);
+  /// Makes the disk read-only, even for root, keeping what it holds.
+  bool make_read_only();
+
+ private:
+  fs::path at_;
+  std::size_t bytes_ = 0;
+  bool mounted_ = false;
+};
+
 /// Base of the end-to-end tests: one temporary directory and one database
 /// path per test, and helpers that run the program against them.
 class E2eTest : public ::testing::Test {

@@ -4,37 +4,11 @@
 #include <algorithm>
 
 #include <gtest/gtest.h>
-#include <sys/mount.h>
 
 #include "e2e_support.hpp"
 
 namespace stridecare::e2e {
 namespace {
-
-/// A tmpfs of `bytes` at `at`, unmounted when it goes; mounted() is false where mounting is not
-/// allowed (not root, no CAP_SYS_ADMIN).
-class SmallDisk {
- public:
-  SmallDisk(const fs::path& at, std::size_t bytes) : at_(at) {
-    fs::create_directories(at);
-    mounted_ = ::mount("tmpfs", at.c_str(), "tmpfs", 0, ("size=" + std::to_string(bytes)).c_str()) == 0;
-  }
-  ~SmallDisk() {
-    if (mounted_) ::umount2(at_.c_str(), MNT_DETACH);
-  }
-  SmallDisk(const SmallDisk&) = delete;
-  SmallDisk& operator=(const SmallDisk&) = delete;
-
-  bool mounted() const { return mounted_; }
-  /// Gives the disk `bytes` in all, keeping what it holds.
-  bool grow(std::size_t bytes) {
-    return ::mount("tmpfs", at_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + std::to_string(bytes)).c_str()) == 0;
-  }
-
- private:
-  fs::path at_;
-  bool mounted_ = false;
-};
 
 class E2eFullDisk : public E2eTest {};
 

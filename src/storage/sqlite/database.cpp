@@ -33,6 +33,8 @@ int open_flags(OpenMode mode) {
   switch (mode) {
     case OpenMode::read_only:
       return kCommon | SQLITE_OPEN_READONLY;
+    case OpenMode::read_only_immutable:
+      return kCommon | SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
     case OpenMode::read_write:
       return kCommon | SQLITE_OPEN_READWRITE;
     case OpenMode::create:
@@ -179,8 +181,24 @@ std::string_view Statement::sql() const {
 
 Expected<Database> Database::open(const std::filesystem::path& path, OpenMode mode) {
   const std::string name = path.string();
+  std::string target = name;
+  if (mode == OpenMode::read_only_immutable) {
+    // A URI: the path's '%', '?' and '#' would otherwise be read as URI syntax.
+    target = "file:";
+    for (const char c : name) {
+      if (c == '%' || c == '?' || c == '#') {
+        constexpr char kHex[] = "0123456789ABCDEF";
+        target += '%';
+        target += kHex[static_cast<unsigned char>(c) >> 4];
+        target += kHex[static_cast<unsigned char>(c) & 0xF];
+      } else {
+        target += c;
+      }
+    }
+    target += "?immutable=1";
+  }
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(name.c_str(), &db, open_flags(mode), nullptr);
+  const int rc = sqlite3_open_v2(target.c_str(), &db, open_flags(mode), nullptr);
   if (rc != SQLITE_OK) {
     // On failure SQLite may still hand back a handle (carrying the message)
     // that must be closed.

@@ -31,7 +31,10 @@ inline constexpr int kNotADatabase = 26;
 
 /// How `Database::open` treats the file.
 enum class OpenMode {
-  read_only,   ///< the file must exist; nothing can be written
+  read_only,  ///< the file must exist; nothing can be written
+  /// read_only on read-only media: SQLite is told the file cannot change (`immutable=1`), as it cannot
+  /// create the WAL index beside it there.
+  read_only_immutable,
   read_write,  ///< the file must exist
   create,      ///< read-write; an absent file is created (its directory must exist)
 };

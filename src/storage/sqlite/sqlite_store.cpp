@@ -8,6 +8,8 @@
 #include <tuple>
 
 #include <sqlite3.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 #include "domain/enum_names.hpp"
 #include "storage/sqlite/migrations.hpp"
@@ -309,7 +311,41 @@ Expected<std::unique_ptr<SqliteStore>> SqliteStore::open(const std::filesystem::
   return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db)));
 }
 
-SqliteStore::SqliteStore(Database db) : db_(std::move(db)) {}
+SqliteStore::SqliteStore(Database db, bool read_only) : db_(std::move(db)), read_only_(read_only) {}
+
+Expected<std::unique_ptr<SqliteStore>> SqliteStore::open_read_only(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  struct statvfs fs {};
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const bool media_read_only = ::statvfs(name.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+  const bool folder_read_only = ::access(folder.c_str(), W_OK) != 0;
+  if (!media_read_only && !folder_read_only && ::access(name.c_str(), W_OK) == 0) {
+    // A file we may write is opened as for writing (an older schema is upgraded, and the WAL files
+    // go when it closes), then refuses writes.
+    auto store = open(path);
+    if (!store) return store;
+    if (auto ok = (*store)->db_.exec("PRAGMA query_only = ON"); !ok) return failed(std::move(ok.error()));
+    (*store)->read_only_ = true;
+    return store;
+  }
+  // Where no WAL index can be created beside the file (read-only media, a folder the user may not
+  // write), SQLite can read it only when told the file will not change while it is open.
+  auto db = Database::open(
+      path, media_read_only || folder_read_only ? sqlite::OpenMode::read_only_immutable : sqlite::OpenMode::read_only);
+  if (!db) return failed(std::move(db.error()));
+  if (auto ok = db->set_busy_timeout(kBusyTimeout); !ok) return failed(std::move(ok.error()));
+  const auto version = check_identity(*db);
+  if (!version) return failed(version.error());
+  if (*version < sqlite::latest_schema_version()) {
+    return domain::fail(ErrorKind::storage, name,
+                        name + " has schema version " + std::to_string(*version) + ", older than this program's " +
+                            std::to_string(sqlite::latest_schema_version()) +
+                            ", and this command only reads: run a command that writes (e.g. `stridecare profile "
+                            "--units metric`) once with write access, which upgrades it");
+  }
+  if (auto ok = db->exec("PRAGMA query_only = ON"); !ok) return failed(std::move(ok.error()));
+  return std::unique_ptr<SqliteStore>(new SqliteStore(std::move(*db), /*read_only=*/true));
+}
 
 SqliteStore::~SqliteStore() = default;
 
@@ -407,7 +443,8 @@ Expected<void> SqliteStore::transact(const std::function<Expected<void>()>& work
   if (in_transaction_) return failed(storage_error("transact() was called inside transact(); it is not reentrant"));
   // IMMEDIATE takes the write lock now, waiting up to kBusyTimeout for another
   // process to finish, instead of failing with SQLITE_BUSY at the first write.
-  if (auto begun = db_.exec("BEGIN IMMEDIATE"); !begun) return begun;
+  // A read-only store's unit of work only reads (an export's consistent snapshot).
+  if (auto begun = db_.exec(read_only_ ? "BEGIN" : "BEGIN IMMEDIATE"); !begun) return begun;
   in_transaction_ = true;
   Expected<void> result;
   try {

@@ -37,6 +37,12 @@ class SqliteStore final : public Store {
   /// with `ErrorKind::io` when a parent directory cannot be created.
   static Expected<std::unique_ptr<SqliteStore>> open(const std::filesystem::path& path);
 
+  /// Opens the existing store at `path` for reading only: nothing is created, written or upgraded, so
+  /// a file the user may only read (or one on read-only media) can be read. Transactions are read
+  /// transactions and every write fails. Fails as `open` does for a file that is not ours, and with
+  /// `ErrorKind::storage` naming the way out for a file of an older schema (its upgrade is a write).
+  static Expected<std::unique_ptr<SqliteStore>> open_read_only(const std::filesystem::path& path);
+
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
   ~SqliteStore() override;
@@ -67,7 +73,7 @@ class SqliteStore final : public Store {
   Expected<bool> empty() override;
 
  private:
-  explicit SqliteStore(sqlite::Database db);
+  explicit SqliteStore(sqlite::Database db, bool read_only = false);
 
   /// A cached statement on loan: reset (bindings cleared, read snapshot
   /// released) when the loan ends, however the caller leaves.
@@ -122,6 +128,7 @@ class SqliteStore final : public Store {
   };
 
   sqlite::Database db_;
+  bool read_only_ = false;  ///< opened by open_read_only
   std::unordered_map<std::string, sqlite::Statement, StringHash, std::equal_to<>> statements_;
   bool in_transaction_ = false;  ///< inside `transact`
 };
