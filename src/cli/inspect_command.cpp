@@ -5,6 +5,7 @@
 
 #include "cli/commands.hpp"
 #include "domain/quantities.hpp"
+#include "domain/text.hpp"
 #include "domain/wording.hpp"
 #include "services/activity_files.hpp"
 
@@ -18,9 +19,12 @@ struct InspectFlags {
 };
 
 std::string describe(const services::Json& j, Units units) {
-  std::string out = fmt::format("{}: {}", j["path"].get<std::string>(), j["format"].get<std::string>());
+  // The path, a file's sport text and the warnings quoting the file are shown with control characters escaped.
+  std::string out =
+      fmt::format("{}: {}", domain::printable(j["path"].get<std::string>()), j["format"].get<std::string>());
   for (const auto& s : j["sessions"]) {
-    out += fmt::format("\n  session {} {}", s["sport"].is_null() ? "unknown sport" : s["sport"].get<std::string>(),
+    out += fmt::format("\n  session {} {}",
+                       s["sport"].is_null() ? "unknown sport" : domain::printable(s["sport"].get<std::string>()),
                        s["start"].is_null() ? "no start time" : s["start"].get<std::string>());
     if (!s["total_distance_m"].is_null()) {
       out += fmt::format("  {}", domain::format_distance(s["total_distance_m"].get<double>(), units));
@@ -31,7 +35,7 @@ std::string describe(const services::Json& j, Units units) {
   }
   out += fmt::format("\n  {} records ({} with position), {} laps", j["records"].get<std::size_t>(),
                      j["records_with_position"].get<std::size_t>(), j["laps"].get<std::size_t>());
-  for (const auto& w : j["warnings"]) out += fmt::format("\n  warning: {}", w.get<std::string>());
+  for (const auto& w : j["warnings"]) out += fmt::format("\n  warning: {}", domain::printable(w.get<std::string>()));
   return out + "\n";
 }
 

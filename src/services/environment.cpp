@@ -41,8 +41,9 @@ domain::Expected<std::unique_ptr<storage::Store>> open_sqlite(const std::filesys
 
 domain::Expected<std::unique_ptr<storage::Store>> open_sqlite_for_reading(const std::filesystem::path& path) {
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec))
+  if (!std::filesystem::exists(path, ec)) {
     return std::unique_ptr<storage::Store>(std::make_unique<storage::MemoryStore>());
+  }
   auto store = storage::SqliteStore::open_read_only(path);
   if (!store) return std::unexpected(store.error());
   return std::unique_ptr<storage::Store>(std::move(*store));

@@ -75,6 +75,23 @@ TEST_F(E2eHostileText, ControlCharactersAreShownEscaped) {
   EXPECT_EQ(activities()[0]["note"], "\x1B[2Jeasy\nday") << "JSON carries the note as it is";
 }
 
+// Regression: a newline in a file's name split the import report's line for it.
+TEST_F(E2eHostileText, AFileNameWithControlCharactersIsShownEscapedOnOneLine) {
+  const fs::path file = dir() / "run\n\x1B[2J.gpx";
+  fs::copy_file(kGpx, file);
+  const Outcome imported = sc({"import", file.string()});
+  EXPECT_EQ(imported.exit_code, 0) << imported;
+  EXPECT_EQ(imported.out.find('\x1B'), std::string::npos) << imported;
+  EXPECT_NE(imported.out.find("run\\n\\x1B[2J.gpx"), std::string::npos) << imported;
+  for (const auto& line : lines_of(imported.out)) {
+    EXPECT_FALSE(line.ends_with("run")) << "the name was split: " << imported;
+  }
+  const Outcome inspected = sc({"inspect", file.string()});
+  EXPECT_EQ(inspected.exit_code, 0) << inspected;
+  EXPECT_EQ(inspected.out.find('\x1B'), std::string::npos) << inspected;
+  EXPECT_NE(inspected.out.find("run\\n\\x1B[2J.gpx: gpx"), std::string::npos) << inspected;
+}
+
 TEST_F(E2eHostileText, AnErrorQuotingControlCharactersStaysOnOneLine) {
   const Outcome o = sc({"log", "pain", "--date", "2026-02-01", "--site", "kn\nee\x1B[2J", "--side", "left", "--pain",
                         "2", "--timing", "after_run"});
