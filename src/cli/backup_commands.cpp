@@ -1,4 +1,4 @@
-#include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 
@@ -33,17 +33,19 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   res->add_option("FILE", *file, "A file written by `stridecare export --format json` (- for stdin)")->required();
   res->callback([&ctx, &run, file] {
     run = [&ctx, file] {
-      std::string text;
+      std::vector<std::uint8_t> bytes;
       if (*file == "-") {
         std::ostringstream in;
         in << std::cin.rdbuf();
-        text = std::move(in).str();
+        const std::string piped = std::move(in).str();
+        bytes.assign(piped.begin(), piped.end());
       } else {
         constexpr std::uint64_t kMaxExportBytes = std::uint64_t{4} << 30;  // ten years of tracks are ~100 MB
-        auto bytes = services::read_file_bytes(*file, kMaxExportBytes);
-        if (!bytes) throw CommandFailed{bytes.error(), /*usage=*/true};
-        text.assign(bytes->begin(), bytes->end());
+        auto read = services::read_file_bytes(*file, kMaxExportBytes);
+        if (!read) throw CommandFailed{read.error(), /*usage=*/true};
+        bytes = std::move(*read);
       }
+      const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
       // A file the user names that is not a valid export is a bad argument: exit 2, as for a bad flag.
       if (auto restored = services::restore(ctx.session(), text, *file); !restored) {
         throw CommandFailed{restored.error(), restored.error().kind == domain::ErrorKind::invalid_file};

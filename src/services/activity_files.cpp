@@ -43,9 +43,6 @@ domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, con
   return Ingested{std::move(*recording), content_hash(bytes)};
 }
 
-namespace {
-
-/// "zip" or "tar" when `bytes` start as that archive does, by its signature.
 std::optional<std::string> archive_kind(std::span<const std::uint8_t> bytes) {
   const auto has = [&](std::size_t at, std::string_view magic) {
     return bytes.size() >= at + magic.size() &&
@@ -56,8 +53,6 @@ std::optional<std::string> archive_kind(std::span<const std::uint8_t> bytes) {
   if (has(kTarMagicOffset, "ustar")) return "tar";
   return std::nullopt;
 }
-
-}  // namespace
 
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options) {
   auto bytes = read_file_bytes(path, kMaxActivityFileBytes);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -32,6 +33,13 @@ struct Ingested {
 /// applies, and the reason. Pure.
 domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, const std::string& name,
                                         ReadOptions options = {});
+
+/// Bytes enough for archive_kind to tell: a tar's magic ends at byte 262.
+inline constexpr std::size_t kArchiveSignatureBytes = 262;
+
+/// "zip" or "tar" when `bytes` (the first kArchiveSignatureBytes are enough) begin as that archive
+/// does: a zip's local-file or end-of-directory signature, a ustar magic. nullopt otherwise.
+std::optional<std::string> archive_kind(std::span<const std::uint8_t> bytes);
 
 /// Reads one file (at most kMaxActivityFileBytes) and ingests it; `io` errors name the file.
 domain::Expected<importers::Recording> read_activity_file(const std::filesystem::path& path, ReadOptions options = {});

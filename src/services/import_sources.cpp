@@ -43,13 +43,6 @@ bool is_archive_name(std::string_view name) {
   return ends_with(n, ".zip") || ends_with(n, ".tar") || ends_with(n, ".tar.gz") || ends_with(n, ".tgz");
 }
 
-/// Zip by its local-file or end-of-directory signature, or a tar by name.
-bool is_archive(std::string_view name, std::span<const char> head) {
-  const bool zip = head.size() >= 4 && head[0] == 'P' && head[1] == 'K' &&
-                   ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-  return zip || is_archive_name(name);
-}
-
 ArchivePtr new_reader() {
   ArchivePtr a{archive_read_new()};
   archive_read_support_filter_gzip(a.get());  // .tar.gz; zip entries carry their own deflate
@@ -173,7 +166,7 @@ class Walker {
     const auto size = file_size(p);
     // Activity files go straight to one read; only other names are sniffed
     // for an archive signature (an export saved without its .zip).
-    const bool archive = is_archive_name(name) || (!has_activity_extension(name) && is_archive(name, head_of(p)));
+    const bool archive = is_archive_name(name) || (!has_activity_extension(name) && archive_kind(head_of(p)));
     if (archive) {
       const bool go_on = archive_file(p, name);
       done_bytes_ += size;
@@ -193,9 +186,8 @@ class Walker {
   }
 
   /// The first bytes of a file, enough for a signature; empty when unreadable.
-  static std::vector<char> head_of(const fs::path& p) {
-    constexpr std::size_t kSignatureBytes = 4;
-    std::vector<char> head(kSignatureBytes);
+  static std::vector<std::uint8_t> head_of(const fs::path& p) {
+    std::vector<std::uint8_t> head(kArchiveSignatureBytes);
     const std::unique_ptr<std::FILE, int (*)(std::FILE*)> f{std::fopen(p.c_str(), "rb"), &std::fclose};
     head.resize(f ? std::fread(head.data(), 1, head.size(), f.get()) : 0);
     return head;

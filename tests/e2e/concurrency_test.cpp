@@ -99,6 +99,24 @@ TEST_F(E2eConcurrency, ReadersAreNotBlockedByAWriter) {
 const std::vector<std::string> kExercises = {"squat:3x10@40kg",   "lunge:3x8",         "romanian_deadlift:4x6@60kg",
                                              "glute_bridge:2x15", "step_up:3x12@10kg", "custom:calf_raise:3x20"};
 
+/// Kill delays drawn at random within 0-`span_ms`, from a fresh seed that the test records (a
+/// failure names it in its trace, to be replayed).
+class KillDelays {
+ public:
+  explicit KillDelays(long long span_ms) : span_(span_ms), random_(seed_), delay_ms_(0, span_ms) {}
+  std::chrono::milliseconds next() { return std::chrono::milliseconds(delay_ms_(random_)); }
+  unsigned seed() const { return seed_; }
+  std::string trace() const {
+    return "seed " + std::to_string(seed_) + ", kills within 0-" + std::to_string(span_) + " ms";
+  }
+
+ private:
+  unsigned seed_ = std::random_device{}();
+  long long span_;
+  std::mt19937 random_;
+  std::uniform_int_distribution<long long> delay_ms_;
+};
+
 class E2eCrashSafety : public E2eTest {
  protected:
   Command log_strength(const std::string& note) const {
@@ -119,13 +137,9 @@ TEST_F(E2eCrashSafety, KilledStrengthLogsNeverLeaveAPartialSessionOrADamagedFile
   // or a sanitizer build).
   const Outcome calibration = run(log_strength("calibration"));
   ASSERT_EQ(calibration.exit_code, 0) << calibration;
-  const auto span = std::max<long long>(calibration.elapsed.count() * 13 / 10, 30);
-
-  const auto seed = std::random_device{}();
-  RecordProperty("seed", std::to_string(seed));
-  SCOPED_TRACE("seed " + std::to_string(seed) + ", kills within 0-" + std::to_string(span) + " ms");
-  std::mt19937 random(seed);
-  std::uniform_int_distribution<long long> delay_ms(0, span);
+  KillDelays delays(std::max<long long>(calibration.elapsed.count() * 13 / 10, 30));
+  RecordProperty("seed", std::to_string(delays.seed()));
+  SCOPED_TRACE(delays.trace());
 
   constexpr int kIterations = 40;
   std::set<std::string> confirmed{"calibration"};
@@ -133,7 +147,7 @@ TEST_F(E2eCrashSafety, KilledStrengthLogsNeverLeaveAPartialSessionOrADamagedFile
   for (int i = 0; i < kIterations; ++i) {
     const std::string note = "attempt " + std::to_string(i);
     Process p = Process::start(log_strength(note));
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    std::this_thread::sleep_for(delays.next());
     p.kill(SIGKILL);
     const Outcome o = p.wait();
     if (o.exited()) {
@@ -189,17 +203,13 @@ TEST_F(E2eCrashSafety, AKilledImportKeepsWholeFilesAndTheSameImportCompletesIt) 
   calibration_env["STRIDECARE_DB"] = (dir() / "calibration.db").string();
   const Outcome calibration = sc({"import", runs.string()}, calibration_env);
   ASSERT_EQ(calibration.exit_code, 0) << calibration;
-  const auto span = std::max<long long>(calibration.elapsed.count(), 30);
-
-  const auto seed = std::random_device{}();
-  RecordProperty("seed", std::to_string(seed));
-  SCOPED_TRACE("seed " + std::to_string(seed) + ", kills within 0-" + std::to_string(span) + " ms");
-  std::mt19937 random(seed);
-  std::uniform_int_distribution<long long> delay_ms(0, span);
+  KillDelays delays(std::max<long long>(calibration.elapsed.count(), 30));
+  RecordProperty("seed", std::to_string(delays.seed()));
+  SCOPED_TRACE(delays.trace());
   constexpr int kKills = 6;
   for (int i = 0; i < kKills; ++i) {
     Process p = Process::start(command({"import", runs.string()}));
-    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms(random)));
+    std::this_thread::sleep_for(delays.next());
     p.kill(SIGKILL);
     const Outcome o = p.wait();
     if (o.exited()) {
