@@ -54,9 +54,8 @@ LoadHistory build_load_history(std::span<const domain::Activity> activities, dom
     }
   }
   if (in.empty()) return h;
-  std::stable_sort(in.begin(), in.end(), [](const domain::Activity* x, const domain::Activity* y) {
-    return std::chrono::sys_days{x->date} < std::chrono::sys_days{y->date};
-  });
+  const auto by_day = [](const domain::Activity* x, const domain::Activity* y) { return x->date < y->date; };
+  if (!std::is_sorted(in.begin(), in.end(), by_day)) std::stable_sort(in.begin(), in.end(), by_day);  // a store's are
 
   const domain::Date first = in.front()->date;
   h.days.resize(static_cast<std::size_t>(domain::days_between(first, to)) + 1);

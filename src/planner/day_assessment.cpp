@@ -26,7 +26,7 @@ std::vector<domain::Date> run_days_of(std::span<const domain::Activity> activiti
   for (const auto& a : activities) {
     if (a.kind() == domain::ActivityKind::run && a.date <= as_of) days.push_back(a.date);
   }
-  std::sort(days.begin(), days.end());
+  if (!std::is_sorted(days.begin(), days.end())) std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   return days;
 }

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 
 #include <fmt/format.h>
 
+#include "domain/chronology.hpp"
 #include "rules/episodes.hpp"
 
 namespace stridecare::planner {
@@ -59,9 +59,7 @@ std::vector<const PainCheckin*> track_checkins(std::span<const PainCheckin> chec
   for (const auto& c : checkins) {
     if (c.site == site && (c.side == side || c.side == Side::both) && c.date <= as_of) out.push_back(&c);
   }
-  std::stable_sort(out.begin(), out.end(), [](const PainCheckin* a, const PainCheckin* b) {
-    return std::tuple(a->date, a->time.value_or(-1), a->id) < std::tuple(b->date, b->time.value_or(-1), b->id);
-  });
+  domain::sort_by_moment(std::span(out));
   return out;
 }
 
@@ -80,9 +78,7 @@ class Machine {
       if (a.date > in.as_of) continue;
       if (a.sport == domain::Sport::run || a.sport == domain::Sport::walk) sessions_.push_back(&a);
     }
-    std::sort(sessions_.begin(), sessions_.end(), [](const Activity* a, const Activity* b) {
-      return std::tuple(a->date, a->time.value_or(-1), a->id) < std::tuple(b->date, b->time.value_or(-1), b->id);
-    });
+    domain::sort_by_moment(std::span(sessions_));
   }
 
   /// Follows `p` from its first day to the evaluation day or `stop` (exclusive).
@@ -97,6 +93,7 @@ class Machine {
       }
     }
     const Date end = stop ? domain::add_days(*stop, -1) : in_.as_of;
+    auto next = first_on_or_after(p.from);  // the days go forward one by one, and so do their sessions
     for (Date d = p.from; d <= end && d <= in_.as_of; d = domain::add_days(d, 1)) {
       if (pending) {
         judge(p, *pending, d);
@@ -110,8 +107,8 @@ class Machine {
       const bool rest_day =
           !stage.walk_only() && last_run && domain::days_between(*last_run, d) <= t_.rest_days_between_runs;
       p.days.push_back({d, p.stage, rest_day});
-      for (auto it = first_on_or_after(d); it != sessions_.end() && (*it)->date == d; ++it) {
-        const Activity* a = *it;
+      for (; next != sessions_.end() && (*next)->date == d; ++next) {
+        const Activity* a = *next;
         const bool right_kind = stage.walk_only() ? a->sport == domain::Sport::walk : a->sport == domain::Sport::run;
         if (!pending && !rest_day && right_kind && a->duration_s >= stage.minutes() * 60.0 && !blocked_at(d, a->time)) {
           pending = d;
@@ -124,8 +121,8 @@ class Machine {
   }
 
  private:
-  /// The first session dated `d` or later (sessions_ is sorted by date): the programme's days look up their
-  /// sessions, not scan them all, as ten years of history would make that quadratic.
+  /// The first session dated `d` or later (sessions_ is sorted by date): a programme finds its first day's
+  /// sessions here, then walks on with its days, as a scan of ten years per programme would be quadratic.
   std::vector<const Activity*>::const_iterator first_on_or_after(Date d) const {
     return std::lower_bound(sessions_.begin(), sessions_.end(), d,
                             [](const Activity* a, Date x) { return a->date < x; });

@@ -4,10 +4,10 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
-#include <tuple>
 
 #include <fmt/format.h>
 
+#include "domain/chronology.hpp"
 #include "domain/units.hpp"
 
 namespace stridecare::planner {
@@ -16,19 +16,23 @@ namespace {
 constexpr int kMinutesPerHour = 60;
 constexpr int kHoursPerDay = 24;
 
-auto start_key(const domain::Activity& a) { return std::tuple(a.date, a.time.value_or(-1), a.id); }
-
 /// Shown as the runner sees loads: to the nearest 0.5 kg (never `18.1437 kg` for 40 lb).
 std::string kg(double v) { return domain::format_load(v, domain::UnitSystem::metric); }
 
 }  // namespace
 
+std::vector<const domain::Activity*> strength_session_order(std::span<const domain::Activity> activities) {
+  std::vector<const domain::Activity*> out;
+  for (const auto& a : activities) {
+    if (a.sport == domain::Sport::strength) out.push_back(&a);
+  }
+  domain::sort_by_moment(std::span(out));
+  return out;
+}
+
 std::vector<domain::Activity> strength_sessions(std::span<const domain::Activity> activities) {
   std::vector<domain::Activity> out;
-  for (const auto& a : activities) {
-    if (a.sport == domain::Sport::strength) out.push_back(a);
-  }
-  std::ranges::sort(out, {}, [](const domain::Activity& a) { return start_key(a); });
+  for (const domain::Activity* a : strength_session_order(activities)) out.push_back(*a);
   return out;
 }
 
@@ -66,8 +70,7 @@ std::vector<RestWarning> rest_warnings_around(std::span<const domain::Activity> 
   }
   auto sorted = strength_sessions(others);
   // Where `session` goes among the others.
-  const auto next =
-      std::ranges::upper_bound(sorted, start_key(session), {}, [](const domain::Activity& a) { return start_key(a); });
+  const auto next = std::ranges::upper_bound(sorted, session, domain::happened_before<domain::Activity>);
   std::vector<RestWarning> out;
   if (next != sorted.begin()) {
     if (auto w = rest_warning(*std::prev(next), session, t, utc)) out.push_back(std::move(*w));
@@ -107,18 +110,18 @@ double round_load_kg(double kg) { return std::round(kg * 2.0) / 2.0; }
 
 std::vector<NextDose> next_doses(std::span<const domain::Activity> sessions, bool in_episode,
                                  const ExerciseLibrary& lib, const rules::StrengthThresholds& t) {
-  auto sorted = strength_sessions(sessions);
+  const auto sorted = strength_session_order(sessions);
   std::vector<NextDose> out;
   std::set<std::string, std::less<>> seen;
   for (auto it = sorted.rbegin(); it != sorted.rend(); ++it) {
-    for (const auto& ex : it->exercises) {
+    for (const auto& ex : (*it)->exercises) {
       if (!seen.insert(ex.exercise).second) continue;
       const auto sets = domain::sets_of(ex);
       if (sets.empty()) continue;
       NextDose d;
       d.exercise = ex.exercise;
       d.from = ex.exercise;
-      d.last = it->date;
+      d.last = (*it)->date;
       d.rule = std::string(kStrengthDose1);
       const int set_count = static_cast<int>(sets.size());
       d.sets = std::clamp(set_count, t.sets_min, t.sets_max);

@@ -64,8 +64,10 @@ struct LongRunEveWarning {
 std::optional<LongRunEveWarning> long_run_eve_warning(domain::Date day, std::chrono::weekday long_run_day);
 
 /// Strength sessions sorted by start: day, then time (a session without a
-/// time first), then id.
+/// time first), then id (domain::happened_before).
 std::vector<domain::Activity> strength_sessions(std::span<const domain::Activity> activities);
+/// The same order, pointing into `activities` (which must outlive the result): no copy of ten years of sessions.
+std::vector<const domain::Activity*> strength_session_order(std::span<const domain::Activity> activities);
 
 /// STRENGTH-FREQ-1's sessions for a week.
 struct FrequencyTarget {

@@ -540,13 +540,12 @@ class Planner {
   /// (this week's and last week's count), never on the long run's day, its eve or the day after it (no two hard
   /// days in a row), preferring days with an easy run or a low-impact session.
   void place_strength() {
-    const auto sessions = strength_sessions(in_.activities);
     std::optional<Date> last;
     std::optional<domain::MinuteOfDay> last_time;
-    for (const Activity& s : sessions) {
-      if (!(in_.start < s.date)) {  // today's session counts too
-        last = s.date;
-        last_time = s.time;
+    for (const Activity* s : strength_session_order(in_.activities)) {
+      if (!(in_.start < s->date)) {  // today's session counts too
+        last = s->date;
+        last_time = s->time;
       }
     }
     std::optional<int> history_weeks;
@@ -582,7 +581,7 @@ class Planner {
     std::sort(chosen.begin(), chosen.end());
     auto ctx = ctx_;
     ctx.easier_variants = stop_condition().has_value();
-    ctx.doses = next_doses(sessions, ctx_.in_episode(), lib_, book_.strength);
+    ctx.doses = next_doses(in_.activities, ctx_.in_episode(), lib_, book_.strength);
     for (std::size_t i : chosen) {
       PlannedSession s;
       s.kind = SessionKind::strength;

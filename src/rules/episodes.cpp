@@ -1,30 +1,37 @@
 #include "rules/episodes.hpp"
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace stridecare::rules {
 
 using domain::Date;
 
+void HeldDays::add(Date from, std::optional<Date> until) {
+  const std::chrono::sys_days f{from};
+  const auto at = std::upper_bound(spans_.begin(), spans_.end(), f, [](auto d, const Span& s) { return d < s.first; });
+  spans_.emplace(at, f, until ? std::optional(std::chrono::sys_days{*until}) : std::nullopt);
+  merged_.reset();
+  ++version_;
+}
+
 void HeldDays::close(Date from, Date until) {
-  for (auto& [f, u] : spans_) {
-    if (f == from && !u) u = until;
+  const std::chrono::sys_days f{from};
+  for (auto& [start, end] : spans_) {
+    if (start == f && !end) end = std::chrono::sys_days{until};
   }
   merged_.reset();
+  ++version_;
 }
 
 const std::vector<HeldDays::Span>& HeldDays::merged() const {
   if (merged_) return *merged_;
-  std::vector<Span> sorted;
-  for (const Span& s : spans_) {
-    if (!s.second || s.first < *s.second) sorted.push_back(s);  // an empty interval holds no day
-  }
-  std::sort(sorted.begin(), sorted.end(), [](const Span& a, const Span& b) { return a.first < b.first; });
   std::vector<Span> out;
-  for (const Span& s : sorted) {
+  for (const Span& s : spans_) {
+    if (s.second && s.first >= *s.second) continue;  // an empty interval holds no day
     // Touching intervals join too: [a, b) and [b, c) hold every day of [a, c).
-    if (!out.empty() && (!out.back().second || !(*out.back().second < s.first))) {
+    if (!out.empty() && (!out.back().second || *out.back().second >= s.first)) {
       if (out.back().second && (!s.second || *out.back().second < *s.second)) out.back().second = s.second;
       continue;
     }
@@ -41,21 +48,24 @@ bool HeldDays::held(Date day) const {
 
 std::optional<Date> HeldDays::first_free_from(Date day) const {
   const auto& m = merged();
+  const std::chrono::sys_days d{day};
   // The last interval starting on or before `day` is the only one that can cover it.
-  auto it = std::upper_bound(m.begin(), m.end(), day, [](Date d, const Span& s) { return d < s.first; });
+  auto it = std::upper_bound(m.begin(), m.end(), d, [](auto x, const Span& s) { return x < s.first; });
   if (it == m.begin()) return day;
   --it;
   if (!it->second) return std::nullopt;
-  return day < *it->second ? *it->second : day;
+  return d < *it->second ? Date{*it->second} : day;
 }
 
 std::optional<Date> EpisodeTracker::end_of_current() const {
   if (!current_) return std::nullopt;
+  if (end_ && end_->held_version == held_.version()) return end_->end;
   std::optional<Date> end = held_.first_free_from(domain::add_days(current_->last_pain_day, t_.quiet_days_to_end));
   if (current_->pain_free_end) {
     const auto by_days = held_.first_free_from(*current_->pain_free_end);
     if (by_days && (!end || *by_days < *end)) end = by_days;
   }
+  end_ = EndAnswer{held_.version(), end};
   return end;
 }
 
@@ -63,6 +73,7 @@ void EpisodeTracker::add_day(Date day, int max_pain) {
   const auto end = end_of_current();
   const bool in_progress = current_ && (!end || day < *end);
   if (max_pain > 0) {
+    end_.reset();
     if (!in_progress) {
       current_ = Episode{day, day, 0, std::nullopt};
     } else {
@@ -71,7 +82,10 @@ void EpisodeTracker::add_day(Date day, int max_pain) {
       current_->pain_free_end.reset();
     }
   } else if (in_progress) {
-    if (++current_->pain_free_days_after == t_.pain_free_checkin_days_to_end) current_->pain_free_end = day;
+    if (++current_->pain_free_days_after == t_.pain_free_checkin_days_to_end) {
+      current_->pain_free_end = day;
+      end_.reset();
+    }
   }
 }
 
@@ -82,9 +96,19 @@ std::optional<Episode> EpisodeTracker::active_on(Date day) const {
   return current_;
 }
 
-std::vector<domain::Side> sides_of(domain::Side side) {
-  if (side == domain::Side::both) return {domain::Side::left, domain::Side::right};
-  return {side};
+std::span<const domain::Side> sides_of(domain::Side side) {
+  static constexpr std::array kBoth{domain::Side::left, domain::Side::right};
+  static constexpr std::array kLeft{domain::Side::left};
+  static constexpr std::array kRight{domain::Side::right};
+  switch (side) {
+    case domain::Side::both:
+      return kBoth;
+    case domain::Side::left:
+      return kLeft;
+    case domain::Side::right:
+      return kRight;
+  }
+  return kBoth;
 }
 
 std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t) {

@@ -9,6 +9,7 @@
 /// on the first day that is not held. Pain after an episode ended begins a
 /// new episode.
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <utility>
@@ -24,24 +25,25 @@ namespace stridecare::rules {
 /// absent for one still open.
 class HeldDays {
  public:
-  void add(domain::Date from, std::optional<domain::Date> until) {
-    spans_.emplace_back(from, until);
-    merged_.reset();
-  }
+  void add(domain::Date from, std::optional<domain::Date> until);
   /// Closes the open interval that began on `from`.
   void close(domain::Date from, domain::Date until);
   bool held(domain::Date day) const;
   /// The first day on or after `day` that is not held; nullopt when an open interval covers it.
   std::optional<domain::Date> first_free_from(domain::Date day) const;
+  /// Changes with every add() and close(): what was asked before may no longer hold.
+  std::uint64_t version() const { return version_; }
 
  private:
-  using Span = std::pair<domain::Date, std::optional<domain::Date>>;
+  /// Kept as day serials: every day of the history searches them, and a serial compares as one number.
+  using Span = std::pair<std::chrono::sys_days, std::optional<std::chrono::sys_days>>;
   /// The union of `spans_` as disjoint intervals by start, built when first asked after a change: every day
   /// of ten years of history asks, while the spans change only when a stop or a programme begins or ends.
   const std::vector<Span>& merged() const;
 
-  std::vector<Span> spans_;
+  std::vector<Span> spans_;  ///< by start: stops arrive in day order, so merging needs no sort
   mutable std::optional<std::vector<Span>> merged_;
+  std::uint64_t version_ = 0;
 };
 
 struct Episode {
@@ -69,11 +71,17 @@ class EpisodeTracker {
 
  private:
   /// The first day the current episode is no longer in progress; nullopt while it cannot end yet.
+  /// Asked twice a day for every day of the history: kept until the episode or the held days change.
   std::optional<domain::Date> end_of_current() const;
 
   EpisodeThresholds t_;
   const HeldDays& held_;
   std::optional<Episode> current_;
+  struct EndAnswer {
+    std::uint64_t held_version;
+    std::optional<domain::Date> end;
+  };
+  mutable std::optional<EndAnswer> end_;
 };
 
 /// One episode of one site+side, for the history views (insights).
@@ -89,6 +97,6 @@ struct SiteEpisode {
 std::vector<SiteEpisode> all_episodes(std::span<const domain::PainCheckin> checkins, const EpisodeThresholds& t);
 
 /// The sides a check-in counts for: `both` is the left and the right.
-std::vector<domain::Side> sides_of(domain::Side side);
+std::span<const domain::Side> sides_of(domain::Side side);
 
 }  // namespace stridecare::rules

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <set>
 #include <tuple>
 
 #include <fmt/format.h>
 
+#include "domain/chronology.hpp"
 #include "rules/episodes.hpp"
 #include "rules/rule_ids.hpp"
 
@@ -50,7 +50,7 @@ enum class Clearing {
 /// What a rule needs besides the check-in.
 struct RuleContext {
   const TriageThresholds& t;
-  const std::set<Date>& run_days;
+  std::span<const Date> run_days;  ///< sorted, without repeats
 };
 
 /// A standing rule fired by single check-ins: a predicate, and the reason
@@ -64,8 +64,9 @@ struct CheckinRule {
 };
 
 bool seed3_fires(const PainCheckin& c, const RuleContext& x) {
-  return c.persists_after_run || (c.timing == Timing::at_rest && c.pain >= x.t.at_rest_after_run_pain_min &&
-                                  x.run_days.contains(domain::add_days(c.date, -1)));
+  return c.persists_after_run ||
+         (c.timing == Timing::at_rest && c.pain >= x.t.at_rest_after_run_pain_min &&
+          std::binary_search(x.run_days.begin(), x.run_days.end(), domain::add_days(c.date, -1)));
 }
 
 bool bone1_fires(const PainCheckin& c, const RuleContext& x) {
@@ -192,7 +193,7 @@ struct Standing {
 
 class TrackTriage {
  public:
-  TrackTriage(const Track& track, const TriageInput& in, const RuleBook& book, const std::set<Date>& run_days)
+  TrackTriage(const Track& track, const TriageInput& in, const RuleBook& book, std::span<const Date> run_days)
       : track_(track),
         c_(track.checkins),
         in_(in),
@@ -385,6 +386,20 @@ class TrackTriage {
     return static_cast<double>(sum) / static_cast<double>(n);
   }
 
+  /// mean_pain(day - window_days + 1, day) for PERSIST-1, which asks it for the days in order: two cursors move
+  /// forward through the check-ins instead of two searches a day.
+  /// REQUIRES: `day` is not before the day of the previous call.
+  std::optional<double> recent_mean(Date day) {
+    const int last = serial(day);
+    const int first = last - (t_.window_days - 1);
+    while (recent_begin_ < serial_.size() && serial_[recent_begin_] < first) ++recent_begin_;
+    recent_end_ = std::max(recent_end_, recent_begin_);
+    while (recent_end_ < serial_.size() && serial_[recent_end_] <= last) ++recent_end_;
+    if (recent_end_ == recent_begin_) return std::nullopt;
+    return static_cast<double>(pain_prefix_[recent_end_] - pain_prefix_[recent_begin_]) /
+           static_cast<double>(recent_end_ - recent_begin_);
+  }
+
   /// The mean pain of the first window_days days from `from`: fixed for an episode, so asked once.
   std::optional<double> first_week_mean(Date from) {
     if (!first_week_ || first_week_->first != from) {
@@ -406,11 +421,10 @@ class TrackTriage {
         persist_since_ = day;
       }
     }
-    const int w = t_.window_days;
     if (ep) {
       const Date from = persist_since_ && *persist_since_ > ep->start ? *persist_since_ : ep->start;
       const bool old_enough = domain::days_between(from, day) >= t_.persist_min_episode_days;
-      const auto recent = old_enough ? mean_pain(domain::add_days(day, -(w - 1)), day) : std::nullopt;
+      const auto recent = old_enough ? recent_mean(day) : std::nullopt;
       const auto first = recent ? first_week_mean(from) : std::nullopt;
       if (recent && first && *recent >= *first) {
         const PainCheckin& latest = d ? *c_[d->end - 1] : *c_.back();
@@ -527,8 +541,10 @@ class TrackTriage {
   const TriageThresholds& t_;
   RuleContext ctx_;
   std::vector<Day> days_;
-  std::vector<int> serial_;                                           ///< serial_[i] = the day serial of c_[i]->date
-  std::vector<long> pain_prefix_;                                     ///< pain_prefix_[i] = sum of the pain of c_[0..i)
+  std::vector<int> serial_;        ///< serial_[i] = the day serial of c_[i]->date
+  std::vector<long> pain_prefix_;  ///< pain_prefix_[i] = sum of the pain of c_[0..i)
+  std::size_t recent_begin_ = 0;   ///< recent_mean's window: [begin, end)
+  std::size_t recent_end_ = 0;
   std::optional<std::pair<Date, std::optional<double>>> first_week_;  ///< first_week_mean's last answer
   std::vector<Standing> states_;                                      ///< one per checkin_rules() entry
   Standing pmm1_;
@@ -574,12 +590,12 @@ TriageResult triage(const TriageInput& input, const RuleBook& book) {
       it->second.checkins.push_back(&c);
     }
   }
-  const std::set<Date> run_days(input.run_days.begin(), input.run_days.end());
+  std::vector<Date> run_days(input.run_days.begin(), input.run_days.end());
+  if (!std::is_sorted(run_days.begin(), run_days.end())) std::sort(run_days.begin(), run_days.end());
+  run_days.erase(std::unique(run_days.begin(), run_days.end()), run_days.end());
   TriageResult result;
   for (auto& [key, track] : tracks) {
-    std::stable_sort(track.checkins.begin(), track.checkins.end(), [](const PainCheckin* a, const PainCheckin* b) {
-      return std::tuple(a->date, a->time.value_or(-1), a->id) < std::tuple(b->date, b->time.value_or(-1), b->id);
-    });
+    domain::sort_by_moment(std::span(track.checkins));
     TrackTriage(track, input, book, run_days).run(result);
   }
   // A programme of a site+side with no check-in at all (none can exist without one, but the input is the caller's).
