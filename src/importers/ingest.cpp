@@ -41,7 +41,7 @@ domain::Expected<Recording> decode_recording(std::span<const std::uint8_t> bytes
   }
   // GPX or TCX by its root element, parsed once.
   const std::string_view text(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  auto recording = parse_xml_activity(text, name);
+  auto recording = parse_xml_activity(text, name, options);
   if (!recording && recording.error().message.starts_with(who + ": not a GPX or TCX file")) {
     // Only this reader knows FIT was tried too.
     recording.error().message.replace(who.size() + 2, std::string_view("not a GPX").size(), "not a FIT, GPX");

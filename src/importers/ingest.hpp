@@ -12,10 +12,6 @@
 
 namespace stridecare::importers {
 
-struct ReadOptions {
-  bool strict = false;  ///< fail on damage instead of keeping what decoded before it
-};
-
 /// The formats recognised from a file's first bytes.
 enum class Sniffed { fit, xml, unknown };
 

@@ -101,6 +101,11 @@ struct SessionRecord {
   bool operator==(const SessionRecord&) const = default;
 };
 
+/// How a decoder treats a damaged file.
+struct ReadOptions {
+  bool strict = false;  ///< fail on damage instead of keeping what decoded before it
+};
+
 /// Everything read from one file.
 struct Recording {
   std::string format;  ///< `fit`, `gpx`, `tcx`

@@ -157,5 +157,35 @@ TEST_F(E2eImport, StrictRefusesAFitWhoseCrcDoesNotMatchWhichIsOtherwiseKeptWithA
   EXPECT_NE(kept["warnings"].dump().find("CRC mismatch"), std::string::npos) << kept;
 }
 
+// Regression (issue 14, item 4): a truncated GPX or TCX lost everything ("not XML: start-end tags mismatch at
+// byte N", 0 kept) while a truncated FIT kept what decoded.
+TEST_F(E2eImport, ATruncatedGpxOrTcxKeepsThePointsBeforeTheCutUnlessStrict) {
+  for (const fs::path& source : {kCorpus / "togeojson" / "test" / "data" / "run.gpx",
+                                 kCorpus / "python-tcxparser" / "tests" / "files" / "test.tcx"}) {
+    SCOPED_TRACE(source.string());
+    const std::string bytes = read_bytes(source);
+    ASSERT_GT(bytes.size(), 10000u);
+    const fs::path cut = dir() / ("cut" + source.extension().string());
+    write_bytes(cut, bytes.substr(0, bytes.size() * 6 / 10));
+
+    const Outcome strict = sc({"import", "--strict", cut.string()});
+    EXPECT_EQ(strict.exit_code, 1) << strict;
+    EXPECT_NE(strict.err.find(cut.string() + ": not XML: "), std::string::npos) << strict;
+    EXPECT_NE(strict.err.find(" at byte "), std::string::npos) << strict;
+    EXPECT_TRUE(activities().empty());
+
+    const Json kept = sc_json({"--json", "import", cut.string()});
+    EXPECT_EQ(kept["imported"], 1) << kept;
+    EXPECT_NE(kept["warnings"].dump().find("recovered, damaged at byte "), std::string::npos) << kept;
+    EXPECT_NE(kept["warnings"].dump().find("track points before it; the rest of the file is not read"),
+              std::string::npos)
+        << kept;
+    const Json list = activities();
+    ASSERT_EQ(list.size(), 1u);
+    EXPECT_GT(list[0]["distance_m"].get<double>(), 0.0) << list;
+    sc_ok({"delete", std::to_string(list[0]["id"].get<long long>())});
+  }
+}
+
 }  // namespace
 }  // namespace stridecare::e2e

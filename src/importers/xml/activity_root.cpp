@@ -26,6 +26,29 @@ domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const Sour
   return (*reader)->finish();
 }
 
+/// Keeps, of a document pugixml stopped reading, only what it finished: drops the track point it was in (a
+/// point without the time or heart rate that came after the damage is not a point the file holds), or else
+/// the innermost element, whose text or start tag may be cut short. False when nothing would be left to read.
+bool drop_unfinished(pugi::xml_document& doc) {
+  const std::vector<pugi::xml_node> path = last_path(doc);
+  if (path.size() < 2) return false;  // the root's start tag alone, perhaps cut short itself
+  const std::string_view point = track_point_of(local_name(path.front().name()));
+  std::size_t cut = path.size() - 1;
+  for (std::size_t i = 1; i < path.size() && !point.empty(); ++i) {
+    if (local_name(path[i].name()) == point) {
+      cut = i;
+      break;
+    }
+  }
+  return path[cut].parent().remove_child(path[cut]);
+}
+
+std::size_t samples_in(const Recording& r) {
+  std::size_t n = 0;
+  for (const SessionRecord& s : r.sessions) n += s.samples.size();
+  return n;
+}
+
 }  // namespace
 
 std::string copy_for_parse(std::string_view bytes) {
@@ -41,22 +64,38 @@ std::string copy_for_parse(std::string_view bytes) {
   return copy;
 }
 
-domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept) {
+domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept,
+                                                    ReadOptions options) {
   if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
-  return parse_whole_in_place(bytes, name, accept);
+  return parse_whole_in_place(bytes, name, accept, options);
 }
 
-domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string_view name, Accept accept) {
+domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string_view name, Accept accept,
+                                                 ReadOptions options) {
   pugi::xml_document doc;
-  const auto map = load_xml_in_place(doc, bytes, name);
-  if (!map) return std::unexpected(map.error());
-  return read_whole(doc, *map, name, accept);
+  const auto loaded = load_xml_in_place_partial(doc, bytes, name);
+  if (!loaded) return std::unexpected(loaded.error());
+  if (!loaded->damage) return read_whole(doc, loaded->map, name, accept);
+
+  // Damaged: the track points read before the damage are kept, as a FIT file keeps its records, unless the
+  // caller takes nothing it cannot vouch for. Nothing to keep: the damage is the file's error.
+  const Damage& damage = *loaded->damage;
+  if (options.strict || !drop_unfinished(doc)) return file_error(name, damage.what());
+  auto recording = read_whole(doc, loaded->map, name, accept);
+  const std::size_t kept = recording ? samples_in(*recording) : 0;
+  if (kept == 0) return file_error(name, damage.what());
+  recording->warnings.push_back("recovered, damaged at byte " + std::to_string(damage.offset) +
+                                " (not XML: " + damage.reason + "): kept the " + std::to_string(kept) +
+                                (kept == 1 ? " track point" : " track points") +
+                                " before it; the rest of the file is not read");
+  return recording;
 }
 
-domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept) {
+domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept,
+                                           ReadOptions options) {
   if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
   std::string copy = copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
-  return parse_whole_in_place(copy, name, accept);
+  return parse_whole_in_place(copy, name, accept, options);
 }
 
 }  // namespace stridecare::importers::xml

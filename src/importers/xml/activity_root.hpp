@@ -16,16 +16,26 @@ namespace stridecare::importers::xml {
 
 /// Parses `bytes` into a recording: in slices when they are large enough and
 /// the slices can be read apart (`parse_in_slices`), else whole, in place
-/// (`load_xml_in_place`: the bytes are then overwritten).
-domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept);
+/// (`load_xml_in_place_partial`: the bytes are then overwritten).
+///
+/// A file that stops being XML partway (cut short, or a damaged byte) keeps
+/// the track points read before the damage, less the one it was in, with the
+/// warning "recovered, damaged at byte N (not XML: REASON): kept the K track
+/// points before it; the rest of the file is not read". With
+/// `options.strict`, or when no track point would be kept, it is the error
+/// "NAME: not XML: REASON at byte N".
+domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept,
+                                                    ReadOptions options = {});
 
 /// As `parse_activity_in_place`, leaving `bytes` as they are: slices are
 /// copied one at a time, a file parsed whole is copied first.
-domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept);
+domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept,
+                                           ReadOptions options = {});
 
 /// As `parse_activity_in_place`, always parsing the whole file at once: what
 /// a parse in slices must equal (tests).
-domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string_view name, Accept accept);
+domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string_view name, Accept accept,
+                                                 ReadOptions options = {});
 
 /// A copy of `bytes` for `parse_activity_in_place`, so that the caller's stay
 /// as they are; a large copy asks for huge pages (huge_pages.hpp).

@@ -24,6 +24,12 @@ std::string_view format_names(Accept accept) {
 
 }  // namespace
 
+std::string_view track_point_of(std::string_view root) {
+  if (root == kGpxRoot) return kTrackPoints[0];
+  if (root == kTcxRoot) return kTrackPoints[1];
+  return {};
+}
+
 domain::Expected<std::unique_ptr<FormatReader>> reader_for(pugi::xml_node root, const QName& name, Accept accept,
                                                            const ReaderContext& context) {
   if (name.local == kGpxRoot && accept != Accept::tcx) return make_gpx_reader(context);

@@ -1,6 +1,7 @@
 #pragma once
 /// A format's reader (GPX, TCX) and the choice of one by the root element.
 
+#include <array>
 #include <memory>
 #include <string_view>
 
@@ -41,6 +42,13 @@ enum class Accept { gpx, tcx, gpx_or_tcx };
 /// file ..." or "... not a GPX or TCX file ...".
 domain::Expected<std::unique_ptr<FormatReader>> reader_for(pugi::xml_node root, const QName& name, Accept accept,
                                                            const ReaderContext& context);
+
+/// The local names of the formats' track points: GPX `trkpt`, TCX `Trackpoint`.
+inline constexpr std::array<std::string_view, 2> kTrackPoints{"trkpt", "Trackpoint"};
+
+/// The local name of the track point of the format whose root element has the local name `root`
+/// (`trkpt` for `gpx`, `Trackpoint` for `TrainingCenterDatabase`); empty for another root.
+std::string_view track_point_of(std::string_view root);
 
 /// The readers, one per format (gpx.cpp, tcx.cpp).
 std::unique_ptr<FormatReader> make_gpx_reader(const ReaderContext& context);

@@ -328,8 +328,8 @@ std::unique_ptr<FormatReader> make_gpx_reader(const ReaderContext& context) {
 
 }  // namespace xml
 
-domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name) {
-  return xml::parse_activity(bytes, name, xml::Accept::gpx);
+domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name, ReadOptions options) {
+  return xml::parse_activity(bytes, name, xml::Accept::gpx, options);
 }
 
 }  // namespace stridecare::importers

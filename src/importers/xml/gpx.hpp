@@ -35,6 +35,8 @@ namespace stridecare::importers {
 /// "NAME: not a GPX file (root element is <X>)",
 /// "NAME: no track in file (N route points, M waypoints)" and, when every
 /// track is empty, "NAME: no track point in file (K empty tracks, N route points, M waypoints)".
-domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name);
+/// A file damaged partway keeps the track points before the damage, unless
+/// `options.strict` (xml::parse_activity).
+domain::Expected<Recording> parse_gpx(std::string_view bytes, std::string_view name, ReadOptions options = {});
 
 }  // namespace stridecare::importers

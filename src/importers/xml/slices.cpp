@@ -1,7 +1,6 @@
 #include "importers/xml/slices.hpp"
 
 #include <algorithm>
-#include <array>
 #include <memory>
 #include <string>
 #include <utility>
@@ -11,13 +10,6 @@
 
 namespace stridecare::importers::xml {
 namespace {
-
-/// The local name of the track point of each format's root: slices end after its end tags.
-struct Cut {
-  std::string_view root;
-  std::string_view point;
-};
-constexpr std::array<Cut, 2> kCuts{{{"gpx", "trkpt"}, {"TrainingCenterDatabase", "Trackpoint"}}};
 
 constexpr bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' ||
@@ -41,21 +33,12 @@ std::size_t end_tag_after(std::string_view text, std::size_t from, std::string_v
   return std::string_view::npos;
 }
 
-/// The last element child of `node`, or an empty node.
-pugi::xml_node last_element(pugi::xml_node node) {
-  for (pugi::xml_node child = node.last_child(); child; child = child.previous_sibling()) {
-    if (child.type() == pugi::node_element) return child;
-  }
-  return {};
-}
-
 /// The elements a slice that ends just after an end tag of local name
 /// `point` ends inside, outermost first: the ancestors of that element, the
 /// last one the slice closed. Empty when it cannot be told which element that
 /// is (none, or several on the path to the last element, nested).
 std::vector<pugi::xml_node> open_at_end(const pugi::xml_document& doc, std::string_view point) {
-  std::vector<pugi::xml_node> path;
-  for (pugi::xml_node n = last_element(doc); n; n = last_element(n)) path.push_back(n);
+  std::vector<pugi::xml_node> path = last_path(doc);
   std::size_t closed = path.size();
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (local_name(path[i].name()) != point) continue;
@@ -152,9 +135,9 @@ class SliceParser {
   std::pair<std::size_t, std::string_view> next_cut() const {
     if (!point_.empty()) return {end_tag_after(text_, begin_ + slice_bytes_, point_), point_};
     std::pair<std::size_t, std::string_view> first{std::string_view::npos, {}};
-    for (const Cut& c : kCuts) {
-      const std::size_t at = end_tag_after(text_, slice_bytes_, c.point);
-      if (at < first.first) first = {at, c.point};
+    for (const std::string_view point : kTrackPoints) {
+      const std::size_t at = end_tag_after(text_, slice_bytes_, point);
+      if (at < first.first) first = {at, point};
     }
     return first;
   }
@@ -181,9 +164,7 @@ class SliceParser {
     const pugi::xml_node root = doc_.document_element();
     const auto guard = scope_.enter(root);
     const QName root_name = scope_.name(root);
-    for (const Cut& c : kCuts) {
-      if (root_name.local == c.root) point_ = c.point;
-    }
+    point_ = track_point_of(root_name.local);
     if (point_.empty() || (!last && cut_point != point_)) return false;
     auto chosen = reader_for(root, root_name, accept_, context_);
     if (!chosen) return false;

@@ -309,8 +309,8 @@ std::unique_ptr<FormatReader> make_tcx_reader(const ReaderContext& context) {
 
 }  // namespace xml
 
-domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name) {
-  return xml::parse_activity(bytes, name, xml::Accept::tcx);
+domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name, ReadOptions options) {
+  return xml::parse_activity(bytes, name, xml::Accept::tcx, options);
 }
 
 }  // namespace stridecare::importers

@@ -38,6 +38,9 @@ namespace stridecare::importers {
 /// Errors, all `ErrorKind::invalid_file`: "NAME: empty file",
 /// "NAME: not XML: REASON at byte N", "NAME: not a TCX file (root element is <X>)",
 /// "NAME: no activity in file (N courses)".
-domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name);
+/// A file damaged partway keeps the trackpoints before the damage, unless
+/// `options.strict` (xml::parse_activity); its laps keep the totals read
+/// before the damage (a lap's totals come before its track).
+domain::Expected<Recording> parse_tcx(std::string_view bytes, std::string_view name, ReadOptions options = {});
 
 }  // namespace stridecare::importers

@@ -6,12 +6,13 @@
 
 namespace stridecare::importers {
 
-domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name) {
-  return xml::parse_activity(bytes, name, xml::Accept::gpx_or_tcx);
+domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name, ReadOptions options) {
+  return xml::parse_activity(bytes, name, xml::Accept::gpx_or_tcx, options);
 }
 
-domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name) {
-  return xml::parse_activity_in_place(bytes, name, xml::Accept::gpx_or_tcx);
+domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name,
+                                                        ReadOptions options) {
+  return xml::parse_activity_in_place(bytes, name, xml::Accept::gpx_or_tcx, options);
 }
 
 }  // namespace stridecare::importers

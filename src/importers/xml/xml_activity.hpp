@@ -18,12 +18,15 @@ namespace stridecare::importers {
 /// Memory: a file of 4 MiB or more is parsed in slices of about 1 MiB
 /// (slices.hpp), so that beyond the caller's bytes and the samples it needs a
 /// few MB whatever its size; a smaller file is copied and parsed whole.
-domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name);
+/// A file damaged partway keeps the track points before the damage, with a
+/// warning, unless `options.strict` (xml::parse_activity).
+domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name, ReadOptions options = {});
 
 /// As `parse_xml_activity`, parsing `bytes` where they lie instead of copying
 /// them first: the string may be overwritten (unusable afterwards). For callers
 /// that read a file only to import it: one copy of the file less in memory,
 /// which matters on large files.
-domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name);
+domain::Expected<Recording> parse_xml_activity_in_place(std::string& bytes, std::string_view name,
+                                                        ReadOptions options = {});
 
 }  // namespace stridecare::importers

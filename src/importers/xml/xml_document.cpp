@@ -159,23 +159,43 @@ TextStart detect_text_start(std::string_view bytes) {
 
 namespace {
 
-/// The checks after pugixml has run, shared by both loaders.
-domain::Expected<SourceMap> check_loaded(const pugi::xml_document& doc, const pugi::xml_parse_result& result,
-                                         std::string_view parsed, std::size_t skipped, std::string_view name) {
-  const SourceMap map(parsed, skipped, result.encoding);
-  if (!result) {
-    return file_error(name,
-                      "not XML: " + reason_of(result) + " at byte " + std::to_string(map.file_offset(result.offset)));
-  }
+/// The checks after pugixml has run, shared by the loaders.
+domain::Expected<PartialLoad> check_loaded(const pugi::xml_document& doc, const pugi::xml_parse_result& result,
+                                           std::string_view parsed, std::size_t skipped, std::string_view name) {
+  PartialLoad out{SourceMap(parsed, skipped, result.encoding), std::nullopt};
+  if (!result) out.damage = Damage{out.map.file_offset(result.offset), reason_of(result)};
   // Text after the root element is not kept by pugixml, and ignored here too.
   if (const pugi::xml_node extra = second_root(doc)) {
     return file_error(name, "not XML: a second root element <" + shorten_for_message(extra.name()) + "> at byte " +
-                                std::to_string(map.file_offset(extra)));
+                                std::to_string(out.map.file_offset(extra)));
   }
-  return map;
+  return out;
+}
+
+/// A load that must read the whole file: damage is an error.
+domain::Expected<SourceMap> whole(domain::Expected<PartialLoad> loaded, std::string_view name) {
+  if (!loaded) return std::unexpected(loaded.error());
+  if (loaded->damage) return file_error(name, loaded->damage->what());
+  return loaded->map;
+}
+
+/// The last element child of `node`, or an empty node.
+pugi::xml_node last_element(pugi::xml_node node) {
+  for (pugi::xml_node child = node.last_child(); child; child = child.previous_sibling()) {
+    if (child.type() == pugi::node_element) return child;
+  }
+  return {};
 }
 
 }  // namespace
+
+std::string Damage::what() const { return "not XML: " + reason + " at byte " + std::to_string(offset); }
+
+std::vector<pugi::xml_node> last_path(const pugi::xml_document& doc) {
+  std::vector<pugi::xml_node> path;
+  for (pugi::xml_node n = last_element(doc); n; n = last_element(n)) path.push_back(n);
+  return path;
+}
 
 pugi::xml_node second_root(const pugi::xml_document& doc) {
   bool seen_root = false;
@@ -193,10 +213,15 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
   const std::string_view parsed = bytes.substr(start.skipped);
   const pugi::xml_parse_result result =
       doc.load_buffer(parsed.data(), parsed.size(), kActivityParseOptions, start.encoding);
-  return check_loaded(doc, result, parsed, start.skipped, name);
+  return whole(check_loaded(doc, result, parsed, start.skipped, name), name);
 }
 
 domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name) {
+  return whole(load_xml_in_place_partial(doc, bytes, name), name);
+}
+
+domain::Expected<PartialLoad> load_xml_in_place_partial(pugi::xml_document& doc, std::string& bytes,
+                                                        std::string_view name) {
   if (bytes.empty()) return file_error(name, "empty file");
   const TextStart start = detect_text_start(bytes);
   const std::string_view parsed = std::string_view(bytes).substr(start.skipped);

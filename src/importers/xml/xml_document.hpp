@@ -93,6 +93,31 @@ domain::Expected<SourceMap> load_xml(pugi::xml_document& doc, std::string_view b
 /// point into it). Use it when the caller's bytes are not needed afterwards.
 domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::string& bytes, std::string_view name);
 
+/// Where pugixml stopped in a file that is not XML from some point on (cut short, or bytes changed): what it
+/// read before that point is in the document, the element it was in left unfinished.
+struct Damage {
+  std::size_t offset = 0;  ///< file byte offset
+  std::string reason;      ///< pugixml's, e.g. "start-end tags mismatch"
+  /// "not XML: REASON at byte N", as load_xml words it after the file's name.
+  std::string what() const;
+};
+
+/// A document as far as pugixml could read it.
+struct PartialLoad {
+  SourceMap map;
+  std::optional<Damage> damage;  ///< none: the whole file was read
+};
+
+/// As `load_xml_in_place`, but a file pugixml stops reading partway (a truncated download, a damaged byte) is
+/// not an error: the result says where and why, and `doc` holds what came before (perhaps nothing). Errors:
+/// an empty file, a second root element.
+domain::Expected<PartialLoad> load_xml_in_place_partial(pugi::xml_document& doc, std::string& bytes,
+                                                        std::string_view name);
+
+/// The last element of `doc` and its ancestors, outermost (the root) first: in a document pugixml stopped
+/// reading, the elements that were open at that point (and perhaps the last one it closed).
+std::vector<pugi::xml_node> last_path(const pugi::xml_document& doc);
+
 /// The second root element of `doc`, empty when there is none: pugixml
 /// accepts one (two files run together), XML does not.
 pugi::xml_node second_root(const pugi::xml_document& doc);

@@ -266,5 +266,60 @@ TEST(Corpus, DamagedFilesParseOrFailCleanly) {
   }
 }
 
+/// The track points of `r`, session after session.
+std::vector<Sample> all_samples(const Recording& r) {
+  std::vector<Sample> out;
+  for (const SessionRecord& s : r.sessions) out.insert(out.end(), s.samples.begin(), s.samples.end());
+  return out;
+}
+
+TEST(Corpus, EveryPrefixOfEveryFileGivesAPrefixOfItsPointsOrAClearError) {
+  // Issue 14: a truncated GPX or TCX keeps the points before the damage. Never a point the whole file does not
+  // hold, never one more, never one changed (a point cut short loses its time or heart rate: it is dropped).
+  std::size_t recovered = 0;
+  std::size_t cuts = 0;
+  for (const std::string& extension : {std::string(".gpx"), std::string(".tcx")}) {
+    for (const std::string& path : corpus_files(extension)) {
+      const std::string bytes = read_bytes(corpus_dir() / path);
+      const bool is_tcx = extension == ".tcx";
+      const auto parse = [&](const std::string& b) { return is_tcx ? parse_tcx(b, path) : parse_gpx(b, path); };
+      const auto whole = parse(bytes);
+      if (!whole) continue;  // the files rejected whole (kGpxRejected, kTcxRejected) have no points to keep
+      const std::vector<Sample> points = all_samples(*whole);
+      const std::size_t step = std::max<std::size_t>(1, bytes.size() / 101);
+      for (std::size_t cut = 1; cut < bytes.size(); cut += step) {
+        SCOPED_TRACE(path + " cut at " + std::to_string(cut));
+        ++cuts;
+        const auto r = parse(bytes.substr(0, cut));
+        if (!r) {
+          EXPECT_EQ(r.error().kind, domain::ErrorKind::invalid_file);
+          EXPECT_TRUE(r.error().message.starts_with(path + ": ")) << r.error().message;
+          continue;
+        }
+        const std::vector<Sample> kept = all_samples(*r);
+        ASSERT_LE(kept.size(), points.size());
+        for (std::size_t i = 0; i < kept.size(); ++i) {
+          // Positions, times and values as the whole file gives them (heart rates of a file-level track that
+          // the cut removed may be missing, never different).
+          EXPECT_EQ(kept[i].time, points[i].time) << i;
+          EXPECT_EQ(kept[i].latitude_deg, points[i].latitude_deg) << i;
+          EXPECT_EQ(kept[i].longitude_deg, points[i].longitude_deg) << i;
+          EXPECT_EQ(kept[i].altitude_m, points[i].altitude_m) << i;
+          EXPECT_EQ(kept[i].distance_m, points[i].distance_m) << i;
+          if (kept[i].heart_rate_bpm) {
+            EXPECT_EQ(kept[i].heart_rate_bpm, points[i].heart_rate_bpm) << i;
+          }
+        }
+        if (std::any_of(r->warnings.begin(), r->warnings.end(),
+                        [](const std::string& w) { return w.starts_with("recovered, damaged at byte "); })) {
+          ++recovered;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cuts, 4000U) << recovered;
+  EXPECT_GT(recovered, cuts / 2) << "most cuts fall after the first point: they keep what came before";
+}
+
 }  // namespace
 }  // namespace stridecare::importers

@@ -421,9 +421,55 @@ TEST(ParseGpx, RejectsGarbage) {
                             "z.gpx: not XML: no document element found at byte 19"));
 }
 
-TEST(ParseGpx, RejectsTruncatedXmlNamingTheByteOffset) {
+TEST(ParseGpx, ATruncatedFileKeepsThePointsBeforeTheDamageWithAWarningNamingTheByte) {
+  const std::string whole = gpx11(track(point("<ele>1</ele>") + point("<ele>2</ele>", "46.6") + point("<ele>3</ele>")));
+  const std::string cut = whole.substr(0, whole.find("<ele>3") + 6);  // ends inside the third point's <ele>
+  const auto r = parse_gpx(cut, "cut.gpx");
+  ASSERT_TRUE(parsed(r));
+  ASSERT_EQ(r->sessions.size(), 1U);
+  ASSERT_EQ(r->sessions[0].samples.size(), 2U);  // the third, cut short, is not a point of the file
+  EXPECT_DOUBLE_EQ(*r->sessions[0].samples[1].latitude_deg, 46.6);
+  EXPECT_DOUBLE_EQ(*r->sessions[0].samples[1].altitude_m, 2);
+  EXPECT_THAT(r->warnings, ElementsAre("recovered, damaged at byte " + std::to_string(cut.size() - 1) +
+                                       " (not XML: start-end tags mismatch): kept the 2 track points before it; the "
+                                       "rest of the file is not read"));
+}
+
+TEST(ParseGpx, StrictRefusesATruncatedFileNamingTheByteOffset) {
   const std::string whole = gpx11(track(point("<ele>1</ele>") + point("<ele>2</ele>")));
   const std::string cut = whole.substr(0, whole.find("<ele>2") + 6);  // ends inside <ele>
+  EXPECT_TRUE(rejected_with(parse_gpx(cut, "cut.gpx", {.strict = true}), "cut.gpx",
+                            "cut.gpx: not XML: start-end tags mismatch at byte " + std::to_string(cut.size() - 1)));
+}
+
+TEST(ParseGpx, ATruncatedPointIsDroppedWhereverItIsCut) {
+  // Cut inside the second point's start tag, its time, and just after its end tag: one point is kept each time,
+  // never a second point missing what came after the cut.
+  const std::string whole =
+      gpx11(track(point("<time>2026-01-05T10:00:00Z</time>") + point("<time>2026-01-05T10:00:05Z</time>") + "\n"));
+  const std::size_t second = whole.find("<trkpt", whole.find("</trkpt>"));
+  for (const std::size_t end : {second + 12, whole.find("10:00:05"), whole.find("10:00:05") + 5}) {
+    const auto r = parse_gpx(whole.substr(0, end), "cut.gpx");
+    ASSERT_TRUE(parsed(r)) << end;
+    ASSERT_EQ(r->sessions.at(0).samples.size(), 1U) << end;
+    EXPECT_EQ(epoch_ms(*r->sessions[0].samples[0].time), 1767607200000LL);
+  }
+}
+
+TEST(ParseGpx, AByteDamagedPartwayKeepsThePointsBeforeIt) {
+  std::string file = gpx11(track(point("<ele>1</ele>") + point("<ele>2</ele>") + point("<ele>3</ele>")));
+  file[file.find("</trkpt>", file.find("<ele>2")) + 2] = 'X';  // </tXkpt>: the second point never closes
+  const auto r = parse_gpx(file, "bad.gpx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions.at(0).samples.size(), 1U);
+  ASSERT_EQ(r->warnings.size(), 1U);
+  EXPECT_THAT(r->warnings[0], HasSubstr("recovered, damaged at byte "));
+  EXPECT_THAT(r->warnings[0], HasSubstr("kept the 1 track point before it"));
+}
+
+TEST(ParseGpx, ATruncatedFileWithNoWholePointIsStillAnError) {
+  const std::string whole = gpx11(track(point("<ele>1</ele>")));
+  const std::string cut = whole.substr(0, whole.find("<ele>1") + 6);
   EXPECT_TRUE(rejected_with(parse_gpx(cut, "cut.gpx"), "cut.gpx",
                             "cut.gpx: not XML: start-end tags mismatch at byte " + std::to_string(cut.size() - 1)));
 }

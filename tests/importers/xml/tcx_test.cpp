@@ -349,7 +349,30 @@ TEST(ParseTcx, RejectsAGpxFile) {
 
 TEST(ParseTcx, RejectsAnEmptyFile) { EXPECT_TRUE(rejected_with(parse_tcx("", "e.tcx"), "e.tcx", "e.tcx: empty file")); }
 
-TEST(ParseTcx, RejectsTruncatedXmlNamingTheByteOffset) {
+TEST(ParseTcx, ATruncatedFileKeepsTheTrackpointsBeforeTheDamageAndItsLapTotals) {
+  const std::string whole =
+      tcx(activity("Running", "2026-01-05T10:00:00Z",
+                   lap("2026-01-05T10:00:00Z", "600", "2000",
+                       trackpoint("2026-01-05T10:00:00Z", "<DistanceMeters>0</DistanceMeters>") +
+                           trackpoint("2026-01-05T10:00:05Z", "<DistanceMeters>15</DistanceMeters>") +
+                           trackpoint("2026-01-05T10:00:10Z", "<DistanceMeters>30</DistanceMeters>"))));
+  const std::string cut = whole.substr(0, whole.find("<DistanceMeters>30") + 17);
+  const auto r = parse_tcx(cut, "cut.tcx");
+  ASSERT_TRUE(parsed(r));
+  ASSERT_EQ(r->sessions.size(), 1U);
+  const SessionRecord& s = r->sessions[0];
+  ASSERT_EQ(s.samples.size(), 2U);
+  EXPECT_DOUBLE_EQ(*s.samples[1].distance_m, 15);
+  EXPECT_DOUBLE_EQ(*s.total_timer_s, 600);  // the lap's totals came before its track: read whole
+  EXPECT_DOUBLE_EQ(*s.total_distance_m, 2000);
+  EXPECT_THAT(r->warnings, ElementsAre("recovered, damaged at byte " + std::to_string(cut.size() - 1) +
+                                       " (not XML: start-end tags mismatch): kept the 2 track points before it; the "
+                                       "rest of the file is not read"));
+  EXPECT_TRUE(rejected_with(parse_tcx(cut, "cut.tcx", {.strict = true}), "cut.tcx",
+                            "cut.tcx: not XML: start-end tags mismatch at byte " + std::to_string(cut.size() - 1)));
+}
+
+TEST(ParseTcx, RejectsTruncatedXmlWithNoTrackpointNamingTheByteOffset) {
   const std::string whole = tcx(activity("Running", "2026-01-05T10:00:00Z", ""));
   const std::string cut = whole.substr(0, whole.find("<Creator>"));
   EXPECT_TRUE(rejected_with(parse_tcx(cut, "cut.tcx"), "cut.tcx",
