@@ -19,7 +19,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       {.item =
            [](services::SourceItem&& item) {
              if (item.error) return true;
-             auto r = services::ingest_bytes(item.bytes, item.name);
+             auto r = services::ingest_bytes(std::move(item.bytes), item.name);
              if (!r) return true;
              const domain::SourceFile source{item.name, r->recording.format, r->content_hash, 0};
              (void)importers::to_activities(

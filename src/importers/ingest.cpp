@@ -33,7 +33,7 @@ domain::Expected<Recording> decode_recording(std::span<const std::uint8_t> bytes
   if (bytes.empty()) return domain::fail(domain::ErrorKind::invalid_file, who, who + ": empty file (0 bytes)");
   switch (sniff(bytes)) {
     case Sniffed::fit:
-      return fit::decode_fit(bytes, name, {.strict = options.strict});
+      return fit::decode_fit(bytes, name, {.strict = options.strict, .max_samples = options.max_samples});
     case Sniffed::unknown:
       return domain::fail(domain::ErrorKind::invalid_file, who, who + ": byte 0: not a FIT, GPX or TCX file");
     case Sniffed::xml:

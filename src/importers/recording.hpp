@@ -101,10 +101,22 @@ struct SessionRecord {
   bool operator==(const SessionRecord&) const = default;
 };
 
-/// How a decoder treats a damaged file.
+/// Points kept of one file at most. 1,000,000 is 11.5 days at a point a second, while no session is kept
+/// beyond 24 hours (domain::validate); it bounds the memory a file's points take (sizeof(Sample), 144 bytes,
+/// each) whatever the file holds: a FIT record can take 2 bytes, a GPX point 25.
+inline constexpr std::size_t kMaxSamples = 1'000'000;
+
+/// How a decoder treats a damaged or oversized file.
 struct ReadOptions {
-  bool strict = false;  ///< fail on damage instead of keeping what decoded before it
+  bool strict = false;                    ///< fail on damage instead of keeping what decoded before it
+  std::size_t max_samples = kMaxSamples;  ///< points kept at most; those after are dropped with a warning
 };
+
+/// The warning of a file holding more points than `max_samples`.
+inline std::string samples_dropped_warning(std::size_t dropped, std::size_t max_samples) {
+  return "more than " + std::to_string(max_samples) + " points: the first " + std::to_string(max_samples) +
+         " are kept, the " + std::to_string(dropped) + " after them are not";
+}
 
 /// Everything read from one file.
 struct Recording {

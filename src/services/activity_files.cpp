@@ -26,17 +26,14 @@ std::string content_hash(std::span<const std::uint8_t> bytes) {
 
 }  // namespace
 
-domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, const std::string& name,
-                                        ReadOptions options) {
-  std::vector<std::uint8_t> plain;
+domain::Expected<Ingested> ingest_bytes(std::vector<std::uint8_t> bytes, const std::string& name, ReadOptions options) {
   if (is_gzip(bytes)) {
     auto unpacked = gunzip(bytes, name);
     if (!unpacked) return std::unexpected(std::move(unpacked.error()));
     if (is_gzip(*unpacked)) {
       return domain::fail(ErrorKind::invalid_file, name, name + ": gzip inside gzip; not an activity file");
     }
-    plain = std::move(*unpacked);
-    bytes = plain;
+    bytes = std::move(*unpacked);  // the compressed bytes are freed here
   }
   auto recording = importers::decode_recording(bytes, name, options);
   if (!recording) return std::unexpected(std::move(recording.error()));
@@ -63,7 +60,7 @@ domain::Expected<importers::Recording> read_activity_file(const std::filesystem:
                         name + ": a " + *kind +
                             " archive; inspect reads one FIT, GPX or TCX file (`stridecare import` reads archives)");
   }
-  auto ingested = ingest_bytes(*bytes, path.string(), options);
+  auto ingested = ingest_bytes(std::move(*bytes), path.string(), options);
   if (!ingested) return std::unexpected(std::move(ingested.error()));
   return std::move(ingested->recording);
 }

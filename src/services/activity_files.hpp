@@ -31,7 +31,11 @@ struct Ingested {
 /// file, gzip-compressed or not, in; the decoded recording out. `name` is used
 /// in messages. Errors (`invalid_file`) name it, the byte offset where one
 /// applies, and the reason. Pure.
-domain::Expected<Ingested> ingest_bytes(std::span<const std::uint8_t> bytes, const std::string& name,
+///
+/// Memory: the compressed bytes are freed once decompressed, so that a file
+/// holds at most its larger form while it is decoded (the limits of
+/// kMaxActivityFileBytes and kMaxDecompressedBytes, and ReadOptions::max_samples).
+domain::Expected<Ingested> ingest_bytes(std::vector<std::uint8_t> bytes, const std::string& name,
                                         ReadOptions options = {});
 
 /// Bytes enough for archive_kind to tell: a tar's magic ends at byte 262.

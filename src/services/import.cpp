@@ -18,6 +18,7 @@
 #include "importers/xml/huge_pages.hpp"
 #include "services/activity_files.hpp"
 #include "services/environment.hpp"
+#include "services/import_memory.hpp"
 #include "services/import_sources.hpp"
 #include "services/journal.hpp"
 #include "services/safe_log.hpp"
@@ -27,12 +28,11 @@ namespace {
 
 /// Files decoded ahead of the writer: bounds memory whatever the number of files.
 constexpr std::size_t kInFlightPerThread = 4;
-/// Files stored per transaction: one commit (an fsync) per file would cost
-/// more than decoding it.
 
 struct Decoded {
   std::string name;
   std::uint64_t bytes = 0;
+  std::uint64_t memory = 0;  ///< of kImportMemoryBytes, held until it is stored
   std::vector<importers::MappedActivity> activities;
   std::vector<storage::track_codec::EncodedTrack> tracks;  ///< one per activity, encoded off the writer's thread
   std::vector<std::string> warnings;
@@ -74,7 +74,7 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
     return out;
   }
   if (!item.manual.empty()) return manual_entries(std::move(item), zone);
-  auto ingested = ingest_bytes(item.bytes, item.name, {.strict = options.strict});
+  auto ingested = ingest_bytes(std::move(item.bytes), item.name, {.strict = options.strict});
   if (!ingested) {
     out.error = ingested.error().message;
     return out;
@@ -111,18 +111,57 @@ Decoded decode(SourceItem&& item, const ImportOptions& options, const importers:
 /// The queue between the walker, the decoders and the writer. Items carry a
 /// sequence number so the writer stores them in walk order: ids and the
 /// report do not depend on which thread finished first.
+///
+/// Memory (import_memory.hpp): the walker reserves a file's size before it
+/// reads it and the rest of its memory_need before it hands it on, waiting
+/// while the items in flight would not leave room in kImportMemoryBytes (an
+/// item larger than that waits until it is alone); the writer gives it back
+/// once the item is stored. Only the walker waits for memory, and the
+/// decoders and the writer always finish what they hold, so nothing waits on
+/// itself.
 class Pipeline {
  public:
+  struct Work {
+    std::size_t seq = 0;
+    std::uint64_t memory = 0;
+    SourceItem item;
+  };
+
   explicit Pipeline(std::size_t window) : window_(window) {}
 
-  /// Walker: blocks while `window_` items are in flight. False when cancelled.
-  bool push(SourceItem&& item) {
+  /// Walker, before reading `bytes` of a file: waits for the room. False when cancelled.
+  bool reserve(std::uint64_t bytes) {
     std::unique_lock lock(mu_);
+    if (!wait_for_room(lock, bytes)) return false;
+    held_ += bytes;
+    reserved_ += bytes;
+    return true;
+  }
+
+  /// Walker: the item read, holding its reservation, takes the rest of its memory_need; then waits while
+  /// `window_` items are in flight. False when cancelled.
+  bool push(SourceItem&& item) {
+    const std::uint64_t need = item.error ? 0 : memory_need(item.bytes);
+    std::unique_lock lock(mu_);
+    if (need > reserved_) {
+      if (!wait_for_room(lock, need - reserved_)) return false;
+      held_ += need - reserved_;
+    } else {
+      held_ -= reserved_ - need;
+    }
+    reserved_ = 0;
     space_.wait(lock, [&] { return cancelled_ || next_seq_ - written_ < window_; });
     if (cancelled_) return false;
-    work_.push_back({next_seq_++, std::move(item)});
+    work_.push_back({next_seq_++, need, std::move(item)});
     work_ready_.notify_one();
     return true;
+  }
+
+  /// Writer: `bytes` of items stored are free again.
+  void release(std::uint64_t bytes) {
+    std::lock_guard lock(mu_);
+    held_ -= bytes;
+    space_.notify_all();
   }
 
   void walk_done() {
@@ -133,7 +172,7 @@ class Pipeline {
   }
 
   /// Decoder: the next item, or nullopt when there is no more work.
-  std::optional<std::pair<std::size_t, SourceItem>> pop() {
+  std::optional<Work> pop() {
     std::unique_lock lock(mu_);
     work_ready_.wait(lock, [&] { return cancelled_ || walk_done_ || !work_.empty(); });
     if (cancelled_ || work_.empty()) return std::nullopt;
@@ -174,13 +213,21 @@ class Pipeline {
   }
 
  private:
+  /// Room for `bytes` more beside what is in flight, or nothing in flight but the walker's own reservation.
+  bool wait_for_room(std::unique_lock<std::mutex>& lock, std::uint64_t bytes) {
+    space_.wait(lock, [&] { return cancelled_ || held_ + bytes <= kImportMemoryBytes || held_ == reserved_; });
+    return !cancelled_;
+  }
+
   const std::size_t window_;
   std::mutex mu_;
   std::condition_variable space_, work_ready_, result_ready_;
-  std::deque<std::pair<std::size_t, SourceItem>> work_;
+  std::deque<Work> work_;
   std::map<std::size_t, Decoded> results_;
   std::size_t next_seq_ = 0;
   std::size_t written_ = 0;
+  std::uint64_t held_ = 0;      ///< memory of the items in flight and the walker's reservation
+  std::uint64_t reserved_ = 0;  ///< the walker's, for the item it is reading
   bool walk_done_ = false;
   bool cancelled_ = false;
 };
@@ -267,13 +314,18 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
 
   std::jthread walker([&] {
     walk_sources(paths, {.item = [&](SourceItem&& item) { return pipeline.push(std::move(item)); },
-                         .progress = [&](std::uint64_t n) { bytes_read.store(n, std::memory_order_relaxed); }});
+                         .progress = [&](std::uint64_t n) { bytes_read.store(n, std::memory_order_relaxed); },
+                         .reserve = [&](std::uint64_t n) { return pipeline.reserve(n); }});
     pipeline.walk_done();
   });
   std::vector<std::jthread> decoders;
   for (unsigned i = 0; i < threads; ++i) {
     decoders.emplace_back([&] {
-      while (auto work = pipeline.pop()) pipeline.finish(work->first, decode(std::move(work->second), options, zone));
+      while (auto work = pipeline.pop()) {
+        Decoded d = decode(std::move(work->item), options, zone);
+        d.memory = work->memory;
+        pipeline.finish(work->seq, std::move(d));
+      }
     });
   }
 
@@ -314,6 +366,9 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
       }
       return {};
     });
+    std::uint64_t memory = 0;
+    for (const auto& file : batch) memory += file.memory;
+    pipeline.release(memory);
     if (!written) {
       store_error = std::move(written.error());
       break;

@@ -100,6 +100,7 @@ class Walker {
 
  private:
   bool emit(SourceItem&& item) { return cb_.item(std::move(item)); }
+  bool reserve(std::uint64_t bytes) { return !cb_.reserve || cb_.reserve(bytes); }
 
   void progress(std::uint64_t in_current_file) {
     if (cb_.progress) cb_.progress(done_bytes_ + in_current_file);
@@ -173,6 +174,7 @@ class Walker {
       progress(0);
       return go_on;
     }
+    if (!reserve(std::min(size, kMaxActivityFileBytes))) return false;
     auto bytes = read_file_bytes(p, kMaxActivityFileBytes);
     done_bytes_ += size;
     if (!bytes) return emit(failed(name, std::move(bytes.error())));
@@ -304,6 +306,11 @@ class Walker {
         continue;
       }
       if (!has_activity_extension(relative)) continue;
+      const std::uint64_t declared =
+          archive_entry_size_is_set(entry)
+              ? static_cast<std::uint64_t>(std::max<la_int64_t>(0, archive_entry_size(entry)))
+              : kMaxActivityFileBytes;
+      if (!reserve(std::min(declared, kMaxActivityFileBytes))) return false;
       auto bytes = read_entry(a, entry, entry_name);
       if (!bytes) {
         if (!emit(failed(entry_name, std::move(bytes.error())))) return false;

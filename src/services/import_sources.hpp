@@ -43,6 +43,9 @@ struct WalkCallbacks {
   std::function<bool(SourceItem&&)> item;
   /// Bytes of the given paths consumed so far (compressed bytes for archives).
   std::function<void(std::uint64_t bytes_read)> progress;
+  /// Called before a file or an archive entry of at most `bytes` is read into memory (its item follows);
+  /// may wait for room (import_memory.hpp). Return false to stop the walk. Empty: nothing to reserve.
+  std::function<bool(std::uint64_t bytes)> reserve;
 };
 
 /// Total size in bytes of the regular files under `paths` (for progress).

@@ -9,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -277,10 +278,12 @@ Outcome Process::wait(std::chrono::milliseconds timeout) {
   }
   close_fds();
   int status = 0;
-  while (::waitpid(pid_, &status, 0) < 0) {
-    if (errno != EINTR) fail(errno, "waitpid");
+  struct rusage usage {};
+  while (::wait4(pid_, &status, 0, &usage) < 0) {
+    if (errno != EINTR) fail(errno, "wait4");
   }
   pid_ = -1;
+  o.peak_rss_kb = usage.ru_maxrss;
   if (WIFEXITED(status)) {
     o.exit_code = WEXITSTATUS(status);
   } else if (WIFSIGNALED(status)) {

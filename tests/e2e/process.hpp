@@ -36,6 +36,7 @@ struct Outcome {
   std::string out;
   std::string err;
   std::chrono::milliseconds elapsed{0};
+  long peak_rss_kb = 0;  ///< the process's peak resident memory (getrusage's ru_maxrss)
 
   bool exited() const { return signal == 0; }
 };

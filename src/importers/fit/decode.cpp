@@ -50,9 +50,9 @@ bool relative(std::optional<std::int64_t> fit_seconds) {
 class Collector final : public MessageVisitor {
  public:
   /// `file_size` sizes the sample buffer: a record takes at least ~10 bytes of a file.
-  explicit Collector(std::size_t file_size) {
-    samples_.reserve(file_size / kMinBytesPerRecord);
-    sample_file_.reserve(file_size / kMinBytesPerRecord);
+  Collector(std::size_t file_size, std::size_t max_samples) : max_samples_(max_samples) {
+    samples_.reserve(std::min(file_size / kMinBytesPerRecord, max_samples));
+    sample_file_.reserve(std::min(file_size / kMinBytesPerRecord, max_samples));
   }
 
   void begin_file() override {
@@ -100,6 +100,7 @@ class Collector final : public MessageVisitor {
   Recording finish() {
     Recording out;
     out.format = "fit";
+    if (dropped_samples_ > 0) out.warnings.push_back(samples_dropped_warning(dropped_samples_, max_samples_));
     // Before the samples are split into sessions: the strap's beats follow the records in file order.
     if (auto merged = merge_heart_rates(hr_messages_, samples_); !merged) {
       out.warnings.push_back(merged.error().message);
@@ -170,6 +171,10 @@ class Collector final : public MessageVisitor {
   void record(const MessageView& m) {
     // The FIT SDK drops messages without fields; so do we (compressed-speed-distance.fit opens with one).
     if (m.definition().fields.empty()) return;
+    if (samples_.size() == max_samples_) {
+      ++dropped_samples_;
+      return;
+    }
     // Built where it is kept: a Sample is ~150 bytes, and copying it in was a third of a record's time.
     Sample& s = samples_.emplace_back();
     sample_file_.push_back(file_);
@@ -408,13 +413,15 @@ class Collector final : public MessageVisitor {
   std::string utc_offset_doubt_;  ///< why the activity's local time gave no zone
   std::vector<std::pair<std::size_t, std::optional<UtcMillis>>> timer_stops_;  ///< chained file, time
   bool relative_times_ = false;
+  std::size_t max_samples_;
+  std::size_t dropped_samples_ = 0;
 };
 
 }  // namespace
 
 domain::Expected<Recording> decode_fit(std::span<const std::uint8_t> bytes, std::string_view name,
                                        DecodeOptions options) {
-  Collector collector(bytes.size());
+  Collector collector(bytes.size(), options.max_samples);
   const ReadSummary summary = read_fit(bytes, collector);
   const std::string file(name);
   if (summary.damage && (options.strict || summary.messages == 0)) {

@@ -2,6 +2,7 @@
 /// FIT bytes to a `Recording`: framing (reader.hpp) plus the mapping of the
 /// profile's record, lap and session messages. A pure function.
 
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -15,6 +16,8 @@ struct DecodeOptions {
   /// Fail on any damage instead of keeping what decoded before it, and on a header or file CRC that
   /// does not match (kept with a warning otherwise).
   bool strict = false;
+  /// Records kept as samples at most; later records are dropped with a warning (sessions and laps still read).
+  std::size_t max_samples = kMaxSamples;
 };
 
 /// Decodes every chained FIT file in `bytes`. `name` names the file in

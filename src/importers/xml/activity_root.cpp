@@ -11,10 +11,10 @@ namespace {
 
 /// Reads `doc`, the whole file loaded by `load_xml` or `load_xml_in_place`.
 domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const SourceMap& map, std::string_view name,
-                                       Accept accept) {
+                                       Accept accept, std::size_t max_samples) {
   WarningLog log(map);
   NamespaceScope scope;
-  PointHint points;
+  PointHint points{.left = max_samples};
   const ReaderContext context{scope, log, points, name};
   const pugi::xml_node root = doc.document_element();
   auto reader = [&] {
@@ -23,7 +23,10 @@ domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const Sour
   }();
   if (!reader) return std::unexpected(reader.error());
   static_cast<void>(walk_elements(doc, scope, **reader));  // nothing is left open in a whole document
-  return (*reader)->finish();
+  auto recording = (*reader)->finish();
+  if (recording && points.dropped > 0)
+    recording->warnings.push_back(samples_dropped_warning(points.dropped, max_samples));
+  return recording;
 }
 
 /// Keeps, of a document pugixml stopped reading, only what it finished: drops the track point it was in (a
@@ -49,6 +52,15 @@ std::size_t samples_in(const Recording& r) {
   return n;
 }
 
+/// The error of a file the slices declined that is too large to parse whole (kMaxWholeParseBytes).
+std::optional<domain::Expected<Recording>> too_large_to_read_whole(std::size_t bytes, std::string_view name) {
+  if (bytes <= kMaxWholeParseBytes) return std::nullopt;
+  return file_error(name, "cannot be read: " + std::to_string(bytes >> 20) +
+                              " MiB of XML that cannot be read in parts (text that is not UTF-8, damage, or no "
+                              "track point to cut after), and at most " +
+                              std::to_string(kMaxWholeParseBytes >> 20) + " MiB are read whole");
+}
+
 }  // namespace
 
 std::string copy_for_parse(std::string_view bytes) {
@@ -66,7 +78,10 @@ std::string copy_for_parse(std::string_view bytes) {
 
 domain::Expected<Recording> parse_activity_in_place(std::string& bytes, std::string_view name, Accept accept,
                                                     ReadOptions options) {
-  if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
+  if (auto sliced = parse_in_slices(bytes, name, accept, kSliceBytes, kMinSlicedFileBytes, options)) {
+    return std::move(*sliced);
+  }
+  if (auto refused = too_large_to_read_whole(bytes.size(), name)) return std::move(*refused);
   return parse_whole_in_place(bytes, name, accept, options);
 }
 
@@ -75,13 +90,13 @@ domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string
   pugi::xml_document doc;
   const auto loaded = load_xml_in_place_partial(doc, bytes, name);
   if (!loaded) return std::unexpected(loaded.error());
-  if (!loaded->damage) return read_whole(doc, loaded->map, name, accept);
+  if (!loaded->damage) return read_whole(doc, loaded->map, name, accept, options.max_samples);
 
   // Damaged: the track points read before the damage are kept, as a FIT file keeps its records, unless the
   // caller takes nothing it cannot vouch for. Nothing to keep: the damage is the file's error.
   const Damage& damage = *loaded->damage;
   if (options.strict || !drop_unfinished(doc)) return file_error(name, damage.what());
-  auto recording = read_whole(doc, loaded->map, name, accept);
+  auto recording = read_whole(doc, loaded->map, name, accept, options.max_samples);
   const std::size_t kept = recording ? samples_in(*recording) : 0;
   if (kept == 0) return file_error(name, damage.what());
   recording->warnings.push_back("recovered, damaged at byte " + std::to_string(damage.offset) +
@@ -93,7 +108,10 @@ domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string
 
 domain::Expected<Recording> parse_activity(std::string_view bytes, std::string_view name, Accept accept,
                                            ReadOptions options) {
-  if (auto sliced = parse_in_slices(bytes, name, accept)) return std::move(*sliced);
+  if (auto sliced = parse_in_slices(bytes, name, accept, kSliceBytes, kMinSlicedFileBytes, options)) {
+    return std::move(*sliced);
+  }
+  if (auto refused = too_large_to_read_whole(bytes.size(), name)) return std::move(*refused);
   std::string copy = copy_for_parse(bytes);  // pugixml parses in place; the caller's bytes stay as they are
   return parse_whole_in_place(copy, name, accept, options);
 }

@@ -181,6 +181,7 @@ class GpxReader final : public xml::FormatReader {
 
   /// A point of the segment being read: its sample, and the distance from the previous positioned one.
   void add_point(pugi::xml_node pt) {
+    if (!points_.take()) return;
     Sample& s = session_.samples.emplace_back();
     read_point(pt, s);
     if (s.latitude_deg && s.longitude_deg) {

@@ -32,14 +32,28 @@ inline bool is_element(pugi::xml_node n) { return n.type() == pugi::node_element
 /// track, counted before reading it to size the samples once.
 std::size_t count_elements(pugi::xml_node node, std::span<const std::string_view> path);
 
-/// How many samples a container (a track, an activity) will hold, to size
-/// them once before reading: those below it in the parsed tree, plus, for a
-/// document parsed in slices, `later`, an estimate of those in later slices,
-/// which the first container to ask takes (later ones grow as they read).
+/// The points of a file as it is read: how many samples a container (a
+/// track, an activity) will hold, to size them once before reading, and how
+/// many more the file may keep (ReadOptions::max_samples).
 struct PointHint {
+  /// For a document parsed in slices, an estimate of the points in later slices, which the first container to
+  /// ask takes (later ones grow as they read).
   std::size_t later = 0;
+  std::size_t left = kMaxSamples;  ///< points the file may still keep
+  std::size_t dropped = 0;         ///< points found once none was left
+
+  /// The points below `container` in the parsed tree, plus `later`, at most `left`.
   std::size_t operator()(pugi::xml_node container, std::span<const std::string_view> path) {
-    return count_elements(container, path) + std::exchange(later, 0);
+    return std::min(count_elements(container, path) + std::exchange(later, 0), left);
+  }
+  /// True when one more point may be kept (then counted as kept), false when it is dropped.
+  bool take() {
+    if (left == 0) {
+      ++dropped;
+      return false;
+    }
+    --left;
+    return true;
   }
 };
 

@@ -8,6 +8,8 @@
 
 #include <pugixml.hpp>
 
+#include "importers/xml/xml_values.hpp"
+
 namespace stridecare::importers::xml {
 namespace {
 
@@ -16,19 +18,31 @@ constexpr bool is_name_char(char c) {
          c == '.' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-/// The position just after the first end tag `</LOCAL>` or `</PREFIX:LOCAL>`
-/// that ends at or after `from`; npos when there is none. Only the text is
-/// looked at: pugixml's parse of the slice tells whether it was a tag.
-std::size_t end_tag_after(std::string_view text, std::size_t from, std::string_view local) {
+/// Where a slice may end at or after `from`: just after the first track
+/// point that ends there, by its end tag (`</LOCAL>` or `</PREFIX:LOCAL>`), or
+/// as an empty element: a point written `<trkpt lat=".." lon=".."/>` has no
+/// end tag, so the slice ends after the `/>` that precedes (white space apart)
+/// the next point's start tag. npos when there is none. One pass over the
+/// text from `from`; only the text is looked at: pugixml's parse of the slice
+/// tells whether it was a tag.
+std::size_t point_end_after(std::string_view text, std::size_t from, std::string_view local) {
   for (std::size_t at = text.find(local, from); at != std::string_view::npos; at = text.find(local, at + 1)) {
     const std::size_t end = at + local.size();
-    if (end >= text.size() || text[end] != '>') continue;
+    if (end >= text.size()) break;
     std::size_t name = at;
     if (name > 0 && text[name - 1] == ':') {
       --name;
       while (name > 0 && is_name_char(text[name - 1])) --name;
     }
-    if (name >= 2 && text[name - 1] == '/' && text[name - 2] == '<') return end + 1;
+    if (name < 1 || (text[end] != '>' && text[end] != '/' && !is_xml_space(text[end]))) continue;
+    if (name >= 2 && text[name - 1] == '/' && text[name - 2] == '<') {
+      if (text[end] == '>') return end + 1;  // an end tag
+      continue;
+    }
+    if (text[name - 1] != '<') continue;
+    std::size_t before = name - 1;  // a start tag: is an empty element just before it?
+    while (before > from && is_xml_space(text[before - 1])) --before;
+    if (before >= from + 2 && text[before - 1] == '>' && text[before - 2] == '/') return before;
   }
   return std::string_view::npos;
 }
@@ -87,8 +101,8 @@ void append_start_tag(std::string& out, pugi::xml_node element) {
 /// with 5 % to spare: sizes the samples once instead of growing them.
 std::size_t points_after(std::string_view text, std::size_t cut, std::string_view point) {
   std::size_t seen = 0;
-  for (std::size_t at = end_tag_after(text.substr(0, cut), 0, point); at != std::string_view::npos;
-       at = end_tag_after(text.substr(0, cut), at, point)) {
+  for (std::size_t at = point_end_after(text.substr(0, cut), 0, point); at != std::string_view::npos;
+       at = point_end_after(text.substr(0, cut), at, point)) {
     ++seen;
   }
   const double per_byte = static_cast<double>(seen) / static_cast<double>(cut);
@@ -107,8 +121,15 @@ bool ends_inside_elements(const pugi::xml_parse_result& result, std::size_t text
 /// returns false when the file must be parsed whole instead.
 class SliceParser {
  public:
-  SliceParser(std::string_view text, TextStart start, std::string_view name, Accept accept, std::size_t slice_bytes)
-      : text_(text), start_(start), accept_(accept), slice_bytes_(slice_bytes), context_{scope_, log_, points_, name} {}
+  SliceParser(std::string_view text, TextStart start, std::string_view name, Accept accept, std::size_t slice_bytes,
+              std::size_t max_samples)
+      : text_(text),
+        start_(start),
+        accept_(accept),
+        slice_bytes_(slice_bytes),
+        max_samples_(max_samples),
+        points_{.left = max_samples},
+        context_{scope_, log_, points_, name} {}
   SliceParser(const SliceParser&) = delete;
   SliceParser& operator=(const SliceParser&) = delete;
 
@@ -126,6 +147,7 @@ class SliceParser {
     }
     auto recording = reader_->finish();
     if (!recording) return std::nullopt;  // errors as the whole-document parse words them
+    if (points_.dropped > 0) recording->warnings.push_back(samples_dropped_warning(points_.dropped, max_samples_));
     return recording;
   }
 
@@ -133,10 +155,10 @@ class SliceParser {
   /// Where the slice from `begin_` ends, and after which track point's end tag;
   /// npos for the last slice. Before the format is known, after either's.
   std::pair<std::size_t, std::string_view> next_cut() const {
-    if (!point_.empty()) return {end_tag_after(text_, begin_ + slice_bytes_, point_), point_};
+    if (!point_.empty()) return {point_end_after(text_, begin_ + slice_bytes_, point_), point_};
     std::pair<std::size_t, std::string_view> first{std::string_view::npos, {}};
     for (const std::string_view point : kTrackPoints) {
-      const std::size_t at = end_tag_after(text_, slice_bytes_, point);
+      const std::size_t at = point_end_after(text_, slice_bytes_, point);
       if (at < first.first) first = {at, point};
     }
     return first;
@@ -199,6 +221,7 @@ class SliceParser {
   TextStart start_;
   Accept accept_;
   std::size_t slice_bytes_;
+  std::size_t max_samples_;
 
   SourceMap map_;  ///< of the slice being read; the log maps with it
   WarningLog log_{map_};
@@ -221,11 +244,12 @@ class SliceParser {
 }  // namespace
 
 std::optional<domain::Expected<Recording>> parse_in_slices(std::string_view bytes, std::string_view name, Accept accept,
-                                                           std::size_t slice_bytes, std::size_t min_file_bytes) {
+                                                           std::size_t slice_bytes, std::size_t min_file_bytes,
+                                                           ReadOptions options) {
   if (bytes.size() < min_file_bytes || slice_bytes == 0) return std::nullopt;
   const TextStart start = detect_text_start(bytes);
   if (start.encoding != pugi::encoding_utf8 && start.encoding != pugi::encoding_auto) return std::nullopt;
-  SliceParser parser(bytes.substr(start.skipped), start, name, accept, slice_bytes);
+  SliceParser parser(bytes.substr(start.skipped), start, name, accept, slice_bytes, options.max_samples);
   return parser.run();
 }
 

@@ -6,8 +6,9 @@
 /// new to the process costs about 1.4 ms per MB, more than pugixml takes to
 /// parse it (docs/performance.md).
 ///
-/// How: each slice ends just after an end tag of a track point (`</trkpt>`,
-/// `</Trackpoint>`, whatever the prefix). The elements still open there (the
+/// How: each slice ends just after a track point: after its end tag
+/// (`</trkpt>`, `</Trackpoint>`, whatever the prefix), or after the `/>` of a
+/// point written as an empty element, just before the next point's start tag. The elements still open there (the
 /// root, the track, the segment) are carried into the next slice as copies
 /// of their start tags, attributes and namespace declarations included, so
 /// each slice is parsed as a document of its own, and the reader is given
@@ -34,12 +35,18 @@ namespace stridecare::importers::xml {
 inline constexpr std::size_t kSliceBytes = std::size_t{1} << 20U;
 /// Files below this size are parsed whole.
 inline constexpr std::size_t kMinSlicedFileBytes = 4 * kSliceBytes;
+/// A file the slices cannot read is parsed whole up to this size: pugixml's tree of a whole file takes up
+/// to 5 times its text (a bare `<trkpt lat=".." lon=".."/>` is a node and two attributes), which a larger
+/// file would make more memory than an import may hold (services/import_memory.hpp).
+inline constexpr std::size_t kMaxWholeParseBytes = 32 * kSliceBytes;
 
 /// The recording of `bytes` (a whole file, left as it is), read in slices of
 /// about `slice_bytes`; nullopt when the file is smaller than
 /// `min_file_bytes` or cannot be read in slices (see above): then parse it whole.
+/// `options.strict` changes nothing here (damage always declines); `options.max_samples` applies.
 std::optional<domain::Expected<Recording>> parse_in_slices(std::string_view bytes, std::string_view name, Accept accept,
                                                            std::size_t slice_bytes = kSliceBytes,
-                                                           std::size_t min_file_bytes = kMinSlicedFileBytes);
+                                                           std::size_t min_file_bytes = kMinSlicedFileBytes,
+                                                           ReadOptions options = {});
 
 }  // namespace stridecare::importers::xml

@@ -88,7 +88,7 @@ class TcxReader final : public xml::FormatReader {
         }
         return false;
       case Level::track:
-        if (l == "Trackpoint") read_point(element, session_.samples.emplace_back());
+        if (l == "Trackpoint" && points_.take()) read_point(element, session_.samples.emplace_back());
         return false;
     }
     return false;

@@ -17,7 +17,10 @@ namespace stridecare::importers {
 ///
 /// Memory: a file of 4 MiB or more is parsed in slices of about 1 MiB
 /// (slices.hpp), so that beyond the caller's bytes and the samples it needs a
-/// few MB whatever its size; a smaller file is copied and parsed whole.
+/// few MB whatever its size; a smaller file is copied and parsed whole, and so
+/// is one the slices cannot read, up to xml::kMaxWholeParseBytes (32 MiB;
+/// larger: "NAME: cannot be read: N MiB of XML that cannot be read in parts
+/// ..."). At most ReadOptions::max_samples points are kept.
 /// A file damaged partway keeps the track points before the damage, with a
 /// warning, unless `options.strict` (xml::parse_activity).
 domain::Expected<Recording> parse_xml_activity(std::string_view bytes, std::string_view name, ReadOptions options = {});

@@ -190,5 +190,21 @@ TEST(FitDecode, SessionTotalsAndSport) {
   EXPECT_EQ(s.samples.size(), 21u);
 }
 
+// Issue 14, item 5: a FIT record can take 2 bytes; 32 MiB of them made 16 million samples (2.6 GB).
+TEST(FitDecode, KeepsAtMostTheMaximumOfRecordsAndStillReadsTheSessionAfterThem) {
+  const auto bytes = test_support::read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
+  const auto all = decode_fit(bytes, "run.fit");
+  const auto few = decode_fit(bytes, "run.fit", {.max_samples = 5});
+  ASSERT_TRUE(all);
+  ASSERT_TRUE(few);
+  ASSERT_EQ(few->sessions.size(), 1u);
+  const auto& s = few->sessions[0];
+  ASSERT_EQ(s.samples.size(), 5u);
+  for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(s.samples[i], all->sessions[0].samples[i]) << i;
+  EXPECT_EQ(s.total_distance_m, all->sessions[0].total_distance_m);  // the session message comes after the records
+  EXPECT_EQ(s.total_elapsed_s, all->sessions[0].total_elapsed_s);
+  EXPECT_EQ(few->warnings.front(), "more than 5 points: the first 5 are kept, the 16 after them are not");
+}
+
 }  // namespace
 }  // namespace stridecare::importers::fit
