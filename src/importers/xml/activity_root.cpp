@@ -24,8 +24,9 @@ domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const Sour
   if (!reader) return std::unexpected(reader.error());
   static_cast<void>(walk_elements(doc, scope, **reader));  // nothing is left open in a whole document
   auto recording = (*reader)->finish();
-  if (recording && points.dropped > 0)
+  if (recording && points.dropped > 0) {
     recording->warnings.push_back(samples_dropped_warning(points.dropped, max_samples));
+  }
   return recording;
 }
 
