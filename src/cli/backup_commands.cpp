@@ -50,8 +50,7 @@ void add_backup_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       if (auto restored = services::restore(ctx.session(), text, *file); !restored) {
         throw CommandFailed{restored.error(), restored.error().kind == domain::ErrorKind::invalid_file};
       }
-      print(ctx.json() ? services::document_text(services::Json{{"restored", *file}})
-                       : fmt::format("restored {}\n", *file));
+      print(ctx.json() ? services::document_text(services::restored_json(*file)) : fmt::format("restored {}\n", *file));
     };
   });
 }

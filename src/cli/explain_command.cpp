@@ -73,9 +73,7 @@ void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run) {
       if (words->empty()) {
         const auto all = services::explainable(book);
         if (ctx.json()) {
-          services::Json entries = services::Json::array();
-          for (const auto& e : all) entries.push_back(services::to_json(e));
-          print(services::document_text(services::Json{{"entries", entries}}));
+          print(services::document_text(services::to_json(std::span(all))));
         } else {
           print(describe(all));
         }

@@ -76,42 +76,6 @@ class ProgressLine {
   Clock::time_point last_{};
 };
 
-services::Json report_json(const services::ImportReport& r) {
-  using services::Json;
-  Json activities = Json::array();
-  for (const auto& i : r.imported) {
-    const auto& a = i.activity;
-    activities.push_back({{"id", a.id},
-                          {"sport", domain::name_of(a.sport)},
-                          // A Strava manual entry has no recording: its start is its day and local `time`.
-                          {"start", a.recorded ? Json(services::iso_utc(a.recorded->start_utc)) : Json(nullptr)},
-                          {"date", domain::to_string(a.date)},
-                          {"distance_km", a.distance_m ? Json(*a.distance_m / kMetresPerKm) : Json(nullptr)},
-                          {"duration_s", a.duration_s},
-                          {"path", i.path}});
-    activities.back()["warnings"] = Json::array();
-    for (const auto& w : i.warnings) activities.back()["warnings"].push_back(services::to_json(w));
-  }
-  Json duplicates = Json::array();
-  for (const auto& d : r.duplicates) {
-    duplicates.push_back({{"path", d.path},
-                          {"session", d.session},
-                          {"duplicate_of", d.existing_id == 0 ? Json(nullptr) : Json(d.existing_id)},
-                          {"reason", d.reason}});
-  }
-  Json failed = Json::array();
-  for (const auto& f : r.failed) failed.push_back({{"path", f.path}, {"error", f.error}});
-  Json warnings = Json::array();
-  for (const auto& w : r.warnings) warnings.push_back({{"path", w.path}, {"warning", w.warning}});
-  return {{"imported", r.imported.size()},
-          {"duplicates", duplicates},
-          {"failed", failed},
-          {"activities", activities},
-          {"warnings", warnings},
-          {"files", r.files},
-          {"stopped", r.stopped ? services::to_json(*r.stopped)["error"] : Json(nullptr)}};
-}
-
 std::string describe(const services::ImportReport& r, Units units) {
   std::string out;
   for (const auto& i : r.imported) {
@@ -168,7 +132,7 @@ void add_import_command(CLI::App& app, CliContext& ctx, Runner& run) {
           report_item({domain::ErrorKind::invalid_file, failure.path, failure.error}, ctx.json());
         }
       }
-      print(ctx.json() ? services::document_text(report_json(report)) : describe(report, ctx.units()));
+      print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report, ctx.units()));
       if (report.stopped) {
         // What was stored stands (listed above, whole files only); saying so is the point.
         domain::Error e = *report.stopped;

@@ -59,8 +59,7 @@ void add_load_commands(CLI::App& app, CliContext& ctx, Runner& run) {
         return;
       }
       auto style = ctx.text_style();
-      print(describe_series(value_or_fail(services::analyse_load(ctx.session(), to)), from, to,
-                            ctx.session().rules.load, style));
+      print(describe_series(ctx.session(), from, to, style));
     };
   });
 

@@ -73,28 +73,23 @@ std::string describe(const services::LoadReport& r, const domain::LoadParameters
   return out;
 }
 
-std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
-                            const domain::LoadParameters& p, TextStyle& style) {
+std::string describe_series(services::Session& s, domain::Date from, domain::Date to, TextStyle& style) {
   std::string out = fmt::format("{:<10}  {:>10}  {:>7}  {:>6}  {:>6}  {:>8}  {}\n", "date", "run", "impact", "ACWR",
                                 "mono", "week", "warnings");
-  for (auto d = std::chrono::sys_days{from}; d <= std::chrono::sys_days{to}; d += std::chrono::days{1}) {
-    const domain::Date day{d};
-    const auto i = a.history.index_of(day);
-    if (!i) {
-      out += fmt::format("{:<10}  {:>10}  {:>7}  {:>6}  {:>6}  {:>8}\n", domain::to_string(day), "-", "-", "n/a", "n/a",
-                         "n/a");
-      continue;
+  value_or_fail(services::for_each_load_day(s, from, to, [&](const services::LoadSeriesDay& d) {
+    if (d.load == nullptr || d.metrics == nullptr) {
+      out += fmt::format("{:<10}  {:>10}  {:>7}  {:>6}  {:>6}  {:>8}\n", domain::to_string(d.date), "-", "-", "n/a",
+                         "n/a", "n/a");
+      return;
     }
-    const auto& load = a.history.days[*i];
-    const auto m = a.at(*i);
+    const auto& load = *d.load;
+    const auto& m = *d.metrics;
     std::string ids;
-    for (const auto& w : analytics::warnings_between(a, day, day, p)) {
-      ids += fmt::format(" {}", domain::name_of(w.rule));
-    }
-    out += fmt::format("{:<10}  {:>10}  {:>7.0f}  {:>6}  {:>6}  {:>8}{}\n", domain::to_string(day),
+    for (const auto& w : d.warnings) ids += fmt::format(" {}", domain::name_of(w.rule));
+    out += fmt::format("{:<10}  {:>10}  {:>7.0f}  {:>6}  {:>6}  {:>8}{}\n", domain::to_string(d.date),
                        load.run_distance_m > 0 ? format_distance(load.run_distance_m, style.units) : std::string("-"),
                        load.impact_load, or_na(m.acwr_ewma), or_na(m.monotony), percent(m.week_change), ids);
-  }
+  }));
   // What the columns mean, once under the table.
   auto& gloss = style.glosses;
   out += fmt::format("impact: the day's impact load{}\nACWR{}\nmono: monotony{}\nweek: the weekly change{}\n",

@@ -182,9 +182,7 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       a = validated_with_date(ctx, std::move(a));
       const auto logged = value_or_fail(services::log_strength(ctx.session(), a));
       if (ctx.json()) {
-        auto j = services::to_json(logged.activity);
-        j["warnings"] = services::to_json(logged.warnings);
-        print(services::document_text(j));
+        print(services::document_text(services::to_json(logged)));
       } else {
         print(fmt::format("logged {}\n", describe(logged.activity, ctx.units())) + describe(logged.warnings));
       }

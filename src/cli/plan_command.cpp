@@ -65,11 +65,7 @@ void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run) {
             return services::write_file_atomically(path, text);
           }));
       if (ctx.json()) {
-        print(services::document_text(services::Json{{"ics", path},
-                                                     {"start", domain::to_string(start)},
-                                                     {"events", file.events},
-                                                     {"changed", file.changed},
-                                                     {"cancelled", file.cancelled}}));
+        print(services::document_text(services::to_json(file, path, start)));
       } else {
         print(fmt::format(
             "Wrote the plan for {} to {} to {}: {} events ({} changed since the last export, {} "

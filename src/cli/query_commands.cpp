@@ -15,13 +15,7 @@ struct RangeFlags {
   std::optional<std::string> from;
   std::optional<std::string> to;
 
-  storage::DateRange parse() const {
-    storage::DateRange r;
-    if (from) r.from = value_or_fail(domain::parse_date(*from, "from"));
-    if (to) r.to = value_or_fail(domain::parse_date(*to, "to"));
-    if (r.from && r.to) value_or_fail(domain::check_range(*r.from, *r.to, "--to"));
-    return r;
-  }
+  domain::DateRange parse() const { return value_or_fail(domain::parse_date_range(from, to, "--to")); }
 };
 
 CLI::App* with_range(CLI::App* cmd, RangeFlags& f) {
@@ -31,22 +25,20 @@ CLI::App* with_range(CLI::App* cmd, RangeFlags& f) {
 }
 
 /// `NAME [--from D] [--to D]`: the entries `list` returns, one line each, or
-/// `{"NAME": [...]}` with --json.
+/// their services::to_json document with --json.
 template <class List, class Describe>
 void add_list_command(CLI::App& app, CliContext& ctx, Runner& run, const std::string& name, const std::string& help,
                       const char* none, List list, Describe line) {
   auto range = std::make_shared<RangeFlags>();
-  with_range(app.add_subcommand(name, help), *range)->callback([&ctx, &run, range, name, none, list, line] {
-    run = [&ctx, range, name, none, list, line] {
+  with_range(app.add_subcommand(name, help), *range)->callback([&ctx, &run, range, none, list, line] {
+    run = [&ctx, range, none, list, line] {
       // The flags first, in a statement of their own: the order in which a call's arguments are
       // evaluated is unspecified, and clang opened (created) the database before a bad range failed.
-      const storage::DateRange dates = range->parse();
+      const domain::DateRange dates = range->parse();
       ctx.only_reads();
       const auto entries = value_or_fail(list(ctx.session(), dates));
       if (ctx.json()) {
-        services::Json j = services::Json::array();
-        for (const auto& e : entries) j.push_back(services::to_json(e));
-        print(services::document_text(services::Json{{name, j}}));
+        print(services::document_text(services::to_json(std::span(entries))));
         return;
       }
       std::string out;
@@ -86,8 +78,7 @@ void add_query_commands(CLI::App& app, CliContext& ctx, Runner& run) {
     run = [&ctx, id] {
       const int value = value_or_fail(parse_int(*id, "id", 1, std::numeric_limits<int>::max()));
       value_or_fail(services::remove_entry(ctx.session(), value));
-      print(ctx.json() ? services::document_text(services::Json{{"deleted", value}})
-                       : fmt::format("deleted {}\n", value));
+      print(ctx.json() ? services::document_text(services::deleted_json(value)) : fmt::format("deleted {}\n", value));
     };
   });
 }

@@ -153,14 +153,16 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
                fmt::format("'{}' is not one of {}", **kind, domain::allowed_names<domain::ExerciseKind>())}};
         }
       }
-      services::Json j = services::Json::array();
+      if (ctx.json()) {
+        print(services::document_text(services::exercises_json(only)));
+        return;
+      }
       std::string text;
       for (const auto& e : services::exercises()) {
         if (only && e.kind != *only) continue;
-        j.push_back(services::to_json(e));
         text += fmt::format("{:<26} {:<9} {:<26} {}\n", e.id, domain::name_of(e.kind), dose_text(e), e.name);
       }
-      print(ctx.json() ? services::document_text(services::Json{{"exercises", j}}) : text);
+      print(text);
     };
   });
 

@@ -60,8 +60,8 @@ std::string describe(const analytics::LoadWarning& w, TextStyle& style);
 std::string evidence_hint(const TextStyle& style);
 std::string describe(const services::LoadReport& r, const domain::LoadParameters& p, TextStyle& style);
 /// One line per day of [from, to], then what the columns mean.
-std::string describe_series(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
-                            const domain::LoadParameters& p, TextStyle& style);
+/// The table of `load --from --to`, from services::for_each_load_day.
+std::string describe_series(services::Session& s, domain::Date from, domain::Date to, TextStyle& style);
 std::string describe(const analytics::Insights& i, TextStyle& style);
 
 }  // namespace stridecare::cli

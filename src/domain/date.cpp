@@ -45,6 +45,25 @@ Expected<void> check_range(Date from, Date to, std::string_view to_name) {
   return invalid("from", to_string(from) + " is after " + std::string(to_name) + " " + to_string(to));
 }
 
+Expected<DateRange> parse_date_range(const std::optional<std::string>& from, const std::optional<std::string>& to,
+                                     std::string_view to_name) {
+  DateRange r;
+  if (from) {
+    auto d = parse_date(*from, "from");
+    if (!d) return std::unexpected(d.error());
+    r.from = *d;
+  }
+  if (to) {
+    auto d = parse_date(*to, "to");
+    if (!d) return std::unexpected(d.error());
+    r.to = *d;
+  }
+  if (r.from && r.to) {
+    if (auto ok = check_range(*r.from, *r.to, to_name); !ok) return std::unexpected(ok.error());
+  }
+  return r;
+}
+
 std::string to_string(Date d) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,19 @@ inline Date add_days(Date d, int n) { return Date{std::chrono::sys_days{d} + std
 /// after `to`, else `invalid_input` on field "from": "2026-03-10 is after
 /// TO_NAME 2026-03-01" (`--to` on the command line).
 Expected<void> check_range(Date from, Date to, std::string_view to_name = "to");
+
+/// Days `from`..`to`, both included; an absent end is open.
+struct DateRange {
+  std::optional<Date> from;
+  std::optional<Date> to;
+
+  bool contains(Date d) const { return (!from || d >= *from) && (!to || d <= *to); }
+};
+
+/// The range of the texts `from` and `to` (each `YYYY-MM-DD` or absent), the fields named "from" and
+/// "to" in errors, and `to_name` where `to` is before `from` (as check_range words it).
+Expected<DateRange> parse_date_range(const std::optional<std::string>& from, const std::optional<std::string>& to,
+                                     std::string_view to_name = "to");
 
 /// Minutes since local midnight, 0..1439.
 using MinuteOfDay = int;

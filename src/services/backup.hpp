@@ -25,4 +25,7 @@ Expected<std::string> export_csv(Session& s);
 /// error nothing is written.
 Expected<void> restore(Session& s, std::string_view json_text, std::string_view source);
 
+/// What a restore answers: `{"restored": SOURCE}`.
+Json restored_json(std::string_view source);
+
 }  // namespace stridecare::services

@@ -214,4 +214,11 @@ Expected<CalendarFile> export_calendar(Session& s, const PlanReport& r, std::int
   return f;
 }
 
+Json to_json(const CalendarFile& file, const std::string& path, domain::Date start) {
+  return Json{{"ics", path},
+              {"start", domain::to_string(start)},
+              {"events", file.events},
+              {"changed", file.changed},
+              {"cancelled", file.cancelled}};
+}
 }  // namespace stridecare::services

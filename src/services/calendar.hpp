@@ -57,4 +57,8 @@ struct CalendarFile {
 Expected<CalendarFile> export_calendar(Session& s, const PlanReport& r, std::int64_t now_utc_s,
                                        const std::function<Expected<void>(const std::string&)>& write);
 
+/// What an export of the calendar answers: `{"ics": PATH, "start": "YYYY-MM-DD", "events": N, "changed": N,
+/// "cancelled": N}` (the document itself is the file, not in the answer).
+Json to_json(const CalendarFile& file, const std::string& path, domain::Date start);
+
 }  // namespace stridecare::services

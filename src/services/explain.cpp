@@ -103,4 +103,9 @@ Json to_json(const Explanation& e) {
           {"source", e.source}, {"short", e.short_text}, {"kind", e.is_rule ? "rule" : "term"}};
 }
 
+Json to_json(std::span<const Explanation> entries) {
+  Json list = Json::array();
+  for (const auto& e : entries) list.push_back(to_json(e));
+  return Json{{"entries", std::move(list)}};
+}
 }  // namespace stridecare::services

@@ -3,6 +3,7 @@
 /// (rules/glossary.hpp) filled with the numbers of the rule book in force.
 
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -60,5 +61,7 @@ bool is_evidence_note(std::string_view rule_id);
 
 /// `{"id","title","text","source","short"}` (and "kind": "term" or "rule").
 Json to_json(const Explanation& e);
+/// `explain --json` without a word, and the API's list: `{"entries": [to_json(Explanation)...]}`.
+Json to_json(std::span<const Explanation> entries);
 
 }  // namespace stridecare::services

@@ -21,6 +21,7 @@
 #include "services/import_memory.hpp"
 #include "services/import_sources.hpp"
 #include "services/journal.hpp"
+#include "services/json_output.hpp"
 #include "services/safe_log.hpp"
 
 namespace stridecare::services {
@@ -394,6 +395,41 @@ Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesyste
   }
   if (auto ok = add_safety_warnings(s, report); !ok) return std::unexpected(std::move(ok.error()));
   return report;
+}
+
+Json to_json(const ImportReport& r) {
+  Json activities = Json::array();
+  for (const auto& i : r.imported) {
+    const auto& a = i.activity;
+    activities.push_back({{"id", a.id},
+                          {"sport", domain::name_of(a.sport)},
+                          // A Strava manual entry has no recording: its start is its day and local `time`.
+                          {"start", a.recorded ? Json(iso_utc(a.recorded->start_utc)) : Json(nullptr)},
+                          {"date", domain::to_string(a.date)},
+                          {"distance_km", a.distance_m ? Json(*a.distance_m / domain::kMetresPerKm) : Json(nullptr)},
+                          {"duration_s", a.duration_s},
+                          {"path", i.path}});
+    activities.back()["warnings"] = Json::array();
+    for (const auto& w : i.warnings) activities.back()["warnings"].push_back(to_json(w));
+  }
+  Json duplicates = Json::array();
+  for (const auto& d : r.duplicates) {
+    duplicates.push_back({{"path", d.path},
+                          {"session", d.session},
+                          {"duplicate_of", d.existing_id == 0 ? Json(nullptr) : Json(d.existing_id)},
+                          {"reason", d.reason}});
+  }
+  Json failed = Json::array();
+  for (const auto& f : r.failed) failed.push_back({{"path", f.path}, {"error", f.error}});
+  Json warnings = Json::array();
+  for (const auto& w : r.warnings) warnings.push_back({{"path", w.path}, {"warning", w.warning}});
+  return {{"imported", r.imported.size()},
+          {"duplicates", duplicates},
+          {"failed", failed},
+          {"activities", activities},
+          {"warnings", warnings},
+          {"files", r.files},
+          {"stopped", r.stopped ? to_json(*r.stopped)["error"] : Json(nullptr)}};
 }
 
 bool use_huge_page_xml_allocator() { return importers::xml::install_huge_page_arena(); }

@@ -13,6 +13,7 @@
 
 #include "domain/activity.hpp"
 #include "planner/safety.hpp"
+#include "services/json_codec.hpp"
 #include "services/session.hpp"
 
 namespace stridecare::services {
@@ -90,5 +91,11 @@ bool use_huge_page_xml_allocator();
 /// only when nothing could be read or written at all (no profile).
 Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options);
+
+/// `import --json` and the API's import result: `{"imported": N, "duplicates": [{"path", "session",
+/// "duplicate_of", "reason"}], "failed": [{"path", "error"}], "activities": [{"id", "sport", "start", "date",
+/// "distance_km", "duration_s", "path", "warnings"}], "warnings": [{"path", "warning"}], "files": N,
+/// "stopped": null or the error of a store that failed midway}`.
+Json to_json(const ImportReport& r);
 
 }  // namespace stridecare::services

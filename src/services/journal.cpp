@@ -71,11 +71,11 @@ Json to_json(const LoggedCheckin& l, const rules::RuleBook& book) {
   return j;
 }
 
-Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range) {
+Expected<std::vector<domain::Activity>> list_activities(Session& s, const domain::DateRange& range) {
   return s.store.list_activities(range);
 }
 
-Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const storage::DateRange& range) {
+Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const domain::DateRange& range) {
   return s.store.list_checkins(range);
 }
 
@@ -127,5 +127,19 @@ Expected<domain::Profile> update_profile(Session& s, const std::function<Expecte
   if (!done) return std::unexpected(done.error());
   return profile;
 }
+
+Json to_json(std::span<const domain::Activity> activities) {
+  Json list = Json::array();
+  for (const auto& a : activities) list.push_back(to_json(a));
+  return Json{{"activities", std::move(list)}};
+}
+
+Json to_json(std::span<const domain::PainCheckin> checkins) {
+  Json list = Json::array();
+  for (const auto& c : checkins) list.push_back(to_json(c));
+  return Json{{"checkins", std::move(list)}};
+}
+
+Json deleted_json(domain::Id id) { return Json{{"deleted", id}}; }
 
 }  // namespace stridecare::services

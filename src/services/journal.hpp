@@ -3,6 +3,7 @@
 /// transaction: it lands whole or not at all.
 
 #include <functional>
+#include <span>
 #include <vector>
 
 #include "domain/activity.hpp"
@@ -35,8 +36,15 @@ std::vector<rules::FiredRule> checkin_rules(const LoggedCheckin& l);
 /// (all sites), with `"checkin"` and `"checkin_rules"`.
 Json to_json(const LoggedCheckin& l, const rules::RuleBook& book);
 
-Expected<std::vector<domain::Activity>> list_activities(Session& s, const storage::DateRange& range);
-Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const storage::DateRange& range);
+Expected<std::vector<domain::Activity>> list_activities(Session& s, const domain::DateRange& range);
+Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const domain::DateRange& range);
+
+/// `activities --json` and the API's list: `{"activities": [to_json(Activity)...]}`.
+Json to_json(std::span<const domain::Activity> activities);
+/// `checkins --json` and the API's list: `{"checkins": [to_json(PainCheckin)...]}`.
+Json to_json(std::span<const domain::PainCheckin> checkins);
+/// What a delete answers: `{"deleted": ID}`.
+Json deleted_json(domain::Id id);
 
 /// Removes an activity or check-in; ErrorKind::not_found when there is none.
 Expected<void> remove_entry(Session& s, domain::Id id);

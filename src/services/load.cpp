@@ -211,13 +211,8 @@ Json to_json(const LoadReport& r) {
   return j;
 }
 
-void write_load_series_json(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
-                            const domain::LoadParameters& p, const TextSink& out) {
-  SeriesWriter w(out);
-  w.raw(R"({"from":)");
-  w.value(from);
-  w.field("to", to);
-  w.raw(R"(,"days":[)");
+void for_each_load_day(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
+                       const domain::LoadParameters& p, const std::function<void(const LoadSeriesDay&)>& day) {
   // Warnings a block of days at a time: the memory of one block is reused by
   // the next (ten years of LoadWarnings at once are ~1.3 MB of new pages).
   std::vector<analytics::LoadWarning> warnings;
@@ -234,13 +229,35 @@ void write_load_series_json(const analytics::LoadAnalysis& a, domain::Date from,
     const auto i = a.history.index_of(date);
     const auto end = std::find_if(next_warning, warnings.cend(),
                                   [&date](const analytics::LoadWarning& x) { return x.date != date; });
-    w.raw(first_day ? "" : ",");
     const auto m = i ? std::optional(a.at(*i)) : std::nullopt;
-    w.day(date, i ? &a.history.days[*i] : nullptr, m ? &*m : nullptr,
-          std::span<const analytics::LoadWarning>(next_warning, end));
+    day({date, i ? &a.history.days[*i] : nullptr, m ? &*m : nullptr,
+         std::span<const analytics::LoadWarning>(next_warning, end)});
     next_warning = end;
     first_day = false;
   }
+}
+
+Expected<void> for_each_load_day(Session& s, domain::Date from, domain::Date to,
+                                 const std::function<void(const LoadSeriesDay&)>& day) {
+  auto a = analyse_load(s, to);
+  if (!a) return std::unexpected(a.error());
+  for_each_load_day(*a, from, to, s.rules.load, day);
+  return {};
+}
+
+void write_load_series_json(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
+                            const domain::LoadParameters& p, const TextSink& out) {
+  SeriesWriter w(out);
+  w.raw(R"({"from":)");
+  w.value(from);
+  w.field("to", to);
+  w.raw(R"(,"days":[)");
+  bool first_day = true;
+  for_each_load_day(a, from, to, p, [&](const LoadSeriesDay& d) {
+    w.raw(first_day ? "" : ",");
+    w.day(d.date, d.load, d.metrics, d.warnings);
+    first_day = false;
+  });
   w.raw("]}\n");
   w.flush();
 }

@@ -4,6 +4,7 @@
 /// activities.
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,22 @@ Json to_json(const analytics::LoadWarning& w);
 /// "weekly_run_km","weekly_change","longest_run_30d_km","monotony","strain","warnings":[...]}`
 /// and more; `null` where there is not enough history.
 Json to_json(const LoadReport& r);
+
+/// One day of the load series (`load --from --to`), for its text and its JSON alike.
+struct LoadSeriesDay {
+  domain::Date date{};
+  const analytics::DayLoad* load = nullptr;        ///< nullptr before the first session
+  const analytics::DayMetrics* metrics = nullptr;  ///< nullptr before the first session
+  std::span<const analytics::LoadWarning> warnings;
+};
+
+/// Gives `day` each day from `from` to `to`, in order; the views are valid during the call only. Warnings
+/// are found a block of days at a time, so ten years of them are never held at once.
+void for_each_load_day(const analytics::LoadAnalysis& a, domain::Date from, domain::Date to,
+                       const domain::LoadParameters& p, const std::function<void(const LoadSeriesDay&)>& day);
+/// As above, on the analysis of the session's activities up to `to`.
+Expected<void> for_each_load_day(Session& s, domain::Date from, domain::Date to,
+                                 const std::function<void(const LoadSeriesDay&)>& day);
 
 /// Receives text in pieces, in order.
 using TextSink = std::function<void(std::string_view)>;

@@ -133,7 +133,7 @@ Expected<domain::Id> record_routine(Session& s, const domain::RoutineSession& r)
   return s.store.add_routine(r);
 }
 
-Expected<std::vector<domain::RoutineSession>> list_routines(Session& s, const storage::DateRange& range) {
+Expected<std::vector<domain::RoutineSession>> list_routines(Session& s, const domain::DateRange& range) {
   return s.store.list_routines(range);
 }
 
@@ -238,4 +238,11 @@ Json to_json(const domain::Exercise& e) {
           {"no_gym", optional_json(e.no_gym)}};
 }
 
+Json exercises_json(std::optional<domain::ExerciseKind> only) {
+  Json list = Json::array();
+  for (const auto& e : exercises()) {
+    if (!only || e.kind == *only) list.push_back(to_json(e));
+  }
+  return Json{{"exercises", std::move(list)}};
+}
 }  // namespace stridecare::services

@@ -53,10 +53,12 @@ Expected<Guide> guide(Session& s, planner::RoutineKind kind, domain::Date date);
 
 /// Records how far the runner got through a routine (validated first).
 Expected<domain::Id> record_routine(Session& s, const domain::RoutineSession& r);
-Expected<std::vector<domain::RoutineSession>> list_routines(Session& s, const storage::DateRange& range);
+Expected<std::vector<domain::RoutineSession>> list_routines(Session& s, const domain::DateRange& range);
 
 /// The library's exercises, in file order.
 const std::vector<domain::Exercise>& exercises();
+/// `exercises --json` and the API's list: `{"exercises": [to_json(Exercise)...]}`, of one kind when given.
+Json exercises_json(std::optional<domain::ExerciseKind> only = std::nullopt);
 /// The exercise with this id, or nullptr.
 const domain::Exercise* find_exercise(std::string_view id);
 

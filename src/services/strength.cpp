@@ -123,6 +123,12 @@ Json to_json(const StrengthWarnings& w) {
   return out;
 }
 
+Json to_json(const LoggedStrength& l) {
+  Json j = to_json(l.activity);
+  j["warnings"] = to_json(l.warnings);
+  return j;
+}
+
 Json to_json(const StrengthReport& r) {
   Json sessions = Json::array();
   for (const auto& a : r.sessions) sessions.push_back(to_json(a));

@@ -38,6 +38,9 @@ struct LoggedStrength {
 /// check compares days).
 Expected<LoggedStrength> log_strength(Session& s, domain::Activity a);
 
+/// The session as stored (`to_json(Activity)`) with its `warnings` (`to_json(StrengthWarnings)`).
+Json to_json(const LoggedStrength& l);
+
 struct StrengthReport {
   domain::Date today{};
   domain::Date week_from{};                    ///< Monday of today's ISO week

@@ -59,7 +59,7 @@ Expected<Id> MemoryStore::add_activity(const domain::Activity& a) {
   return *id;
 }
 
-Expected<std::vector<domain::Activity>> MemoryStore::list_activities(const DateRange& range) {
+Expected<std::vector<domain::Activity>> MemoryStore::list_activities(const domain::DateRange& range) {
   std::vector<domain::Activity> out;
   std::ranges::copy_if(state_.activities, std::back_inserter(out),
                        [&](const auto& a) { return range.contains(a.date); });
@@ -113,7 +113,7 @@ Expected<Id> MemoryStore::add_checkin(const domain::PainCheckin& c) {
   return *id;
 }
 
-Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const DateRange& range) {
+Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const domain::DateRange& range) {
   std::vector<domain::PainCheckin> out;
   std::ranges::copy_if(state_.checkins, std::back_inserter(out), [&](const auto& c) { return range.contains(c.date); });
   return out;
@@ -135,7 +135,7 @@ Expected<Id> MemoryStore::add_routine(const domain::RoutineSession& r) {
   return id;
 }
 
-Expected<std::vector<domain::RoutineSession>> MemoryStore::list_routines(const DateRange& range) {
+Expected<std::vector<domain::RoutineSession>> MemoryStore::list_routines(const domain::DateRange& range) {
   std::vector<domain::RoutineSession> out;
   std::ranges::copy_if(state_.routines, std::back_inserter(out), [&](const auto& r) { return range.contains(r.date); });
   return out;
@@ -148,7 +148,7 @@ Expected<bool> MemoryStore::remove(Id id) {
   return a + c > 0;
 }
 
-Expected<std::vector<domain::ShownDay>> MemoryStore::list_shown_days(const DateRange& range) {
+Expected<std::vector<domain::ShownDay>> MemoryStore::list_shown_days(const domain::DateRange& range) {
   std::vector<domain::ShownDay> out;
   for (const auto& [date, d] : state_.shown_days) {
     if (range.contains(date)) out.push_back(d);
@@ -161,7 +161,7 @@ Expected<void> MemoryStore::save_shown_days(std::span<const domain::ShownDay> da
   return {};
 }
 
-Expected<std::vector<domain::CalendarEvent>> MemoryStore::list_calendar_events(const DateRange& range) {
+Expected<std::vector<domain::CalendarEvent>> MemoryStore::list_calendar_events(const domain::DateRange& range) {
   std::vector<domain::CalendarEvent> out;
   for (const auto& [uid, e] : state_.calendar_events) {
     if (range.contains(e.date)) out.push_back(e);

@@ -21,13 +21,6 @@ namespace stridecare::storage {
 using domain::Expected;
 
 /// Inclusive local-day range; an absent bound is open.
-struct DateRange {
-  std::optional<domain::Date> from;
-  std::optional<domain::Date> to;
-
-  bool contains(domain::Date d) const { return (!from || d >= *from) && (!to || d <= *to); }
-};
-
 /// Persistent store of one athlete's data.
 ///
 /// Lists are ordered by (date, time, id). Writes outside `transact` are each
@@ -52,7 +45,7 @@ class Store {
   /// session index is already stored (see `has_source`).
   /// REQUIRES: `domain::validate(a)` succeeded.
   virtual Expected<domain::Id> add_activity(const domain::Activity& a) = 0;
-  virtual Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) = 0;
+  virtual Expected<std::vector<domain::Activity>> list_activities(const domain::DateRange& range) = 0;
 
   /// Imported activities (those with `recorded`) whose start lies in
   /// [from, to], UTC, ordered by start then id: duplicate detection looks for
@@ -74,7 +67,7 @@ class Store {
 
   /// As `add_activity`, for check-ins. Activities and check-ins share one id space.
   virtual Expected<domain::Id> add_checkin(const domain::PainCheckin& c) = 0;
-  virtual Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) = 0;
+  virtual Expected<std::vector<domain::PainCheckin>> list_checkins(const domain::DateRange& range) = 0;
 
   /// Stores a routine followed with the guided timer. With `r.id == 0` a new
   /// id is allocated (routines have their own numbering); otherwise it is
@@ -82,18 +75,18 @@ class Store {
   /// REQUIRES: `domain::validate(r)` succeeded.
   virtual Expected<domain::Id> add_routine(const domain::RoutineSession& r) = 0;
   /// Ordered by (date, time with untimed first, id).
-  virtual Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) = 0;
+  virtual Expected<std::vector<domain::RoutineSession>> list_routines(const domain::DateRange& range) = 0;
 
   /// Removes the activity (with its track) or check-in with this id; false when there is none.
   virtual Expected<bool> remove(domain::Id id) = 0;
 
   /// The days of the plans last shown whose dates lie in `range`, by date.
-  virtual Expected<std::vector<domain::ShownDay>> list_shown_days(const DateRange& range) = 0;
+  virtual Expected<std::vector<domain::ShownDay>> list_shown_days(const domain::DateRange& range) = 0;
   /// Stores these days, replacing any stored with the same dates.
   virtual Expected<void> save_shown_days(std::span<const domain::ShownDay> days) = 0;
 
   /// The calendar events last exported whose dates lie in `range`, by date then uid.
-  virtual Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const DateRange& range) = 0;
+  virtual Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const domain::DateRange& range) = 0;
   /// Stores these events, replacing any stored with the same uids.
   virtual Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) = 0;
 

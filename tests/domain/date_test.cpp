@@ -258,5 +258,28 @@ TEST(CheckRange, RefusesFromAfterToNamingFromAndBothDays) {
   EXPECT_THAT(r.error().message, HasSubstr("2026-03-01"));
 }
 
+TEST(ParseDateRange, EitherEndMayBeOpen) {
+  const auto both = parse_date_range("2026-03-01", "2026-03-07");
+  ASSERT_TRUE(both.has_value());
+  EXPECT_EQ(both->from, ymd(2026, 3, 1));
+  EXPECT_EQ(both->to, ymd(2026, 3, 7));
+  EXPECT_TRUE(both->contains(ymd(2026, 3, 7)));
+  EXPECT_FALSE(both->contains(ymd(2026, 3, 8)));
+  const auto open = parse_date_range(std::nullopt, "2026-03-07");
+  ASSERT_TRUE(open.has_value());
+  EXPECT_FALSE(open->from.has_value());
+  EXPECT_TRUE(open->contains(ymd(1990, 1, 1)));
+}
+
+TEST(ParseDateRange, NamesTheEndThatIsWrong) {
+  const auto bad_to = parse_date_range("2026-03-01", "2026-02-30");
+  ASSERT_FALSE(bad_to.has_value());
+  EXPECT_EQ(bad_to.error().field, "to");
+  const auto reversed = parse_date_range("2026-03-05", "2026-03-01", "--to");
+  ASSERT_FALSE(reversed.has_value());
+  EXPECT_EQ(reversed.error().field, "from");
+  EXPECT_EQ(reversed.error().message, "2026-03-05 is after --to 2026-03-01");
+}
+
 }  // namespace
 }  // namespace stridecare::domain

@@ -107,8 +107,8 @@ TEST_P(RecordedContract, RoundTripsEveryRecordedFieldAndKeepsLapOrder) {
   manual.id = add(manual);
 
   const std::vector<Activity> all{full, bare, manual};
-  for (const auto& range :
-       {DateRange{}, DateRange{day(2026, 3, 1), day(2026, 3, 31)}, DateRange{std::nullopt, day(2026, 3, 31)}}) {
+  for (const auto& range : {domain::DateRange{}, domain::DateRange{day(2026, 3, 1), day(2026, 3, 31)},
+                            domain::DateRange{std::nullopt, day(2026, 3, 31)}}) {
     EXPECT_EQ(activities(range), all);
   }
   EXPECT_EQ(activities({day(2026, 3, 2), day(2026, 3, 2)}), std::vector<Activity>{full});

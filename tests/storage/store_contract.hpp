@@ -47,12 +47,12 @@ class StoreContract : public ::testing::TestWithParam<StoreKind> {
     EXPECT_TRUE(id.has_value()) << (id ? "" : id.error().message);
     return id.value_or(0);
   }
-  std::vector<Activity> activities(const DateRange& range = {}) {
+  std::vector<Activity> activities(const domain::DateRange& range = {}) {
     auto list = store_->list_activities(range);
     EXPECT_TRUE(list.has_value()) << (list ? "" : list.error().message);
     return list.value_or(std::vector<Activity>{});
   }
-  std::vector<PainCheckin> checkins(const DateRange& range = {}) {
+  std::vector<PainCheckin> checkins(const domain::DateRange& range = {}) {
     auto list = store_->list_checkins(range);
     EXPECT_TRUE(list.has_value()) << (list ? "" : list.error().message);
     return list.value_or(std::vector<PainCheckin>{});

@@ -198,9 +198,9 @@ TEST_P(StoreContract, KeepsEachCalendarEventByUidAndListsThemByDate) {
 
 /// Ranges that include every entry of the tests below, bounded in each way a
 /// store may read differently (SqliteStore scans without a lower bound).
-std::vector<DateRange> all_inclusive_ranges() {
-  return {DateRange{}, DateRange{std::nullopt, day(2100, 1, 1)}, DateRange{day(2000, 1, 1), std::nullopt},
-          DateRange{day(2000, 1, 1), day(2100, 1, 1)}};
+std::vector<domain::DateRange> all_inclusive_ranges() {
+  return {domain::DateRange{}, domain::DateRange{std::nullopt, day(2100, 1, 1)},
+          domain::DateRange{day(2000, 1, 1), std::nullopt}, domain::DateRange{day(2000, 1, 1), day(2100, 1, 1)}};
 }
 
 TEST_P(StoreContract, ListsActivitiesByDateThenId) {
@@ -359,22 +359,22 @@ TEST_P(StoreContract, FiltersByAnInclusiveDateRange) {
     for (const auto& e : entries) out.push_back(unsigned(e.date.day()));
     return out;
   };
-  const DateRange middle{day(2026, 3, 2), day(2026, 3, 4)};
+  const domain::DateRange middle{day(2026, 3, 2), day(2026, 3, 4)};
   EXPECT_EQ(dates(activities(middle)), (std::vector<unsigned>{2, 3, 4}));
   EXPECT_EQ(dates(checkins(middle)), (std::vector<unsigned>{2, 3, 4}));
 
-  const DateRange from{day(2026, 3, 4), std::nullopt};
+  const domain::DateRange from{day(2026, 3, 4), std::nullopt};
   EXPECT_EQ(dates(activities(from)), (std::vector<unsigned>{4, 5}));
   EXPECT_EQ(dates(checkins(from)), (std::vector<unsigned>{4, 5}));
 
-  const DateRange to{std::nullopt, day(2026, 3, 1)};
+  const domain::DateRange to{std::nullopt, day(2026, 3, 1)};
   EXPECT_EQ(dates(activities(to)), (std::vector<unsigned>{1}));
   EXPECT_EQ(dates(checkins(to)), (std::vector<unsigned>{1}));
 
-  const DateRange one_day{day(2026, 3, 3), day(2026, 3, 3)};
+  const domain::DateRange one_day{day(2026, 3, 3), day(2026, 3, 3)};
   EXPECT_EQ(dates(activities(one_day)), (std::vector<unsigned>{3}));
 
-  const DateRange none{day(2026, 3, 4), day(2026, 3, 2)};
+  const domain::DateRange none{day(2026, 3, 4), day(2026, 3, 2)};
   EXPECT_TRUE(activities(none).empty());
   EXPECT_TRUE(checkins(none).empty());
 

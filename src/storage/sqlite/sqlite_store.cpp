@@ -31,7 +31,7 @@ constexpr std::string_view kLastDay = "9999-12-31";
 
 /// Binds the range to a window query (?1 = first day, ?2 = last day) or, when
 /// it has no lower bound, to a history query (?1 = last day).
-Expected<void> bind_range(Statement& stmt, const DateRange& range) {
+Expected<void> bind_range(Statement& stmt, const domain::DateRange& range) {
   const std::string last = range.to ? domain::to_string(*range.to) : std::string(kLastDay);
   if (range.from) return stmt.bind_all(domain::to_string(*range.from), last);
   return stmt.bind_all(last);
@@ -689,7 +689,7 @@ Expected<void> SqliteStore::read_details(const DetailSelects& selects, const Bin
   });
 }
 
-Expected<std::vector<domain::Activity>> SqliteStore::list_activities(const DateRange& range) {
+Expected<std::vector<domain::Activity>> SqliteStore::list_activities(const domain::DateRange& range) {
   std::vector<domain::Activity> out;
   const Binder bind_list = [&](Statement& s) { return bind_range(s, range); };
   if (auto ok = read_activities(range.from ? kActivityWindowSelect : kActivityHistorySelect, bind_list, out); !ok) {
@@ -824,7 +824,7 @@ Expected<Id> SqliteStore::add_checkin(const domain::PainCheckin& c) {
   });
 }
 
-Expected<std::vector<domain::PainCheckin>> SqliteStore::list_checkins(const DateRange& range) {
+Expected<std::vector<domain::PainCheckin>> SqliteStore::list_checkins(const domain::DateRange& range) {
   auto stmt = statement(range.from ? checkin_window_select_sql() : checkin_history_select_sql());
   if (!stmt) return failed(std::move(stmt.error()));
   if (auto ok = bind_range(**stmt, range); !ok) return failed(std::move(ok.error()));
@@ -904,7 +904,7 @@ Expected<Id> SqliteStore::add_routine(const domain::RoutineSession& r) {
   });
 }
 
-Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const DateRange& range) {
+Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const domain::DateRange& range) {
   auto stmt =
       statement(range.from ? "SELECT id, date, time_min, routine, steps_total, steps_done, steps_skipped, seconds "
                              "FROM routine_session WHERE date BETWEEN ?1 AND ?2"
@@ -941,7 +941,7 @@ Expected<std::vector<domain::RoutineSession>> SqliteStore::list_routines(const D
   return out;
 }
 
-Expected<std::vector<domain::ShownDay>> SqliteStore::list_shown_days(const DateRange& range) {
+Expected<std::vector<domain::ShownDay>> SqliteStore::list_shown_days(const domain::DateRange& range) {
   auto stmt = statement(range.from ? "SELECT date, summary, action FROM shown_plan_day WHERE date BETWEEN ?1 AND ?2 "
                                      "ORDER BY date"
                                    : "SELECT date, summary, action FROM shown_plan_day WHERE date <= ?1 ORDER BY date");
@@ -972,7 +972,7 @@ Expected<void> SqliteStore::save_shown_days(std::span<const domain::ShownDay> da
   });
 }
 
-Expected<std::vector<domain::CalendarEvent>> SqliteStore::list_calendar_events(const DateRange& range) {
+Expected<std::vector<domain::CalendarEvent>> SqliteStore::list_calendar_events(const domain::DateRange& range) {
   auto stmt = statement(range.from ? "SELECT uid, date, digest, sequence, cancelled FROM calendar_event "
                                      "WHERE date BETWEEN ?1 AND ?2 ORDER BY date, uid"
                                    : "SELECT uid, date, digest, sequence, cancelled FROM calendar_event "

@@ -53,7 +53,7 @@ class SqliteStore final : public Store {
   Expected<std::optional<domain::Profile>> load_profile() override;
   Expected<void> save_profile(const domain::Profile& profile) override;
   Expected<domain::Id> add_activity(const domain::Activity& a) override;
-  Expected<std::vector<domain::Activity>> list_activities(const DateRange& range) override;
+  Expected<std::vector<domain::Activity>> list_activities(const domain::DateRange& range) override;
   Expected<std::vector<domain::Activity>> list_recorded(domain::UtcSeconds from, domain::UtcSeconds to) override;
   Expected<bool> has_source(const std::string& content_hash, int session_index) override;
   /// The track is stored compactly (storage/track_codec.hpp): `load_track`
@@ -62,12 +62,12 @@ class SqliteStore final : public Store {
   Expected<void> save_encoded_track(domain::Id activity, const track_codec::EncodedTrack& track) override;
   Expected<std::optional<domain::Track>> load_track(domain::Id activity) override;
   Expected<domain::Id> add_checkin(const domain::PainCheckin& c) override;
-  Expected<std::vector<domain::PainCheckin>> list_checkins(const DateRange& range) override;
+  Expected<std::vector<domain::PainCheckin>> list_checkins(const domain::DateRange& range) override;
   Expected<domain::Id> add_routine(const domain::RoutineSession& r) override;
-  Expected<std::vector<domain::RoutineSession>> list_routines(const DateRange& range) override;
-  Expected<std::vector<domain::ShownDay>> list_shown_days(const DateRange& range) override;
+  Expected<std::vector<domain::RoutineSession>> list_routines(const domain::DateRange& range) override;
+  Expected<std::vector<domain::ShownDay>> list_shown_days(const domain::DateRange& range) override;
   Expected<void> save_shown_days(std::span<const domain::ShownDay> days) override;
-  Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const DateRange& range) override;
+  Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const domain::DateRange& range) override;
   Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) override;
   Expected<bool> remove(domain::Id id) override;
   Expected<bool> empty() override;
