@@ -22,14 +22,7 @@ cmake --build --preset bench --target fit_decode_bench >/dev/null
 (cd tests/differential && npm ci --silent --no-audit --no-fund)
 
 # The previous build: its own source tree (a detached worktree), its own build directory.
-base_tree=$root/build/fit-baseline
-if [ ! -x "$base_tree/build/bench/bench/fit_decode_bench" ] ||
-   [ "$(git -C "$base_tree" rev-parse HEAD 2>/dev/null)" != "$(git rev-parse "$baseline")" ]; then
-  git worktree remove --force "$base_tree" 2>/dev/null || rm -rf "$base_tree"
-  git worktree prune
-  git worktree add --detach "$base_tree" "$baseline" >/dev/null
-  (cd "$base_tree" && cmake --preset bench >/dev/null && cmake --build --preset bench --target fit_decode_bench >/dev/null)
-fi
+base_tree=$(bash bench/baseline_build.sh "$baseline" fit-baseline bench fit_decode_bench)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

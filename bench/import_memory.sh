@@ -22,15 +22,7 @@ ours=$root/build/release/src/cli/stridecare
 
 base=""
 if [ -n "$baseline" ]; then
-  base_tree=$root/build/mem-baseline
-  if [ ! -x "$base_tree/build/release/src/cli/stridecare" ] ||
-     [ "$(git -C "$base_tree" rev-parse HEAD 2>/dev/null)" != "$(git rev-parse "$baseline")" ]; then
-    git worktree remove --force "$base_tree" 2>/dev/null || rm -rf "$base_tree"
-    git worktree prune
-    git worktree add --detach "$base_tree" "$baseline" >/dev/null
-    (cd "$base_tree" && cmake --preset release >/dev/null && cmake --build --preset release --target stridecare >/dev/null)
-  fi
-  base=$base_tree/build/release/src/cli/stridecare
+  base=$(bash bench/baseline_build.sh "$baseline" mem-baseline release stridecare)/build/release/src/cli/stridecare
 fi
 
 tmp=$(mktemp -d)

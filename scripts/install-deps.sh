@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libfmt-dev libhowardhinnant-date-dev tzdata libcli11-dev nlohmann-json3-dev
-  libsqlite3-dev sqlite3 libpugixml-dev libutfcpp-dev
+  libsqlite3-dev sqlite3 libpugixml-dev libutfcpp-dev libcpp-httplib-dev
   libarchive-dev libcsv-dev libxxhash-dev zlib1g-dev liblzma-dev libbz2-dev libzstd-dev liblz4-dev nettle-dev libacl1-dev
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   clang-format clang-19 libclang-rt-19-dev clang-tidy-19

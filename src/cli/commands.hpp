@@ -25,6 +25,7 @@ void add_plan_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run);
 void add_strength_command(CLI::App& app, CliContext& ctx, Runner& run);
 void add_explain_command(CLI::App& app, CliContext& ctx, Runner& run);
+void add_serve_command(CLI::App& app, CliContext& ctx, Runner& run);
 
 /// Writes `text` to stdout.
 void print(const std::string& text);

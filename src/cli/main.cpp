@@ -142,6 +142,7 @@ int run_cli(int argc, char** argv) {
   add_query_commands(app, ctx, run);
   add_load_commands(app, ctx, run);
   add_plan_command(app, ctx, run);
+  add_serve_command(app, ctx, run);
   add_routine_commands(app, ctx, run);
   add_strength_command(app, ctx, run);
   add_profile_command(app, ctx, run);

@@ -1,5 +1,6 @@
 #include "services/journal.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -79,7 +80,26 @@ Expected<std::vector<domain::PainCheckin>> list_checkins(Session& s, const domai
   return s.store.list_checkins(range);
 }
 
-Expected<void> remove_entry(Session& s, domain::Id id) {
+Expected<void> remove_entry(Session& s, domain::Id id, EntryKind kind) {
+  const auto missing = [&] {
+    const char* what = kind == EntryKind::activity  ? "no activity"
+                       : kind == EntryKind::checkin ? "no check-in"
+                                                    : "no activity or check-in";
+    return domain::fail(domain::ErrorKind::not_found, "id", std::string(what) + " has id " + std::to_string(id));
+  };
+  if (kind == EntryKind::checkin) {
+    auto all = s.store.list_checkins({});
+    if (!all) return std::unexpected(all.error());
+    if (std::none_of(all->begin(), all->end(), [id](const domain::PainCheckin& c) { return c.id == id; })) {
+      return missing();
+    }
+  } else if (kind == EntryKind::activity) {
+    auto all = s.store.list_activities({});
+    if (!all) return std::unexpected(all.error());
+    if (std::none_of(all->begin(), all->end(), [id](const domain::Activity& a) { return a.id == id; })) {
+      return missing();
+    }
+  }
   bool removed = false;
   auto done = s.store.transact([&]() -> Expected<void> {
     auto r = s.store.remove(id);
@@ -88,9 +108,7 @@ Expected<void> remove_entry(Session& s, domain::Id id) {
     return {};
   });
   if (!done) return done;
-  if (!removed) {
-    return domain::fail(domain::ErrorKind::not_found, "id", "no activity or check-in has id " + std::to_string(id));
-  }
+  if (!removed) return missing();
   return {};
 }
 

@@ -46,8 +46,12 @@ Json to_json(std::span<const domain::PainCheckin> checkins);
 /// What a delete answers: `{"deleted": ID}`.
 Json deleted_json(domain::Id id);
 
-/// Removes an activity or check-in; ErrorKind::not_found when there is none.
-Expected<void> remove_entry(Session& s, domain::Id id);
+/// What an id given to remove_entry must be.
+enum class EntryKind { any, activity, checkin };
+
+/// Removes an activity or check-in; ErrorKind::not_found when there is none of that kind (`DELETE
+/// /api/checkins/ID` never removes an activity: ids are shared).
+Expected<void> remove_entry(Session& s, domain::Id id, EntryKind kind = EntryKind::any);
 
 /// The saved profile, or the defaults when none was saved.
 Expected<domain::Profile> load_profile(Session& s);

@@ -1,0 +1,360 @@
+#include "server/api.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <optional>
+#include <string_view>
+#include <utility>
+
+#include <httplib.h>
+
+#include "domain/validate.hpp"
+#include "services/backup.hpp"
+#include "services/calendar.hpp"
+#include "services/environment.hpp"
+#include "services/explain.hpp"
+#include "services/input_checks.hpp"
+#include "services/insights.hpp"
+#include "services/journal.hpp"
+#include "services/json_output.hpp"
+#include "services/load.hpp"
+#include "services/plan.hpp"
+#include "services/routines.hpp"
+#include "services/today.hpp"
+
+namespace stridecare::server {
+namespace {
+
+using services::Json;
+
+constexpr int kOk = 200;
+constexpr int kCreated = 201;
+constexpr int kNoContent = 204;
+constexpr int kBadRequest = 400;
+constexpr int kForbidden = 403;
+constexpr int kNotFound = 404;
+constexpr int kConflict = 409;
+constexpr int kTooLarge = 413;
+constexpr int kUnprocessable = 422;
+constexpr int kInternal = 500;
+
+constexpr std::string_view kJsonType = "application/json";
+
+int status_of(domain::ErrorKind kind) {
+  switch (kind) {
+    case domain::ErrorKind::invalid_input:
+    case domain::ErrorKind::invalid_file:
+      return kUnprocessable;
+    case domain::ErrorKind::not_found:
+      return kNotFound;
+    case domain::ErrorKind::conflict:
+    case domain::ErrorKind::refused:  // code refused_by_action
+      return kConflict;
+    case domain::ErrorKind::storage:
+    case domain::ErrorKind::io:
+      return kInternal;
+  }
+  return kInternal;
+}
+
+void send(httplib::Response& res, int status, const Json& doc) {
+  res.status = status;
+  res.set_content(services::document_text(doc), std::string(kJsonType));
+}
+
+void send_error(httplib::Response& res, int status, std::string_view code, std::string message,
+                const std::string& field = {}) {
+  send(res, status,
+       Json{{"error",
+             {{"code", code}, {"message", std::move(message)}, {"field", field.empty() ? Json() : Json(field)}}}});
+}
+
+/// A failure a handler reports: the error document, and its status (0: the error kind's).
+struct Failed {
+  domain::Error error;
+  int status = 0;
+};
+
+void send_error(httplib::Response& res, const Failed& f) {
+  Json doc = services::to_json(f.error);
+  if (f.status == kBadRequest) doc["error"]["code"] = "malformed";
+  send(res, f.status != 0 ? f.status : status_of(f.error.kind), doc);
+}
+
+template <class T>
+T value_or_throw(domain::Expected<T> v) {
+  if (!v) throw Failed{std::move(v.error())};
+  return std::move(*v);
+}
+
+inline void value_or_throw(domain::Expected<void> v) {
+  if (!v) throw Failed{std::move(v.error())};
+}
+
+std::optional<std::string> param(const httplib::Request& req, const char* name) {
+  if (!req.has_param(name)) return std::nullopt;
+  return req.get_param_value(name);
+}
+
+/// The body, which must be one JSON object.
+Json body_object(const httplib::Request& req) {
+  Json j = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    throw Failed{{domain::ErrorKind::invalid_input, "body", "the request body is not JSON"}, kBadRequest};
+  }
+  if (!j.is_object()) {
+    throw Failed{{domain::ErrorKind::invalid_input, "body", "the request body is not a JSON object"}, kBadRequest};
+  }
+  return j;
+}
+
+domain::Id id_in_path(const httplib::Request& req) {
+  const std::string text = req.matches[1];
+  domain::Id id = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    throw Failed{{domain::ErrorKind::not_found, "id", "no entry has id " + text}};
+  }
+  return id;
+}
+
+/// The request's context: the session, the profile, and the day asked about.
+class Call {
+ public:
+  Call(services::Session& s, const httplib::Request& req) : s_(s), req_(req) {}
+
+  services::Session& session() { return s_; }
+  const domain::Profile& profile() {
+    if (!profile_) profile_ = value_or_throw(services::load_profile(s_));
+    return *profile_;
+  }
+  domain::UnitSystem units() { return profile().units.value_or(domain::UnitSystem::metric); }
+  /// `?date=`, or today in the profile's time zone.
+  domain::Date date() {
+    if (const auto text = param(req_, "date")) return value_or_throw(domain::parse_date(*text, "date"));
+    return services::today_in(profile().time_zone);
+  }
+  domain::DateRange range() { return value_or_throw(domain::parse_date_range(param(req_, "from"), param(req_, "to"))); }
+
+ private:
+  services::Session& s_;
+  const httplib::Request& req_;
+  std::optional<domain::Profile> profile_;
+};
+
+using Handler = std::function<void(Call&, const httplib::Request&, httplib::Response&)>;
+
+/// The table of routes: the server registers exactly these, the OpenAPI document describes exactly these.
+struct RouteEntry {
+  Route route;
+  std::string pattern;  ///< httplib's regular expression
+  Handler handle;
+};
+
+domain::Expected<void> check_new(services::Session& s, const domain::PainCheckin& c) {
+  if (auto ok = domain::validate(c); !ok) return ok;
+  if (auto ok = services::check_not_surely_future(c.date); !ok) return ok;
+  return services::check_not_future(s, c.date);
+}
+
+void delete_entry(Call& call, const httplib::Request& req, httplib::Response& res, services::EntryKind kind) {
+  value_or_throw(services::remove_entry(call.session(), id_in_path(req), kind));
+  res.status = kNoContent;
+}
+
+std::vector<RouteEntry> make_routes() {
+  std::vector<RouteEntry> r;
+  const auto add = [&r](std::string method, std::string path, std::string pattern, std::string summary, Handler h) {
+    r.push_back({{std::move(method), std::move(path), std::move(summary)}, std::move(pattern), std::move(h)});
+  };
+  add("GET", "/api/today", "/api/today", "The action in force, its rules, care advice and today's sessions",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto report = value_or_throw(services::today(c.session(), c.date(), c.units()));
+        send(res, kOk, services::to_json(report, c.session().rules));
+      });
+  add("GET", "/api/checkins", "/api/checkins", "Pain check-ins, from..to",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto list = value_or_throw(services::list_checkins(c.session(), c.range()));
+        send(res, kOk, services::to_json(std::span(list)));
+      });
+  add("POST", "/api/checkins", "/api/checkins", "Record a pain check-in; the answer holds the triage",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        Json body = body_object(req);
+        body["id"] = 0;  // the store numbers it
+        const auto checkin = value_or_throw(services::checkin_from_json(body, ""));
+        value_or_throw(check_new(c.session(), checkin));
+        const auto logged = value_or_throw(services::log_checkin(c.session(), checkin));
+        send(res, kCreated, services::to_json(logged, c.session().rules));
+      });
+  add("DELETE", "/api/checkins/{id}", R"(/api/checkins/(\d+))", "Remove a pain check-in",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        delete_entry(c, req, res, services::EntryKind::checkin);
+      });
+  add("GET", "/api/activities", "/api/activities", "Runs, cross-training and strength sessions, from..to",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto list = value_or_throw(services::list_activities(c.session(), c.range()));
+        send(res, kOk, services::to_json(std::span(list)));
+      });
+  add("DELETE", "/api/activities/{id}", R"(/api/activities/(\d+))", "Remove an activity",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        delete_entry(c, req, res, services::EntryKind::activity);
+      });
+  add("GET", "/api/load", "/api/load", "Training load on a day (date), or the daily series (from, to)",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        if (!req.has_param("from") && !req.has_param("to")) {
+          send(res, kOk, services::to_json(value_or_throw(services::load_report(c.session(), c.date()))));
+          return;
+        }
+        const domain::DateRange range = c.range();
+        const domain::Date to = range.to ? *range.to : c.date();
+        const domain::Date from = range.from ? *range.from : domain::add_days(to, -27);
+        value_or_throw(domain::check_range(from, to));
+        std::string text;
+        value_or_throw(services::write_load_series_json(c.session(), from, to,
+                                                        [&text](std::string_view piece) { text += piece; }));
+        res.status = kOk;
+        res.set_content(text, std::string(kJsonType));
+      });
+  add("GET", "/api/insights", "/api/insights", "What came before the runner's pain episodes",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        send(res, kOk, services::to_json(value_or_throw(services::insights(c.session(), c.date()))));
+      });
+  add("GET", "/api/plan", "/api/plan", "The plan for the 7 days from date, with what changed since the last one",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto report = value_or_throw(services::plan(c.session(), c.date(), c.units(), services::Remember::yes));
+        send(res, kOk, services::to_json(report));
+      });
+  add("GET", "/api/plan.ics", R"(/api/plan\.ics)", "The plan as an iCalendar file (text/calendar)",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto report = value_or_throw(services::plan(c.session(), c.date(), c.units(), services::Remember::yes));
+        const auto now =
+            std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        std::string ics;
+        value_or_throw(services::export_calendar(c.session(), report, now, [&ics](const std::string& text) {
+          ics = text;
+          return domain::Expected<void>{};
+        }));
+        res.status = kOk;
+        res.set_content(ics, "text/calendar; charset=utf-8");
+      });
+  add("GET", "/api/exercises", "/api/exercises", "The exercise library",
+      [](Call&, const httplib::Request&, httplib::Response& res) { send(res, kOk, services::exercises_json()); });
+  add("GET", "/api/explain", "/api/explain", "Every rule and term that can be explained, with its evidence",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        const auto all = services::explainable(c.session().rules);
+        send(res, kOk, services::to_json(std::span(all)));
+      });
+  add("GET", "/api/profile", "/api/profile", "The athlete profile",
+      [](Call& c, const httplib::Request&, httplib::Response& res) { send(res, kOk, services::to_json(c.profile())); });
+  add("GET", "/api/export", "/api/export", "Everything stored, as `export --format json`",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        send(res, kOk, value_or_throw(services::export_json(c.session())));
+      });
+  add("GET", "/api/openapi.json", R"(/api/openapi\.json)", "This description",
+      [](Call&, const httplib::Request&, httplib::Response& res) {
+        res.status = kOk;
+        res.set_content(openapi_json(), std::string(kJsonType));
+      });
+  return r;
+}
+
+const std::vector<RouteEntry>& route_table() {
+  static const std::vector<RouteEntry> table = make_routes();
+  return table;
+}
+
+/// The host and port a header names, lower case, without a scheme or path.
+std::string authority_of(std::string_view value) {
+  if (const auto scheme = value.find("://"); scheme != std::string_view::npos) value.remove_prefix(scheme + 3);
+  if (const auto slash = value.find('/'); slash != std::string_view::npos) value = value.substr(0, slash);
+  std::string out(value);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+  return out;
+}
+
+bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
+
+}  // namespace
+
+const std::vector<Route>& routes() {
+  static const std::vector<Route> out = [] {
+    std::vector<Route> r;
+    for (const auto& e : route_table()) r.push_back(e.route);
+    return r;
+  }();
+  return out;
+}
+
+std::string openapi_json() {
+  Json paths = Json::object();
+  for (const Route& r : routes()) {
+    std::string method = r.method;
+    std::transform(method.begin(), method.end(), method.begin(),
+                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+    Json op = {{"summary", r.summary}, {"responses", Json::object()}};
+    const bool create = r.method == "POST";
+    const bool remove = r.method == "DELETE";
+    op["responses"][remove ? "204" : create ? "201" : "200"] = {{"description", "success"}};
+    op["responses"]["default"] = {{"description", "an error: {\"error\": {\"code\", \"message\", \"field\"}}"}};
+    if (r.path.find("{id}") != std::string::npos) {
+      op["parameters"] =
+          Json::array({{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}});
+    }
+    paths[r.path][method] = std::move(op);
+  }
+  return services::document_text(
+      Json{{"openapi", "3.0.3"}, {"info", {{"title", "stridecare"}, {"version", "1"}}}, {"paths", std::move(paths)}});
+}
+
+void add_api(httplib::Server& http, services::Session& session, std::mutex& store_mutex, const ApiOptions& options) {
+  http.set_payload_max_length(options.max_body_bytes);
+  const std::vector<std::string> own = options.own_hosts;
+  http.set_pre_routing_handler([own](const httplib::Request& req, httplib::Response& res) {
+    if (!changes_state(req.method)) return httplib::Server::HandlerResponse::Unhandled;
+    const std::string origin = req.get_header_value("Origin");
+    const std::string who = authority_of(origin.empty() ? req.get_header_value("Host") : origin);
+    if (std::find(own.begin(), own.end(), who) != own.end()) return httplib::Server::HandlerResponse::Unhandled;
+    send_error(
+        res, kForbidden, "forbidden_origin",
+        "a request that changes data must come from this server's own pages (Origin or Host '" + who + "' is not it)");
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  for (const RouteEntry& e : route_table()) {
+    const Handler handle = e.handle;
+    auto wrapped = [&session, &store_mutex, handle](const httplib::Request& req, httplib::Response& res) {
+      const std::lock_guard lock(store_mutex);
+      Call call(session, req);
+      try {
+        handle(call, req, res);
+      } catch (const Failed& f) {
+        send_error(res, f);
+      }
+    };
+    if (e.route.method == "GET") {
+      http.Get(e.pattern, wrapped);
+    } else if (e.route.method == "POST") {
+      http.Post(e.pattern, wrapped);
+    } else if (e.route.method == "PUT") {
+      http.Put(e.pattern, wrapped);
+    } else if (e.route.method == "DELETE") {
+      http.Delete(e.pattern, wrapped);
+    }
+  }
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (res.status == kTooLarge) {
+      send_error(res, kTooLarge, "too_large", "the request body is larger than this server accepts");
+    } else if (res.status == kNotFound && res.body.empty()) {
+      send_error(res, kNotFound, "not_found", "no such route: " + req.method + " " + req.path);
+    } else if (res.body.empty()) {
+      send_error(res, res.status, "bad_request", "the request could not be read");
+    }
+  });
+  http.set_exception_handler([](const httplib::Request&, httplib::Response& res, const std::exception_ptr&) {
+    send_error(res, kInternal, "internal", "the server failed to answer this request");
+  });
+}
+
+}  // namespace stridecare::server

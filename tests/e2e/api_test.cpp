@@ -1,0 +1,208 @@
+// `stridecare serve` (issue 15): the JSON API of ../shared/spec/api.md against a running server on a
+// temporary database holding the demo data: good and bad input, origins, body limits, the OpenAPI
+// description, and a clean stop on SIGINT.
+
+#include <chrono>
+#include <csignal>
+#include <set>
+#include <string>
+#include <thread>
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "e2e_support.hpp"
+
+namespace stridecare::e2e {
+namespace {
+
+/// A port free now (the kernel's choice for a socket bound to port 0, then closed).
+int free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
+}
+
+class E2eApi : public E2eTest {
+ protected:
+  void SetUp() override {
+    sc_ok({"restore", (fs::path(STRIDECARE_SOURCE_DIR) / "data" / "demo" / "demo-export.json").string()});
+  }
+
+  /// Starts the server with `extra` flags and waits until it answers.
+  void start(const Args& extra = {}) {
+    port_ = free_port();
+    Args args{"serve", "--port", std::to_string(port_)};
+    args.insert(args.end(), extra.begin(), extra.end());
+    server_.emplace(Process::start(command(args)));
+    httplib::Client probe = client();
+    for (int i = 0; i < 200; ++i) {
+      if (probe.Get("/api/openapi.json")) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    FAIL() << "the server did not answer on port " << port_;
+  }
+
+  /// Stops the server with SIGINT, as Ctrl-C does.
+  Outcome stop() {
+    server_->kill(SIGINT);
+    return server_->wait(std::chrono::seconds(20));
+  }
+
+  httplib::Client client() const {
+    httplib::Client c("127.0.0.1", port_);
+    c.set_connection_timeout(std::chrono::seconds(5));
+    c.set_read_timeout(std::chrono::seconds(30));
+    return c;
+  }
+  std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+
+  /// POST of `body` as this server's own page would send it.
+  httplib::Result post(const std::string& path, const std::string& body) const {
+    return client().Post(path, {{"Origin", "http://" + host()}}, body, "application/json");
+  }
+
+  static Json json_of(const httplib::Result& r) { return Json::parse(r->body); }
+
+  int port_ = 0;
+  std::optional<Process> server_;
+};
+
+TEST_F(E2eApi, TodayIsTodayJsonAndTheServerStopsCleanlyLoggingEachRequest) {
+  start();
+  const auto cli = sc_json({"--json", "today", "--date", "2026-03-17"});
+  const auto r = client().Get("/api/today?date=2026-03-17");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->get_header_value("Content-Type"), "application/json");
+  EXPECT_EQ(json_of(r)["action"], cli["action"]);
+  EXPECT_EQ(json_of(r)["rules"], cli["rules"]);
+  const Outcome o = stop();
+  EXPECT_EQ(o.exit_code, 0) << o;
+  EXPECT_NE(o.err.find("serving http://127.0.0.1:" + std::to_string(port_)), std::string::npos) << o;
+  EXPECT_NE(o.err.find("GET /api/today 200"), std::string::npos) << o;
+}
+
+TEST_F(E2eApi, ACheckInWithSwellingAnswersWithTheClinicianAction) {
+  start();
+  const auto r = post("/api/checkins", R"({"date":"2026-03-17","time":"19:00","site":"knee","side":"left",)"
+                                       R"("pain":3,"timing":"after_run","swelling":true})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(json_of(r)["action"], "see_clinician") << r->body;
+  const Json list = json_of(client().Get("/api/checkins?from=2026-03-17&to=2026-03-17"));
+  ASSERT_FALSE(list["checkins"].empty());
+  EXPECT_EQ(list["checkins"].back()["swelling"], true);
+  const auto id = list["checkins"].back()["id"].get<long long>();
+  // Ids are shared by activities and check-ins: the activity route never removes a check-in.
+  const auto wrong = client().Delete("/api/activities/" + std::to_string(id), {{"Origin", "http://" + host()}});
+  EXPECT_EQ(wrong->status, 404) << wrong->body;
+  const auto gone = client().Delete("/api/checkins/" + std::to_string(id), {{"Origin", "http://" + host()}});
+  EXPECT_EQ(gone->status, 204) << gone->body;
+  const auto again = client().Delete("/api/checkins/" + std::to_string(id), {{"Origin", "http://" + host()}});
+  EXPECT_EQ(again->status, 404);
+  EXPECT_EQ(json_of(again)["error"]["code"], "not_found");
+}
+
+TEST_F(E2eApi, BadBodiesAreRefusedWithTheFieldAndNothingIsStored) {
+  start();
+  const std::size_t before = checkins().size();
+  const auto malformed = post("/api/checkins", "{not json");
+  EXPECT_EQ(malformed->status, 400);
+  EXPECT_EQ(json_of(malformed)["error"]["code"], "malformed");
+  EXPECT_EQ(post("/api/checkins", "[1,2]")->status, 400);
+  const auto wrong_type = post("/api/checkins", R"({"date":"2026-03-17","site":"knee","side":"left",)"
+                                                R"("pain":"six","timing":"after_run"})");
+  EXPECT_EQ(wrong_type->status, 422) << wrong_type->body;
+  EXPECT_EQ(json_of(wrong_type)["error"]["field"], "pain");
+  const auto out_of_range = post("/api/checkins", R"({"date":"2026-03-17","site":"knee","side":"left",)"
+                                                  R"("pain":11,"timing":"after_run"})");
+  EXPECT_EQ(out_of_range->status, 422) << out_of_range->body;
+  EXPECT_EQ(json_of(out_of_range)["error"]["field"], "pain");
+  const auto bad_site = post("/api/checkins", R"({"date":"2026-03-17","site":"elbow","side":"left",)"
+                                              R"("pain":2,"timing":"after_run"})");
+  EXPECT_EQ(bad_site->status, 422);
+  EXPECT_EQ(json_of(bad_site)["error"]["field"], "site");
+  const auto bad_date = client().Get("/api/today?date=2026-02-30");
+  EXPECT_EQ(bad_date->status, 422);
+  EXPECT_EQ(json_of(bad_date)["error"]["field"], "date");
+  stop();
+  EXPECT_EQ(checkins().size(), before);
+}
+
+TEST_F(E2eApi, StateChangesFromAnotherOriginOrHostAreRefused) {
+  start();
+  const std::string body = R"({"date":"2026-03-17","site":"knee","side":"left","pain":2,"timing":"after_run"})";
+  const auto cross_site = client().Post("/api/checkins", {{"Origin", "http://evil.example"}}, body, "application/json");
+  EXPECT_EQ(cross_site->status, 403);
+  EXPECT_EQ(json_of(cross_site)["error"]["code"], "forbidden_origin");
+  // DNS rebinding: a page of another name resolved to 127.0.0.1, without an Origin.
+  httplib::Client rebound = client();
+  const auto rebinding =
+      rebound.Post("/api/checkins", {{"Host", "attacker.example:" + std::to_string(port_)}}, body, "application/json");
+  EXPECT_EQ(rebinding->status, 403);
+  const auto own = post("/api/checkins", body);
+  EXPECT_EQ(own->status, 201) << own->body;
+  // Reading is not a state change.
+  EXPECT_EQ(client().Get("/api/checkins", {{"Origin", "http://evil.example"}})->status, 200);
+}
+
+TEST_F(E2eApi, ABodyOverTheLimitIs413) {
+  start({"--max-body", "1"});
+  const std::string big(std::size_t{2} << 20, ' ');
+  const auto r = post("/api/checkins", big);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 413);
+  EXPECT_EQ(json_of(r)["error"]["code"], "too_large");
+}
+
+TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
+  start();
+  const Json api = json_of(client().Get("/api/openapi.json"));
+  EXPECT_EQ(api["openapi"], "3.0.3");
+  // The routes of api.md this server has, as the OpenAPI paths name them.
+  const std::set<std::pair<std::string, std::string>> contract = {
+      {"/api/today", "get"},      {"/api/checkins", "get"},
+      {"/api/checkins", "post"},  {"/api/checkins/{id}", "delete"},
+      {"/api/activities", "get"}, {"/api/activities/{id}", "delete"},
+      {"/api/load", "get"},       {"/api/insights", "get"},
+      {"/api/plan", "get"},       {"/api/plan.ics", "get"},
+      {"/api/exercises", "get"},  {"/api/profile", "get"},
+      {"/api/export", "get"},     {"/api/openapi.json", "get"}};
+  std::set<std::pair<std::string, std::string>> described;
+  for (const auto& [path, ops] : api["paths"].items()) {
+    for (const auto& [method, op] : ops.items()) {
+      described.insert({path, method});
+      EXPECT_TRUE(op.contains("summary")) << path;
+      EXPECT_TRUE(op.contains("responses")) << path;
+    }
+  }
+  for (const auto& route : contract) EXPECT_TRUE(described.contains(route)) << route.first << " " << route.second;
+  // Every described GET answers 200 on the demo data, with JSON (or iCalendar).
+  for (const auto& [path, method] : described) {
+    if (method != "get") continue;
+    const auto r = client().Get(path + "?date=2026-03-17");
+    ASSERT_TRUE(r) << path;
+    EXPECT_EQ(r->status, 200) << path << ": " << r->body.substr(0, 300);
+  }
+  const auto series = json_of(client().Get("/api/load?from=2026-03-01&to=2026-03-17"));
+  EXPECT_EQ(series["days"].size(), 17U);
+  const auto ics = client().Get("/api/plan.ics?date=2026-03-17");
+  EXPECT_EQ(ics->get_header_value("Content-Type"), "text/calendar; charset=utf-8");
+  EXPECT_EQ(ics->body.rfind("BEGIN:VCALENDAR\r\n", 0), 0U);
+  const auto unknown = client().Get("/api/nothing");
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(json_of(unknown)["error"]["code"], "not_found");
+}
+
+}  // namespace
+}  // namespace stridecare::e2e
