@@ -10,10 +10,12 @@
 #include <httplib.h>
 
 #include "domain/validate.hpp"
+#include "services/activity_request.hpp"
 #include "services/backup.hpp"
 #include "services/calendar.hpp"
 #include "services/environment.hpp"
 #include "services/explain.hpp"
+#include "services/import.hpp"
 #include "services/input_checks.hpp"
 #include "services/insights.hpp"
 #include "services/journal.hpp"
@@ -21,6 +23,8 @@
 #include "services/load.hpp"
 #include "services/plan.hpp"
 #include "services/routines.hpp"
+#include "services/safe_log.hpp"
+#include "services/strength.hpp"
 #include "services/today.hpp"
 
 namespace stridecare::server {
@@ -152,7 +156,9 @@ struct RouteEntry {
   Handler handle;
 };
 
-domain::Expected<void> check_new(services::Session& s, const domain::PainCheckin& c) {
+/// A new entry as the CLI checks one: complete and plausible, and not in the future where the athlete is.
+template <class T>
+domain::Expected<void> check_new(services::Session& s, const T& c) {
   if (auto ok = domain::validate(c); !ok) return ok;
   if (auto ok = services::check_not_surely_future(c.date); !ok) return ok;
   return services::check_not_future(s, c.date);
@@ -191,6 +197,17 @@ std::vector<RouteEntry> make_routes() {
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
         delete_entry(c, req, res, services::EntryKind::checkin);
       });
+  add("POST", "/api/activities", "/api/activities",
+      "Record a run, cross-training or strength session; the answer holds the safety and rest warnings",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        const auto a = value_or_throw(services::activity_from_request(body_object(req)));
+        value_or_throw(check_new(c.session(), a));
+        if (a.sport == domain::Sport::strength) {
+          send(res, kCreated, services::to_json(value_or_throw(services::log_strength(c.session(), a))));
+        } else {
+          send(res, kCreated, services::to_json(value_or_throw(services::log_session(c.session(), a))));
+        }
+      });
   add("GET", "/api/activities", "/api/activities", "Runs, cross-training and strength sessions, from..to",
       [](Call& c, const httplib::Request&, httplib::Response& res) {
         const auto list = value_or_throw(services::list_activities(c.session(), c.range()));
@@ -199,6 +216,18 @@ std::vector<RouteEntry> make_routes() {
   add("DELETE", "/api/activities/{id}", R"(/api/activities/(\d+))", "Remove an activity",
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
         delete_entry(c, req, res, services::EntryKind::activity);
+      });
+  add("POST", "/api/import", "/api/import",
+      "Import uploaded files (multipart/form-data: FIT, GPX, TCX, .gz, .zip), the answer as `import --json`",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        if (!req.is_multipart_form_data() || req.files.empty()) {
+          throw Failed{{domain::ErrorKind::invalid_input, "files", "send the files as multipart/form-data"},
+                       kBadRequest};
+        }
+        std::vector<services::Upload> uploads;
+        for (const auto& [field, file] : req.files) uploads.push_back({file.filename, file.content});
+        const auto report = value_or_throw(services::import_uploads(c.session(), uploads, {}));
+        send(res, kOk, services::to_json(report));
       });
   add("GET", "/api/load", "/api/load", "Training load on a day (date), or the daily series (from, to)",
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
@@ -246,8 +275,20 @@ std::vector<RouteEntry> make_routes() {
         const auto all = services::explainable(c.session().rules);
         send(res, kOk, services::to_json(std::span(all)));
       });
+  add("GET", "/api/routines/{routine}", R"(/api/routines/(warmup|cooldown|strength))",
+      "The steps of the day's warm-up, cool-down or strength routine, as `guide --dry-run --json`",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        const auto kind = domain::parse_enum<planner::RoutineKind>(std::string(req.matches[1]));
+        if (!kind) throw Failed{{domain::ErrorKind::not_found, "routine", "no such routine"}};
+        send(res, kOk, services::to_json(value_or_throw(services::guide(c.session(), *kind, c.date()))));
+      });
   add("GET", "/api/profile", "/api/profile", "The athlete profile",
       [](Call& c, const httplib::Request&, httplib::Response& res) { send(res, kOk, services::to_json(c.profile())); });
+  add("PUT", "/api/profile", "/api/profile", "Replace the athlete profile (the document GET answers)",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        send(res, kOk,
+             services::to_json(value_or_throw(services::save_profile_document(c.session(), body_object(req)))));
+      });
   add("GET", "/api/export", "/api/export", "Everything stored, as `export --format json`",
       [](Call& c, const httplib::Request&, httplib::Response& res) {
         send(res, kOk, value_or_throw(services::export_json(c.session())));
@@ -299,6 +340,13 @@ std::string openapi_json() {
     const bool remove = r.method == "DELETE";
     op["responses"][remove ? "204" : create ? "201" : "200"] = {{"description", "success"}};
     op["responses"]["default"] = {{"description", "an error: {\"error\": {\"code\", \"message\", \"field\"}}"}};
+    if (r.path.find("{routine}") != std::string::npos) {
+      op["parameters"] =
+          Json::array({{{"name", "routine"},
+                        {"in", "path"},
+                        {"required", true},
+                        {"schema", {{"type", "string"}, {"enum", {"warmup", "cooldown", "strength"}}}}}});
+    }
     if (r.path.find("{id}") != std::string::npos) {
       op["parameters"] =
           Json::array({{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}});

@@ -12,12 +12,15 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <stdlib.h>
 
+#include "domain/quantities.hpp"
 #include "domain/text.hpp"
 #include "importers/mapping/to_activities.hpp"
 #include "importers/xml/huge_pages.hpp"
 #include "services/activity_files.hpp"
 #include "services/environment.hpp"
+#include "services/file_bytes.hpp"
 #include "services/import_memory.hpp"
 #include "services/import_sources.hpp"
 #include "services/journal.hpp"
@@ -430,6 +433,82 @@ Json to_json(const ImportReport& r) {
           {"warnings", warnings},
           {"files", r.files},
           {"stopped", r.stopped ? to_json(*r.stopped)["error"] : Json(nullptr)}};
+}
+
+namespace {
+
+/// A private folder under the system's temporary one, removed with what it holds.
+class UploadFolder {
+ public:
+  UploadFolder() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "stridecare-upload-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) != nullptr) path_ = pattern;
+  }
+  UploadFolder(const UploadFolder&) = delete;
+  UploadFolder& operator=(const UploadFolder&) = delete;
+  ~UploadFolder() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+/// The last component of a name as sent, never a folder of ours: "a/../b.fit" -> "b.fit"; "" or ".." -> "upload".
+std::string upload_file_name(std::string_view sent) {
+  const auto slash = sent.find_last_of("/\\");
+  std::string name(slash == std::string_view::npos ? sent : sent.substr(slash + 1));
+  if (name.empty() || name == "." || name == "..") name = "upload";
+  return name;
+}
+
+}  // namespace
+
+Expected<ImportReport> import_uploads(Session& s, const std::vector<Upload>& uploads, const ImportOptions& options) {
+  const UploadFolder folder;
+  if (folder.path().empty()) {
+    return domain::fail(domain::ErrorKind::io, "files", "cannot make a temporary folder for the uploaded files");
+  }
+  std::vector<std::filesystem::path> paths;
+  std::vector<std::pair<std::string, std::string>> names;  // written path prefix -> name as sent
+  for (std::size_t i = 0; i < uploads.size(); ++i) {
+    // One folder per file, so that two files sent with one name stay two files.
+    const std::filesystem::path dir = folder.path() / std::to_string(i);
+    std::error_code ec;
+    std::filesystem::create_directory(dir, ec);
+    const std::filesystem::path file = dir / upload_file_name(uploads[i].name);
+    if (auto written = write_file_atomically(file.string(), uploads[i].bytes); ec || !written) {
+      return domain::fail(domain::ErrorKind::io, "files",
+                          "cannot store the uploaded file '" + uploads[i].name + "' to read it");
+    }
+    paths.push_back(file);
+    names.emplace_back(file.string(), uploads[i].name);
+  }
+  auto report = import_paths(s, paths, options);
+  if (!report) return report;
+  const auto rename = [&names](std::string& path) {
+    for (const auto& [written, sent] : names) {
+      if (path.starts_with(written)) {
+        path = sent + path.substr(written.size());
+        return;
+      }
+    }
+  };
+  for (auto& a : report->imported) rename(a.path);
+  for (auto& d : report->duplicates) rename(d.path);
+  for (auto& f : report->failed) {
+    for (const auto& [written, sent] : names) {
+      for (std::size_t at = f.error.find(written); at != std::string::npos; at = f.error.find(written, at)) {
+        f.error.replace(at, written.size(), sent);
+        at += sent.size();
+      }
+    }
+    rename(f.path);
+  }
+  for (auto& w : report->warnings) rename(w.path);
+  return report;
 }
 
 bool use_huge_page_xml_allocator() { return importers::xml::install_huge_page_arena(); }

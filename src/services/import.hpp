@@ -92,6 +92,17 @@ bool use_huge_page_xml_allocator();
 Expected<ImportReport> import_paths(Session& s, const std::vector<std::filesystem::path>& paths,
                                     const ImportOptions& options);
 
+/// A file sent to the server (`POST /api/import`): its name as the sender gave it, and its bytes.
+struct Upload {
+  std::string name;
+  std::string bytes;
+};
+
+/// Imports uploaded files as import_paths imports files on disk (archives, gzip, duplicates, SAFE-LOG-1):
+/// each is written to a private temporary folder that is removed afterwards, and the report names them
+/// by the names they were sent with (a name is reduced to its last component: no folder is reached).
+Expected<ImportReport> import_uploads(Session& s, const std::vector<Upload>& uploads, const ImportOptions& options);
+
 /// `import --json` and the API's import result: `{"imported": N, "duplicates": [{"path", "session",
 /// "duplicate_of", "reason"}], "failed": [{"path", "error"}], "activities": [{"id", "sport", "start", "date",
 /// "distance_km", "duration_s", "path", "warnings"}], "warnings": [{"path", "warning"}], "files": N,

@@ -160,4 +160,15 @@ Json to_json(std::span<const domain::PainCheckin> checkins) {
 
 Json deleted_json(domain::Id id) { return Json{{"deleted", id}}; }
 
+Expected<domain::Profile> save_profile_document(Session& s, const Json& doc) {
+  auto profile = profile_from_json(doc, "");
+  if (!profile) return std::unexpected(profile.error());
+  auto saved = save_profile(s, *profile);
+  if (!saved && saved.error().field == "tz") {
+    saved.error().field = "time_zone";
+    if (saved.error().message.starts_with("tz: ")) saved.error().message.replace(0, 2, "time_zone");
+  }
+  return saved;
+}
+
 }  // namespace stridecare::services

@@ -57,6 +57,9 @@ Expected<void> remove_entry(Session& s, domain::Id id, EntryKind kind = EntryKin
 Expected<domain::Profile> load_profile(Session& s);
 /// Validates (time zone included) and saves.
 Expected<domain::Profile> save_profile(Session& s, const domain::Profile& p);
+/// Saves the profile document `to_json(Profile)` writes (the API's `PUT /api/profile`); errors name the
+/// document's keys (`time_zone`, not the CLI's `tz`).
+Expected<domain::Profile> save_profile_document(Session& s, const Json& doc);
 
 /// Reads the profile (or the defaults), applies `edit` and saves the result,
 /// all in one transaction. An error from `edit` or validation saves nothing.

@@ -171,13 +171,15 @@ TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
   EXPECT_EQ(api["openapi"], "3.0.3");
   // The routes of api.md this server has, as the OpenAPI paths name them.
   const std::set<std::pair<std::string, std::string>> contract = {
-      {"/api/today", "get"},      {"/api/checkins", "get"},
-      {"/api/checkins", "post"},  {"/api/checkins/{id}", "delete"},
-      {"/api/activities", "get"}, {"/api/activities/{id}", "delete"},
-      {"/api/load", "get"},       {"/api/insights", "get"},
-      {"/api/plan", "get"},       {"/api/plan.ics", "get"},
-      {"/api/exercises", "get"},  {"/api/profile", "get"},
-      {"/api/export", "get"},     {"/api/openapi.json", "get"}};
+      {"/api/today", "get"},       {"/api/checkins", "get"},
+      {"/api/checkins", "post"},   {"/api/checkins/{id}", "delete"},
+      {"/api/activities", "get"},  {"/api/activities/{id}", "delete"},
+      {"/api/load", "get"},        {"/api/insights", "get"},
+      {"/api/plan", "get"},        {"/api/plan.ics", "get"},
+      {"/api/exercises", "get"},   {"/api/profile", "get"},
+      {"/api/export", "get"},      {"/api/openapi.json", "get"},
+      {"/api/activities", "post"}, {"/api/import", "post"},
+      {"/api/profile", "put"},     {"/api/routines/{routine}", "get"}};
   std::set<std::pair<std::string, std::string>> described;
   for (const auto& [path, ops] : api["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
@@ -190,7 +192,9 @@ TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
   // Every described GET answers 200 on the demo data, with JSON (or iCalendar).
   for (const auto& [path, method] : described) {
     if (method != "get") continue;
-    const auto r = client().Get(path + "?date=2026-03-17");
+    std::string concrete = path;
+    if (const auto at = concrete.find("{routine}"); at != std::string::npos) concrete.replace(at, 9, "cooldown");
+    const auto r = client().Get(concrete + "?date=2026-03-17");
     ASSERT_TRUE(r) << path;
     EXPECT_EQ(r->status, 200) << path << ": " << r->body.substr(0, 300);
   }
@@ -202,6 +206,75 @@ TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
   const auto unknown = client().Get("/api/nothing");
   EXPECT_EQ(unknown->status, 404);
   EXPECT_EQ(json_of(unknown)["error"]["code"], "not_found");
+}
+
+TEST_F(E2eApi, ActivitiesAreRecordedAsTheCliLogsThemWithTheirWarnings) {
+  start();
+  const auto run = post("/api/activities", R"({"kind":"run","date":"2026-03-16","time":"07:00","distance_km":5.5,)"
+                                           R"("duration_min":33,"rpe":4,"note":"easy"})");
+  ASSERT_TRUE(run);
+  EXPECT_EQ(run->status, 201) << run->body;
+  EXPECT_EQ(json_of(run)["sport"], "run");
+  EXPECT_EQ(json_of(run)["stored"], true);
+  EXPECT_TRUE(json_of(run)["warnings"].is_array());
+  const auto swim = post("/api/activities", R"({"kind":"cross","sport":"swim","date":"2026-03-16","duration_min":40})");
+  EXPECT_EQ(swim->status, 201) << swim->body;
+  const auto strength = post("/api/activities", R"({"kind":"strength","date":"2026-03-16","time":"18:00",)"
+                                                R"("exercises":["squat:3x10@40kg","lunge:3x8"]})");
+  EXPECT_EQ(strength->status, 201) << strength->body;
+  EXPECT_EQ(json_of(strength)["exercises"].size(), 2U);
+
+  const auto no_distance = post("/api/activities", R"({"kind":"run","date":"2026-03-16","duration_min":30})");
+  EXPECT_EQ(no_distance->status, 422);
+  EXPECT_EQ(json_of(no_distance)["error"]["field"], "distance_km");
+  const auto bad_sport =
+      post("/api/activities", R"({"kind":"cross","sport":"ski","date":"2026-03-16","duration_min":30})");
+  EXPECT_EQ(json_of(bad_sport)["error"]["field"], "sport");
+  const auto bad_rpe =
+      post("/api/activities", R"({"kind":"run","date":"2026-03-16","distance_km":5,"duration_min":30,"rpe":12})");
+  EXPECT_EQ(bad_rpe->status, 422);
+  EXPECT_EQ(json_of(bad_rpe)["error"]["field"], "rpe");
+  const auto future =
+      post("/api/activities", R"({"kind":"run","date":"2999-01-01","distance_km":5,"duration_min":30})");
+  EXPECT_EQ(future->status, 422) << future->body;
+  const auto exercise =
+      post("/api/activities", R"({"kind":"strength","date":"2026-03-16","exercises":["sqaut:3x10"]})");
+  EXPECT_EQ(exercise->status, 422) << exercise->body;
+}
+
+TEST_F(E2eApi, TheProfileRoundTripsAndABadOneIsRefusedByField) {
+  start();
+  Json profile = json_of(client().Get("/api/profile"));
+  profile["strength_per_week"] = 3;
+  const auto put = client().Put("/api/profile", {{"Origin", "http://" + host()}}, profile.dump(), "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 200) << put->body;
+  EXPECT_EQ(json_of(client().Get("/api/profile"))["strength_per_week"], 3);
+  profile["time_zone"] = "Mars/Olympus";
+  const auto bad = client().Put("/api/profile", {{"Origin", "http://" + host()}}, profile.dump(), "application/json");
+  EXPECT_EQ(bad->status, 422) << bad->body;
+  EXPECT_EQ(json_of(bad)["error"]["field"], "time_zone");
+}
+
+TEST_F(E2eApi, UploadedFilesAreImportedUnderTheNamesTheyWereSentWith) {
+  start();
+  const std::string fit = read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
+  const httplib::MultipartFormDataItems items = {{"files", fit, "../../etc/run.fit", "application/octet-stream"},
+                                                 {"files", "not an activity", "notes.fit", "application/octet-stream"}};
+  const auto r = client().Post("/api/import", {{"Origin", "http://" + host()}}, items);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  const Json j = json_of(r);
+  EXPECT_EQ(j["imported"], 1) << j.dump();
+  EXPECT_EQ(j["activities"][0]["path"], "../../etc/run.fit");
+  ASSERT_EQ(j["failed"].size(), 1U);
+  EXPECT_EQ(j["failed"][0]["path"], "notes.fit");
+  EXPECT_EQ(j["failed"][0]["error"].get<std::string>().rfind("notes.fit: ", 0), 0U) << j.dump();
+  const auto again = client().Post("/api/import", {{"Origin", "http://" + host()}}, items);
+  EXPECT_EQ(json_of(again)["imported"], 0);
+  EXPECT_EQ(json_of(again)["duplicates"].size(), 1U);
+  const auto not_multipart = post("/api/import", "{}");
+  EXPECT_EQ(not_multipart->status, 400);
 }
 
 }  // namespace

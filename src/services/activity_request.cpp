@@ -1,0 +1,115 @@
+#include "services/activity_request.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "domain/quantities.hpp"
+#include "domain/validate.hpp"
+#include "services/input_checks.hpp"
+
+namespace stridecare::services {
+namespace {
+
+constexpr double kSecondsPerMinute = 60;
+constexpr double kDefaultStrengthMinutes = 45;
+
+domain::Error wrong(const std::string& field, const std::string& message) {
+  return {domain::ErrorKind::invalid_input, field, field + ": " + message};
+}
+
+/// The member `key` when present and not null.
+const Json* member(const Json& body, const char* key) {
+  const auto it = body.find(key);
+  return it == body.end() || it->is_null() ? nullptr : &*it;
+}
+
+domain::Expected<std::string> text(const Json& body, const char* key) {
+  const Json* v = member(body, key);
+  if (v == nullptr) return std::unexpected(wrong(key, "is missing"));
+  if (!v->is_string()) return std::unexpected(wrong(key, "must be a string"));
+  return v->get<std::string>();
+}
+
+domain::Expected<std::optional<double>> number(const Json& body, const char* key) {
+  const Json* v = member(body, key);
+  if (v == nullptr) return std::optional<double>{};
+  if (!v->is_number()) return std::unexpected(wrong(key, "must be a number"));
+  const double d = v->get<double>();
+  if (!std::isfinite(d) || d < 0) return std::unexpected(wrong(key, "must be a number of 0 or more"));
+  return std::optional(d);
+}
+
+}  // namespace
+
+domain::Expected<domain::Activity> activity_from_request(const Json& body) {
+  domain::Activity a;
+  const auto kind = text(body, "kind");
+  if (!kind) return std::unexpected(kind.error());
+  if (*kind == "run") {
+    a.sport = domain::Sport::run;
+  } else if (*kind == "strength") {
+    a.sport = domain::Sport::strength;
+  } else if (*kind == "cross") {
+    const auto sport = text(body, "sport");
+    if (!sport) return std::unexpected(sport.error());
+    const auto s = domain::parse_cross_training(*sport);
+    if (!s) return std::unexpected(wrong("sport", "'" + *sport + "' is not one of " + domain::cross_training_names()));
+    a.sport = *s;
+  } else {
+    return std::unexpected(wrong("kind", "'" + *kind + "' is not one of run|cross|strength"));
+  }
+
+  const auto date = text(body, "date");
+  if (!date) return std::unexpected(date.error());
+  auto day = domain::parse_date(*date, "date");
+  if (!day) return std::unexpected(day.error());
+  a.date = *day;
+  if (const Json* t = member(body, "time")) {
+    if (!t->is_string()) return std::unexpected(wrong("time", "must be a string, HH:MM"));
+    auto minute = domain::parse_time_of_day(t->get<std::string>(), "time");
+    if (!minute) return std::unexpected(minute.error());
+    a.time = *minute;
+  }
+
+  const auto km = number(body, "distance_km");
+  if (!km) return std::unexpected(km.error());
+  if (*km) a.distance_m = **km * domain::kMetresPerKm;
+  if (a.sport == domain::Sport::run && !a.distance_m) return std::unexpected(wrong("distance_km", "is missing"));
+  const auto minutes = number(body, "duration_min");
+  if (!minutes) return std::unexpected(minutes.error());
+  if (!*minutes && a.sport != domain::Sport::strength) return std::unexpected(wrong("duration_min", "is missing"));
+  a.duration_s = minutes->value_or(kDefaultStrengthMinutes) * kSecondsPerMinute;
+
+  if (const Json* rpe = member(body, "rpe")) {
+    if (!rpe->is_number_integer()) return std::unexpected(wrong("rpe", "must be a whole number from 0 to 10"));
+    const auto v = rpe->get<long long>();
+    if (v < domain::kScaleMin || v > domain::kScaleMax) {
+      return std::unexpected(wrong("rpe", std::to_string(v) + " is out of range; allowed 0-10"));
+    }
+    a.rpe = static_cast<int>(v);
+  }
+  if (const Json* note = member(body, "note")) {
+    if (!note->is_string()) return std::unexpected(wrong("note", "must be a string"));
+    a.note = note->get<std::string>();
+  }
+  if (const Json* list = member(body, "exercises")) {
+    constexpr const char* kShape = "must be an array of strings like squat:3x10@40kg";
+    if (a.sport != domain::Sport::strength) {
+      return std::unexpected(wrong("exercises", "only a strength session has exercises"));
+    }
+    if (!list->is_array()) return std::unexpected(wrong("exercises", kShape));
+    for (const Json& e : *list) {
+      if (!e.is_string()) return std::unexpected(wrong("exercises", kShape));
+      const std::string entry = e.get<std::string>();
+      if (const auto name = domain::exercise_name_of(entry); !name.empty()) {
+        if (auto known = check_exercise_name(name); !known) return std::unexpected(known.error());
+      }
+      auto parsed = domain::parse_exercise(entry, "exercises");
+      if (!parsed) return std::unexpected(parsed.error());
+      a.exercises.push_back(std::move(*parsed));
+    }
+  }
+  return a;
+}
+
+}  // namespace stridecare::services
