@@ -24,7 +24,7 @@ fi
 # Optional groups: `install-deps.sh bench` adds the benchmark tools.
 for group in "$@"; do
   case "$group" in
-    bench) packages+=(hyperfine python3) ;;
+    bench) packages+=(hyperfine python3 wrk curl) ;;
     *) echo "install-deps.sh: unknown group '$group' (known: bench)" >&2; exit 2 ;;
   esac
 done

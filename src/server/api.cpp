@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -318,6 +320,54 @@ std::string authority_of(std::string_view value) {
 
 bool changes_state(const std::string& method) { return method != "GET" && method != "HEAD" && method != "OPTIONS"; }
 
+/// Answers to GET requests, kept while the data stays the same (services::data_version) and the day in
+/// the athlete's zone does: a dashboard asks the same questions again and again, and each answer of the
+/// day's assessment reads ten years of history.
+class AnswerCache {
+ public:
+  struct Answer {
+    int status = 0;
+    std::shared_ptr<const std::string> body;  ///< shared with the responses still sending it
+    std::string type;
+  };
+
+  /// Forgets everything when `version` is not the version of what is kept; then the zone is asked anew.
+  void at_version(std::int64_t version, services::Session& s) {
+    if (version == version_) return;
+    answers_.clear();
+    bytes_ = 0;
+    version_ = version;
+    auto profile = services::load_profile(s);
+    time_zone_ = profile ? profile->time_zone : std::string();
+  }
+  /// The key of a request: its path, its parameters in order, and today's date where the athlete is.
+  std::string key(const httplib::Request& req) const {
+    std::string k = req.path;
+    for (const auto& [name, value] : req.params) k += "&" + name + "=" + value;  // a multimap: in key order
+    k += "@" + domain::to_string(services::today_in(time_zone_));
+    return k;
+  }
+  const Answer* find(const std::string& key) const {
+    const auto it = answers_.find(key);
+    return it == answers_.end() ? nullptr : &it->second;
+  }
+  void keep(std::string key, Answer a) {
+    if (bytes_ + a.body->size() > kMaxBytes) {
+      answers_.clear();
+      bytes_ = 0;
+    }
+    bytes_ += a.body->size();
+    answers_.insert_or_assign(std::move(key), std::move(a));
+  }
+
+ private:
+  static constexpr std::size_t kMaxBytes = std::size_t{64} << 20;  ///< ten years of load series are 2.6 MB
+  std::int64_t version_ = -1;
+  std::string time_zone_;
+  std::map<std::string, Answer> answers_;
+  std::size_t bytes_ = 0;
+};
+
 }  // namespace
 
 const std::vector<Route>& routes() {
@@ -370,15 +420,38 @@ void add_api(httplib::Server& http, services::Session& session, std::mutex& stor
         "a request that changes data must come from this server's own pages (Origin or Host '" + who + "' is not it)");
     return httplib::Server::HandlerResponse::Handled;
   });
+  auto cache = std::make_shared<AnswerCache>();
   for (const RouteEntry& e : route_table()) {
     const Handler handle = e.handle;
-    auto wrapped = [&session, &store_mutex, handle](const httplib::Request& req, httplib::Response& res) {
+    const bool cacheable = e.route.method == "GET";
+    auto wrapped = [&session, &store_mutex, handle, cache, cacheable](const httplib::Request& req,
+                                                                      httplib::Response& res) {
       const std::lock_guard lock(store_mutex);
+      std::string key;
+      if (cacheable) {
+        if (const auto version = services::data_version(session)) {
+          cache->at_version(*version, session);
+          key = cache->key(req);
+          if (const AnswerCache::Answer* a = cache->find(key)) {
+            // Sent from the kept text after the lock is released, not copied under it.
+            res.status = a->status;
+            res.set_content_provider(a->body->size(), a->type,
+                                     [body = a->body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                       return sink.write(body->data() + offset, length);
+                                     });
+            return;
+          }
+        }
+      }
       Call call(session, req);
       try {
         handle(call, req, res);
       } catch (const Failed& f) {
         send_error(res, f);
+      }
+      if (!key.empty() && res.status == kOk) {
+        cache->keep(std::move(key),
+                    {res.status, std::make_shared<const std::string>(res.body), res.get_header_value("Content-Type")});
       }
     };
     if (e.route.method == "GET") {

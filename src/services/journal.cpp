@@ -112,6 +112,8 @@ Expected<void> remove_entry(Session& s, domain::Id id, EntryKind kind) {
   return {};
 }
 
+Expected<std::int64_t> data_version(Session& s) { return s.store.data_version(); }
+
 Expected<domain::Profile> load_profile(Session& s) {
   auto p = s.store.load_profile();
   if (!p) return std::unexpected(p.error());

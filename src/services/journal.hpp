@@ -53,6 +53,10 @@ enum class EntryKind { any, activity, checkin };
 /// /api/checkins/ID` never removes an activity: ids are shared).
 Expected<void> remove_entry(Session& s, domain::Id id, EntryKind kind = EntryKind::any);
 
+/// Changes whenever anything may have been stored since it was last asked (storage::Store::data_version):
+/// a server keeps its answers while it stays the same.
+Expected<std::int64_t> data_version(Session& s);
+
 /// The saved profile, or the defaults when none was saved.
 Expected<domain::Profile> load_profile(Session& s);
 /// Validates (time zone included) and saves.

@@ -25,6 +25,7 @@ Expected<void> MemoryStore::transact(const std::function<Expected<void>()>& work
 Expected<std::optional<domain::Profile>> MemoryStore::load_profile() { return state_.profile; }
 
 Expected<void> MemoryStore::save_profile(const domain::Profile& profile) {
+  ++version_;
   state_.profile = profile;
   return {};
 }
@@ -42,6 +43,7 @@ Expected<Id> MemoryStore::claim_id(Id wanted) {
 }
 
 Expected<Id> MemoryStore::add_activity(const domain::Activity& a) {
+  ++version_;
   if (a.recorded) {
     const auto& source = a.recorded->source;
     if (auto stored = has_source(source.content_hash, source.session_index); stored && *stored) {
@@ -83,6 +85,7 @@ Expected<bool> MemoryStore::has_source(const std::string& content_hash, int sess
 }
 
 Expected<void> MemoryStore::save_track(Id activity, const domain::Track& track) {
+  ++version_;
   if (!std::ranges::any_of(state_.activities, [&](const auto& a) { return a.id == activity; })) {
     return domain::fail(ErrorKind::not_found, "id", "no activity has id " + std::to_string(activity));
   }
@@ -91,6 +94,7 @@ Expected<void> MemoryStore::save_track(Id activity, const domain::Track& track) 
 }
 
 Expected<void> MemoryStore::save_encoded_track(Id activity, const track_codec::EncodedTrack& track) {
+  ++version_;
   auto decoded = track_codec::decode(track.bytes, activity);
   if (!decoded) return std::unexpected(std::move(decoded.error()));
   return save_track(activity, *decoded);
@@ -103,6 +107,7 @@ Expected<std::optional<domain::Track>> MemoryStore::load_track(Id activity) {
 }
 
 Expected<Id> MemoryStore::add_checkin(const domain::PainCheckin& c) {
+  ++version_;
   auto id = claim_id(c.id);
   if (!id) return id;
   auto copy = c;
@@ -120,6 +125,7 @@ Expected<std::vector<domain::PainCheckin>> MemoryStore::list_checkins(const doma
 }
 
 Expected<Id> MemoryStore::add_routine(const domain::RoutineSession& r) {
+  ++version_;
   Id id = r.id;
   if (id == 0) {
     for (const auto& x : state_.routines) id = std::max(id, x.id);
@@ -142,6 +148,7 @@ Expected<std::vector<domain::RoutineSession>> MemoryStore::list_routines(const d
 }
 
 Expected<bool> MemoryStore::remove(Id id) {
+  ++version_;
   const auto a = std::erase_if(state_.activities, [&](const auto& x) { return x.id == id; });
   state_.tracks.erase(id);
   const auto c = std::erase_if(state_.checkins, [&](const auto& x) { return x.id == id; });
@@ -157,6 +164,7 @@ Expected<std::vector<domain::ShownDay>> MemoryStore::list_shown_days(const domai
 }
 
 Expected<void> MemoryStore::save_shown_days(std::span<const domain::ShownDay> days) {
+  ++version_;
   for (const auto& d : days) state_.shown_days[d.date] = d;
   return {};
 }
@@ -171,6 +179,7 @@ Expected<std::vector<domain::CalendarEvent>> MemoryStore::list_calendar_events(c
 }
 
 Expected<void> MemoryStore::save_calendar_events(std::span<const domain::CalendarEvent> events) {
+  ++version_;
   for (const auto& e : events) state_.calendar_events[e.uid] = e;
   return {};
 }

@@ -29,6 +29,7 @@ class MemoryStore final : public Store {
   Expected<std::vector<domain::CalendarEvent>> list_calendar_events(const domain::DateRange& range) override;
   Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) override;
   Expected<bool> empty() override;
+  Expected<std::int64_t> data_version() override { return version_; }
 
  private:
   struct State {
@@ -44,6 +45,7 @@ class MemoryStore final : public Store {
   };
   Expected<domain::Id> claim_id(domain::Id wanted);
   State state_;
+  std::int64_t version_ = 0;  ///< data_version(): one more at every change, rolled back or not
 };
 
 }  // namespace stridecare::storage

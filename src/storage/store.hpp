@@ -93,6 +93,11 @@ class Store {
   /// True when no profile, activity, check-in or routine is stored (what was
   /// shown of the plan is not data of its own: it does not count).
   virtual Expected<bool> empty() = 0;
+
+  /// A number that differs from its last answer whenever anything may have been stored since, through
+  /// this store or (SQLite) another process: what was read before may be stale. Cheap enough to ask before
+  /// every request of a server that keeps answers.
+  virtual Expected<std::int64_t> data_version() = 0;
 };
 
 }  // namespace stridecare::storage

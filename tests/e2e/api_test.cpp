@@ -277,5 +277,26 @@ TEST_F(E2eApi, UploadedFilesAreImportedUnderTheNamesTheyWereSentWith) {
   EXPECT_EQ(not_multipart->status, 400);
 }
 
+// Answers are kept while nothing changes: a write through the server or by another process (the CLI on the
+// same database) must show at once.
+TEST_F(E2eApi, KeptAnswersFollowWritesThroughTheServerAndByAnotherProcess) {
+  start();
+  const auto count = [this] {
+    return json_of(client().Get("/api/checkins?from=2026-03-17&to=2026-03-17"))["checkins"].size();
+  };
+  const std::size_t before = count();
+  EXPECT_EQ(count(), before);  // asked twice: the second is the kept answer
+  ASSERT_EQ(post("/api/checkins", R"({"date":"2026-03-17","site":"hip","side":"right","pain":1,)"
+                                  R"("timing":"at_rest"})")
+                ->status,
+            201);
+  EXPECT_EQ(count(), before + 1);
+  EXPECT_NE(json_of(client().Get("/api/today?date=2026-03-17"))["action"], "urgent_care");
+  sc_ok({"log", "pain", "--date", "2026-03-17", "--time", "21:00", "--site", "knee", "--side", "left", "--pain", "9",
+         "--timing", "at_rest"});
+  EXPECT_EQ(count(), before + 2);
+  EXPECT_EQ(json_of(client().Get("/api/today?date=2026-03-17"))["action"], "urgent_care");  // pain 9: RF-7
+}
+
 }  // namespace
 }  // namespace stridecare::e2e

@@ -46,6 +46,24 @@ TEST_P(StoreContract, NewStoreIsEmptyAndHasNoProfile) {
   EXPECT_TRUE(checkins().empty());
 }
 
+TEST_P(StoreContract, TheDataVersionChangesWithEveryWriteAndOnlyThen) {
+  const auto version = [this] {
+    const auto v = store_->data_version();
+    EXPECT_TRUE(v.has_value());
+    return v.value_or(-1);
+  };
+  const std::int64_t before = version();
+  EXPECT_EQ(version(), before);  // asking changes nothing
+  ASSERT_TRUE(store_->list_checkins({}).has_value());
+  EXPECT_EQ(version(), before);  // nor does reading
+  const auto id = store_->add_checkin(checkin_on(day(2026, 3, 2)));
+  ASSERT_TRUE(id.has_value());
+  const std::int64_t after_add = version();
+  EXPECT_NE(after_add, before);
+  ASSERT_TRUE(store_->remove(*id).has_value());
+  EXPECT_NE(version(), after_add);
+}
+
 TEST_P(StoreContract, RoundTripsEveryActivityField) {
   Activity run = run_on(day(2026, 3, 2), 8.2);
   run.duration_s = 2705.5;

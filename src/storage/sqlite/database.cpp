@@ -280,6 +280,8 @@ Expected<std::string> Database::query_text(std::string_view sql) {
 
 std::int64_t Database::changes() const { return sqlite3_changes64(db_); }
 
+std::int64_t Database::total_changes() const { return sqlite3_total_changes64(db_); }
+
 bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
 Expected<void> Database::set_busy_timeout(std::chrono::milliseconds timeout) {

@@ -147,6 +147,8 @@ class Database {
 
   /// Rows changed by the most recent INSERT, UPDATE or DELETE.
   std::int64_t changes() const;
+  /// Rows changed through this connection since it was opened (rolled-back ones included).
+  std::int64_t total_changes() const;
   /// True while an explicit transaction (BEGIN or SAVEPOINT) is open.
   bool in_transaction() const;
   /// Sets how long a statement waits for another connection's lock before it

@@ -1022,6 +1022,14 @@ Expected<bool> SqliteStore::remove(Id id) {
   });
 }
 
+Expected<std::int64_t> SqliteStore::data_version() {
+  // PRAGMA data_version changes when another connection commits; this connection's own writes are its
+  // total changes. Both only grow, so their sum changes when either does.
+  auto others = db_.query_int64("PRAGMA data_version");
+  if (!others) return failed(std::move(others.error()));
+  return *others + db_.total_changes();
+}
+
 Expected<bool> SqliteStore::empty() {
   auto stmt = statement(
       "SELECT NOT EXISTS (SELECT 1 FROM profile) AND NOT EXISTS (SELECT 1 FROM activity) "

@@ -71,6 +71,7 @@ class SqliteStore final : public Store {
   Expected<void> save_calendar_events(std::span<const domain::CalendarEvent> events) override;
   Expected<bool> remove(domain::Id id) override;
   Expected<bool> empty() override;
+  Expected<std::int64_t> data_version() override;
 
  private:
   explicit SqliteStore(sqlite::Database db, bool read_only = false);
