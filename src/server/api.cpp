@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -103,14 +104,31 @@ std::optional<std::string> param(const httplib::Request& req, const char* name) 
   return req.get_param_value(name);
 }
 
-/// The body, which must be one JSON object.
-Json body_object(const httplib::Request& req) {
-  Json j = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
+/// The body, which must be one JSON object holding only keys of `known`, each once: a misspelled key (a
+/// warning sign above all) is an error, never a value left out.
+Json body_object(const httplib::Request& req, const std::vector<std::string>& known) {
+  std::set<std::string> seen;
+  std::string twice;
+  const auto keys = [&](int depth, Json::parse_event_t event, Json& parsed) {
+    if (depth == 1 && event == Json::parse_event_t::key && !seen.insert(parsed.get<std::string>()).second &&
+        twice.empty()) {
+      twice = parsed.get<std::string>();
+    }
+    return true;
+  };
+  Json j = Json::parse(req.body, keys, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     throw Failed{{domain::ErrorKind::invalid_input, "body", "the request body is not JSON"}, kBadRequest};
   }
   if (!j.is_object()) {
     throw Failed{{domain::ErrorKind::invalid_input, "body", "the request body is not a JSON object"}, kBadRequest};
+  }
+  if (!twice.empty()) throw Failed{{domain::ErrorKind::invalid_input, twice, twice + ": is given twice"}};
+  for (const auto& [key, value] : j.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string list;
+    for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+    throw Failed{{domain::ErrorKind::invalid_input, key, key + ": is not a field of this request (" + list + ")"}};
   }
   return j;
 }
@@ -141,7 +159,9 @@ class Call {
     if (const auto text = param(req_, "date")) return value_or_throw(domain::parse_date(*text, "date"));
     return services::today_in(profile().time_zone);
   }
-  domain::DateRange range() { return value_or_throw(domain::parse_date_range(param(req_, "from"), param(req_, "to"))); }
+  domain::DateRange range() {
+    return value_or_throw(domain::parse_date_range(param(req_, "from"), param(req_, "to"), "the 'to' date"));
+  }
 
  private:
   services::Session& s_;
@@ -162,8 +182,7 @@ struct RouteEntry {
 template <class T>
 domain::Expected<void> check_new(services::Session& s, const T& c) {
   if (auto ok = domain::validate(c); !ok) return ok;
-  if (auto ok = services::check_not_surely_future(c.date); !ok) return ok;
-  return services::check_not_future(s, c.date);
+  return services::check_not_future(s, c.date);  // in the athlete's zone
 }
 
 void delete_entry(Call& call, const httplib::Request& req, httplib::Response& res, services::EntryKind kind) {
@@ -188,7 +207,7 @@ std::vector<RouteEntry> make_routes() {
       });
   add("POST", "/api/checkins", "/api/checkins", "Record a pain check-in; the answer holds the triage",
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
-        Json body = body_object(req);
+        Json body = body_object(req, services::checkin_request_fields());
         body["id"] = 0;  // the store numbers it
         const auto checkin = value_or_throw(services::checkin_from_json(body, ""));
         value_or_throw(check_new(c.session(), checkin));
@@ -202,7 +221,8 @@ std::vector<RouteEntry> make_routes() {
   add("POST", "/api/activities", "/api/activities",
       "Record a run, cross-training or strength session; the answer holds the safety and rest warnings",
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
-        const auto a = value_or_throw(services::activity_from_request(body_object(req)));
+        const auto a =
+            value_or_throw(services::activity_from_request(body_object(req, services::activity_request_fields())));
         value_or_throw(check_new(c.session(), a));
         if (a.sport == domain::Sport::strength) {
           send(res, kCreated, services::to_json(value_or_throw(services::log_strength(c.session(), a))));
@@ -253,7 +273,8 @@ std::vector<RouteEntry> make_routes() {
       });
   add("GET", "/api/plan", "/api/plan", "The plan for the 7 days from date, with what changed since the last one",
       [](Call& c, const httplib::Request&, httplib::Response& res) {
-        const auto report = value_or_throw(services::plan(c.session(), c.date(), c.units(), services::Remember::yes));
+        // A GET changes nothing: what changed is told against the plan `stridecare plan` last showed.
+        const auto report = value_or_throw(services::plan(c.session(), c.date(), c.units(), services::Remember::no));
         send(res, kOk, services::to_json(report));
       });
   add("GET", "/api/plan.ics", R"(/api/plan\.ics)", "The plan as an iCalendar file (text/calendar)",
@@ -289,7 +310,8 @@ std::vector<RouteEntry> make_routes() {
   add("PUT", "/api/profile", "/api/profile", "Replace the athlete profile (the document GET answers)",
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
         send(res, kOk,
-             services::to_json(value_or_throw(services::save_profile_document(c.session(), body_object(req)))));
+             services::to_json(value_or_throw(
+                 services::save_profile_document(c.session(), body_object(req, services::profile_request_fields())))));
       });
   add("GET", "/api/export", "/api/export", "Everything stored, as `export --format json`",
       [](Call& c, const httplib::Request&, httplib::Response& res) {
@@ -464,9 +486,11 @@ void add_api(httplib::Server& http, services::Session& session, std::mutex& stor
       http.Delete(e.pattern, wrapped);
     }
   }
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+  http.set_error_handler([limit = options.max_body_bytes](const httplib::Request& req, httplib::Response& res) {
     if (res.status == kTooLarge) {
-      send_error(res, kTooLarge, "too_large", "the request body is larger than this server accepts");
+      send_error(res, kTooLarge, "too_large",
+                 "the request body is larger than the " + std::to_string(limit >> 20U) +
+                     " MiB this server accepts (serve --max-body)");
     } else if (res.status == kNotFound && res.body.empty()) {
       send_error(res, kNotFound, "not_found", "no such route: " + req.method + " " + req.path);
     } else if (res.body.empty()) {

@@ -35,8 +35,23 @@ domain::Expected<std::optional<double>> number(const Json& body, const char* key
   if (v == nullptr) return std::optional<double>{};
   if (!v->is_number()) return std::unexpected(wrong(key, "must be a number"));
   const double d = v->get<double>();
-  if (!std::isfinite(d) || d < 0) return std::unexpected(wrong(key, "must be a number of 0 or more"));
+  constexpr double kLargest = 1e6;  // km or minutes: far beyond any session, and finite once in metres or s
+  if (!std::isfinite(d) || d < 0 || d > kLargest) {
+    return std::unexpected(wrong(key, "must be a number from 0 to 1000000"));
+  }
   return std::optional(d);
+}
+
+/// `e` naming the request's key where the domain's name differs (the CLI's flags are `--duration`, ...).
+domain::Error with_request_key(domain::Error e) {
+  static const std::vector<std::pair<std::string_view, std::string_view>> kRequestKey = {
+      {"duration", "duration_min"}, {"distance", "distance_km"}, {"exercise", "exercises"}};
+  for (const auto& [domain_name, request_name] : kRequestKey) {
+    if (e.field != domain_name) continue;
+    e.field = request_name;
+    if (e.message.starts_with(std::string(domain_name) + ":")) e.message.replace(0, domain_name.size(), request_name);
+  }
+  return e;
 }
 
 }  // namespace
@@ -102,14 +117,47 @@ domain::Expected<domain::Activity> activity_from_request(const Json& body) {
       if (!e.is_string()) return std::unexpected(wrong("exercises", kShape));
       const std::string entry = e.get<std::string>();
       if (const auto name = domain::exercise_name_of(entry); !name.empty()) {
-        if (auto known = check_exercise_name(name); !known) return std::unexpected(known.error());
+        if (auto known = check_exercise_name(name); !known) return std::unexpected(with_request_key(known.error()));
       }
       auto parsed = domain::parse_exercise(entry, "exercises");
       if (!parsed) return std::unexpected(parsed.error());
       a.exercises.push_back(std::move(*parsed));
     }
   }
+  if (auto valid = domain::validate(a); !valid) return std::unexpected(with_request_key(valid.error()));
   return a;
+}
+
+const std::vector<std::string>& activity_request_fields() {
+  static const std::vector<std::string> fields{"kind",         "date", "time",      "sport", "distance_km",
+                                               "duration_min", "rpe",  "exercises", "note"};
+  return fields;
+}
+
+const std::vector<std::string>& checkin_request_fields() {
+  static const std::vector<std::string> fields = [] {
+    std::vector<std::string> out;
+    const Json doc = to_json(domain::PainCheckin{});  // a local: items() views it
+    for (const auto& [key, value] : doc.items()) {
+      if (key != "id") out.push_back(key);
+    }
+    return out;
+  }();
+  return fields;
+}
+
+const std::vector<std::string>& profile_request_fields() {
+  static const std::vector<std::string> fields = [] {
+    domain::Profile every;  // with each optional key set, so that all are written
+    every.units = domain::UnitSystem::metric;
+    every.weekly_goal_m = 1;
+    every.session_time = 0;
+    std::vector<std::string> out;
+    const Json doc = to_json(every);  // a local: items() views it
+    for (const auto& [key, value] : doc.items()) out.push_back(key);
+    return out;
+  }();
+  return fields;
 }
 
 }  // namespace stridecare::services

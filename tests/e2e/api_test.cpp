@@ -163,6 +163,7 @@ TEST_F(E2eApi, ABodyOverTheLimitIs413) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 413);
   EXPECT_EQ(json_of(r)["error"]["code"], "too_large");
+  EXPECT_NE(json_of(r)["error"]["message"].get<std::string>().find("1 MiB"), std::string::npos) << r->body;
 }
 
 TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
@@ -296,6 +297,56 @@ TEST_F(E2eApi, KeptAnswersFollowWritesThroughTheServerAndByAnotherProcess) {
          "--timing", "at_rest"});
   EXPECT_EQ(count(), before + 2);
   EXPECT_EQ(json_of(client().Get("/api/today?date=2026-03-17"))["action"], "urgent_care");  // pain 9: RF-7
+}
+
+// Found by a first try of the API: a misspelled warning sign was dropped without a word, and the check-in
+// triaged as if the joint were not swollen.
+TEST_F(E2eApi, AMisspelledOrRepeatedKeyIsRefusedNeverDropped) {
+  start();
+  const std::size_t before = checkins().size();
+  const auto misspelled = post("/api/checkins", R"({"date":"2026-03-17","site":"knee","side":"left","pain":3,)"
+                                                R"("timing":"next_morning","swollen":true})");
+  EXPECT_EQ(misspelled->status, 422) << misspelled->body;
+  EXPECT_EQ(json_of(misspelled)["error"]["field"], "swollen");
+  EXPECT_NE(json_of(misspelled)["error"]["message"].get<std::string>().find("swelling"), std::string::npos)
+      << misspelled->body;  // the known keys are listed
+  const auto twice = post("/api/checkins", R"({"date":"2026-03-17","site":"knee","side":"left","pain":1,"pain":9,)"
+                                           R"("timing":"at_rest"})");
+  EXPECT_EQ(twice->status, 422) << twice->body;
+  EXPECT_EQ(json_of(twice)["error"]["field"], "pain");
+  const auto activity = post("/api/activities", R"({"kind":"run","date":"2026-03-16","distance":9,"duration_min":50})");
+  EXPECT_EQ(json_of(activity)["error"]["field"], "distance");
+  stop();
+  EXPECT_EQ(checkins().size(), before);
+}
+
+TEST_F(E2eApi, ErrorsNameTheRequestsOwnKeys) {
+  start();
+  const auto zero = post("/api/activities", R"({"kind":"run","date":"2026-03-16","distance_km":5,"duration_min":0})");
+  EXPECT_EQ(json_of(zero)["error"]["field"], "duration_min") << zero->body;
+  const auto far =
+      post("/api/activities", R"({"kind":"run","date":"2026-03-16","distance_km":5000,"duration_min":50})");
+  EXPECT_EQ(json_of(far)["error"]["field"], "distance_km") << far->body;
+  const auto huge =
+      post("/api/activities", R"({"kind":"run","date":"2026-03-16","distance_km":5,"duration_min":1e308})");
+  EXPECT_EQ(json_of(huge)["error"]["field"], "duration_min") << huge->body;
+  const auto unknown = post("/api/activities", R"({"kind":"strength","date":"2026-03-16","exercises":["sqaut:3x10"]})");
+  EXPECT_EQ(json_of(unknown)["error"]["field"], "exercises") << unknown->body;
+  const auto reversed = client().Get("/api/checkins?from=2026-03-17&to=2026-03-01");
+  EXPECT_EQ(reversed->status, 422);
+  EXPECT_EQ(json_of(reversed)["error"]["message"], "2026-03-17 is after the 'to' date 2026-03-01");
+}
+
+TEST_F(E2eApi, ReadingThePlanChangesNothing) {
+  start();
+  ASSERT_EQ(post("/api/checkins", R"({"date":"2026-03-17","time":"20:00","site":"knee","side":"left","pain":6,)"
+                                  R"("timing":"at_rest"})")
+                ->status,
+            201);
+  const Json first = json_of(client().Get("/api/plan?date=2026-03-17"));
+  const Json second = json_of(client().Get("/api/plan?date=2026-03-17"));
+  EXPECT_EQ(first["changes"], second["changes"]);
+  stop();
 }
 
 }  // namespace
