@@ -337,6 +337,12 @@ class Planner {
     n = std::min(n, training_days);
     // Fewer runs when the week cannot give each one a worthwhile distance.
     while (n > 1 && week / n < min_run) --n;
+    if (training_days == 0) {
+      plan_.rules.push_back({reason.id,
+                             "no run this week: none of its days is one of your training days (profile "
+                             "--available)"});
+      return 0;
+    }
     if (n <= 0 || week < min_run || cap < min_run) {
       plan_.rules.push_back({reason.id, fmt::format("no run this week: {} is below the shortest run planned ({})",
                                                     km(std::min(week, cap), units_), km(min_run, units_))});

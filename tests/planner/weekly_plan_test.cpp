@@ -260,6 +260,22 @@ TEST(WeeklyPlan, ARunnerWithThreeAvailableDaysTrainsOnlyOnThem) {
   EXPECT_EQ(sessions_of(p, SessionKind::run).size(), 3U);
 }
 
+// Regression (a first try of the API): with no training day the plan said "no run this week: 11.2 km is below
+// the shortest run planned (2.0 km)".
+TEST(WeeklyPlan, NoTrainingDayAtAllSaysSoNotThatTheWeekIsTooShort) {
+  Runner r;
+  r.profile.available_days = {false, false, false, false, false, false, false};
+  r.four_usual_weeks(kMonday);
+  const WeeklyPlan p = r.plan(kMonday);
+  EXPECT_TRUE(sessions_of(p, SessionKind::run).empty());
+  bool said = false;
+  for (const auto& rule : p.rules) {
+    EXPECT_EQ(rule.why.find("is below the shortest run"), std::string::npos) << rule.why;
+    said = said || rule.why.find("none of its days is one of your training days") != std::string::npos;
+  }
+  EXPECT_TRUE(said);
+}
+
 TEST(WeeklyPlan, StrengthKeeps48HoursFromLastWeeksSession) {
   Runner r;
   r.four_usual_weeks(kMonday);
