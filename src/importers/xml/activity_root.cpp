@@ -1,6 +1,8 @@
 #include "importers/xml/activity_root.hpp"
 
+#include <algorithm>
 #include <cstring>
+#include <span>
 #include <string>
 
 #include "importers/xml/huge_pages.hpp"
@@ -30,12 +32,29 @@ domain::Expected<Recording> read_whole(const pugi::xml_document& doc, const Sour
   return recording;
 }
 
+/// True when each element of `path`, innermost first, has its end tag (`/NAME>`: the `<` may be overwritten by
+/// the in-place parse) in `tail`, in that order: they all closed, the root last, before pugixml stopped, so the
+/// damage lies after the document (text after it that is not XML).
+bool closed_in(std::span<const pugi::xml_node> path, std::string_view tail) {
+  std::size_t at = 0;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    const std::string end = std::string("/") + it->name() + ">";
+    const std::size_t found = tail.find(end, at);
+    if (found == std::string_view::npos) return false;
+    at = found + end.size();
+  }
+  return true;
+}
+
 /// Keeps, of a document pugixml stopped reading, only what it finished: drops the track point it was in (a
 /// point without the time or heart rate that came after the damage is not a point the file holds), or else
-/// the innermost element, whose text or start tag may be cut short. False when nothing would be left to read.
-bool drop_unfinished(pugi::xml_document& doc) {
+/// the innermost element, whose text or start tag may be cut short; nothing when the root had closed before
+/// the damage. False when nothing would be left to read.
+bool drop_unfinished(pugi::xml_document& doc, const Damage& damage) {
   const std::vector<pugi::xml_node> path = last_path(doc);
   if (path.size() < 2) return false;  // the root's start tag alone, perhaps cut short itself
+  const auto from = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, path.back().offset_debug()));
+  if (from < damage.parsed_before.size() && closed_in(path, damage.parsed_before.substr(from))) return true;
   const std::string_view point = track_point_of(local_name(path.front().name()));
   std::size_t cut = path.size() - 1;
   for (std::size_t i = 1; i < path.size() && !point.empty(); ++i) {
@@ -96,7 +115,7 @@ domain::Expected<Recording> parse_whole_in_place(std::string& bytes, std::string
   // Damaged: the track points read before the damage are kept, as a FIT file keeps its records, unless the
   // caller takes nothing it cannot vouch for. Nothing to keep: the damage is the file's error.
   const Damage& damage = *loaded->damage;
-  if (options.strict || !drop_unfinished(doc)) return file_error(name, damage.what());
+  if (options.strict || !drop_unfinished(doc, damage)) return file_error(name, damage.what());
   auto recording = read_whole(doc, loaded->map, name, accept, options.max_samples);
   const std::size_t kept = recording ? samples_in(*recording) : 0;
   if (kept == 0) return file_error(name, damage.what());

@@ -1,5 +1,6 @@
 #include "importers/xml/xml_document.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -163,7 +164,12 @@ namespace {
 domain::Expected<PartialLoad> check_loaded(const pugi::xml_document& doc, const pugi::xml_parse_result& result,
                                            std::string_view parsed, std::size_t skipped, std::string_view name) {
   PartialLoad out{SourceMap(parsed, skipped, result.encoding), std::nullopt};
-  if (!result) out.damage = Damage{out.map.file_offset(result.offset), reason_of(result)};
+  if (!result) {
+    const bool in_place = result.encoding == pugi::encoding_utf8 && !parsed.empty();
+    const auto stop = static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, result.offset));
+    out.damage = Damage{out.map.file_offset(result.offset), reason_of(result),
+                        in_place ? parsed.substr(0, std::min(stop, parsed.size())) : std::string_view{}};
+  }
   // Text after the root element is not kept by pugixml, and ignored here too.
   if (const pugi::xml_node extra = second_root(doc)) {
     return file_error(name, "not XML: a second root element <" + shorten_for_message(extra.name()) + "> at byte " +

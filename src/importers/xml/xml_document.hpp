@@ -98,6 +98,9 @@ domain::Expected<SourceMap> load_xml_in_place(pugi::xml_document& doc, std::stri
 struct Damage {
   std::size_t offset = 0;  ///< file byte offset
   std::string reason;      ///< pugixml's, e.g. "start-end tags mismatch"
+  /// The text pugixml parsed up to where it stopped, where it still lies in the caller's buffer (UTF-8 parsed in
+  /// place; empty when pugixml converted the text): node offsets (`offset_debug`) index it.
+  std::string_view parsed_before;
   /// "not XML: REASON at byte N", as load_xml words it after the file's name.
   std::string what() const;
 };

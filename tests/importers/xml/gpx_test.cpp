@@ -467,6 +467,18 @@ TEST(ParseGpx, AByteDamagedPartwayKeepsThePointsBeforeIt) {
   EXPECT_THAT(r->warnings[0], HasSubstr("kept the 1 track point before it"));
 }
 
+// Regression (found by the XML fuzzer): a file whose root had closed before bytes that are not XML lost its
+// last point, while a shorter prefix of it (text after the root is ignored) kept it.
+TEST(ParseGpx, DamageAfterTheRootClosedKeepsEveryPoint) {
+  const std::string file =
+      gpx11(track(point("<ele>1</ele>") + point("<ele>2</ele>") + point("<ele>3</ele>"))) + "\n</ele>stray";
+  const auto r = parse_gpx(file, "after.gpx");
+  ASSERT_TRUE(parsed(r));
+  EXPECT_EQ(r->sessions.at(0).samples.size(), 3U);
+  ASSERT_EQ(r->warnings.size(), 1U);
+  EXPECT_THAT(r->warnings[0], HasSubstr("kept the 3 track points before it"));
+}
+
 TEST(ParseGpx, ATruncatedFileWithNoWholePointIsStillAnError) {
   const std::string whole = gpx11(track(point("<ele>1</ele>")));
   const std::string cut = whole.substr(0, whole.find("<ele>1") + 6);
