@@ -190,10 +190,24 @@ void delete_entry(Call& call, const httplib::Request& req, httplib::Response& re
   res.status = kNoContent;
 }
 
+/// The query parameters a route reads: `date` (the day asked about, today by default), `from` and `to` (a range).
+std::vector<std::string> query_of(const std::string& method, const std::string& path) {
+  if (method != "GET") return {};
+  if (path == "/api/checkins" || path == "/api/activities") return {"from", "to"};
+  if (path == "/api/load") return {"date", "from", "to"};
+  if (path == "/api/today" || path == "/api/insights" || path == "/api/plan" || path == "/api/plan.ics" ||
+      path == "/api/routines/{routine}") {
+    return {"date"};
+  }
+  return {};
+}
+
 std::vector<RouteEntry> make_routes() {
   std::vector<RouteEntry> r;
   const auto add = [&r](std::string method, std::string path, std::string pattern, std::string summary, Handler h) {
-    r.push_back({{std::move(method), std::move(path), std::move(summary)}, std::move(pattern), std::move(h)});
+    std::vector<std::string> query = query_of(method, path);
+    r.push_back(
+        {{std::move(method), std::move(path), std::move(summary), std::move(query)}, std::move(pattern), std::move(h)});
   };
   add("GET", "/api/today", "/api/today", "The action in force, its rules, care advice and today's sessions",
       [](Call& c, const httplib::Request&, httplib::Response& res) {
@@ -412,17 +426,21 @@ std::string openapi_json() {
     const bool remove = r.method == "DELETE";
     op["responses"][remove ? "204" : create ? "201" : "200"] = {{"description", "success"}};
     op["responses"]["default"] = {{"description", "an error: {\"error\": {\"code\", \"message\", \"field\"}}"}};
+    Json parameters = Json::array();
     if (r.path.find("{routine}") != std::string::npos) {
-      op["parameters"] =
-          Json::array({{{"name", "routine"},
-                        {"in", "path"},
-                        {"required", true},
-                        {"schema", {{"type", "string"}, {"enum", {"warmup", "cooldown", "strength"}}}}}});
+      parameters.push_back({{"name", "routine"},
+                            {"in", "path"},
+                            {"required", true},
+                            {"schema", {{"type", "string"}, {"enum", {"warmup", "cooldown", "strength"}}}}});
     }
     if (r.path.find("{id}") != std::string::npos) {
-      op["parameters"] =
-          Json::array({{{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}}});
+      parameters.push_back({{"name", "id"}, {"in", "path"}, {"required", true}, {"schema", {{"type", "integer"}}}});
     }
+    for (const std::string& q : r.query) {
+      parameters.push_back(
+          {{"name", q}, {"in", "query"}, {"required", false}, {"schema", {{"type", "string"}, {"format", "date"}}}});
+    }
+    if (!parameters.empty()) op["parameters"] = std::move(parameters);
     paths[r.path][method] = std::move(op);
   }
   return services::document_text(
@@ -446,8 +464,18 @@ void add_api(httplib::Server& http, services::Session& session, std::mutex& stor
   for (const RouteEntry& e : route_table()) {
     const Handler handle = e.handle;
     const bool cacheable = e.route.method == "GET";
-    auto wrapped = [&session, &store_mutex, handle, cache, cacheable](const httplib::Request& req,
-                                                                      httplib::Response& res) {
+    const std::vector<std::string> query = e.route.query;
+    auto wrapped = [&session, &store_mutex, handle, cache, cacheable, query](const httplib::Request& req,
+                                                                             httplib::Response& res) {
+      // A misspelled parameter (`?dat=`) is refused: answering for today instead would mislead.
+      for (const auto& [name, value] : req.params) {
+        if (std::find(query.begin(), query.end(), name) != query.end()) continue;
+        std::string known;
+        for (const auto& q : query) known += (known.empty() ? "" : ", ") + q;
+        send_error(res, kUnprocessable, "invalid_input",
+                   name + ": is not a parameter of this route" + (known.empty() ? "" : " (" + known + ")"), name);
+        return;
+      }
       const std::lock_guard lock(store_mutex);
       std::string key;
       if (cacheable) {

@@ -24,9 +24,10 @@ namespace stridecare::server {
 
 /// One route as the OpenAPI description and the tests list it.
 struct Route {
-  std::string method;   ///< GET, POST, PUT, DELETE
-  std::string path;     ///< OpenAPI form: `/api/checkins/{id}`
-  std::string summary;  ///< what it does
+  std::string method;              ///< GET, POST, PUT, DELETE
+  std::string path;                ///< OpenAPI form: `/api/checkins/{id}`
+  std::string summary;             ///< what it does
+  std::vector<std::string> query;  ///< the query parameters it reads; any other is refused (422)
 };
 
 /// Every route of the API, in the order registered.
