@@ -1,6 +1,6 @@
 #include "server/server.hpp"
 
-#include <chrono>
+#include <atomic>
 #include <csignal>
 #include <mutex>
 #include <thread>
