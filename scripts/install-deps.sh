@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev librapidcheck-dev libbenchmark-dev
   clang-format clang-19 libclang-rt-19-dev clang-tidy-19
   gpsbabel
+  chromium               # the browser the dashboard tests drive (web/e2e, playwright-core; never a downloaded one)
   python3 python3-gpxpy  # reference GPX reader: tests/importers/xml recounts track points with it
   python3-icalendar      # independent iCalendar parser: tests/e2e reads `plan --ics` with it
 )

@@ -7,6 +7,7 @@
 #include "cli/text_output.hpp"
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
+#include "services/checkin_form.hpp"
 #include "services/input_checks.hpp"
 #include "services/journal.hpp"
 #include "services/safe_log.hpp"
@@ -87,35 +88,6 @@ void store_and_print(CliContext& ctx, domain::Activity a, bool no_duplicates) {
   }
   for (const auto& w : logged.warnings) text += describe(w);
   print(text);
-}
-
-/// The warning signs as plain questions, for --help.
-std::string sign_question(domain::Sign sign) {
-  switch (sign) {
-    case domain::Sign::swelling:
-      return "The joint is swollen";
-    case domain::Sign::redness:
-      return "The skin over the joint is red";
-    case domain::Sign::warmth:
-      return "The joint feels warm or hot";
-    case domain::Sign::fever_or_unwell:
-      return "You have a fever or feel unwell";
-    case domain::Sign::cannot_bear_weight:
-      return "You cannot put weight on the leg";
-    case domain::Sign::locking:
-      return "The knee locks or catches and will not straighten";
-    case domain::Sign::giving_way:
-      return "The joint gives way under you";
-    case domain::Sign::injury_trauma:
-      return "It started with a fall, twist or blow";
-    case domain::Sign::numbness_tingling:
-      return "Numbness or tingling in the leg or foot";
-    case domain::Sign::night_pain:
-      return "The pain wakes you at night";
-    case domain::Sign::deformity:
-      return "The joint looks out of shape";
-  }
-  return "";
 }
 
 }  // namespace
@@ -207,10 +179,12 @@ void add_log_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   for (const auto& [sign, name] : domain::EnumNames<domain::Sign>::table) {
     std::string flag = "--" + std::string(name);
     std::replace(flag.begin(), flag.end(), '_', '-');
-    log_pain->add_flag(flag, pf->signs[static_cast<std::size_t>(sign)], sign_question(sign));
+    log_pain->add_flag(flag, pf->signs[static_cast<std::size_t>(sign)], std::string(services::wording(sign).statement));
   }
-  log_pain->add_flag("--persists-after-run", pf->persists, "The pain did not stop when the run finished");
-  log_pain->add_flag("--cleared-by-clinician", pf->cleared, "A clinician has assessed and cleared this site");
+  log_pain->add_flag("--persists-after-run", pf->persists,
+                     std::string(services::persists_after_run_wording().statement));
+  log_pain->add_flag("--cleared-by-clinician", pf->cleared,
+                     std::string(services::cleared_by_clinician_wording().statement));
   log_pain->add_option("--note", pf->note, "Free-text note");
   log_pain->callback([&ctx, &run, pf] {
     run = [&ctx, pf] {

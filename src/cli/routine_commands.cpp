@@ -224,16 +224,10 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
   done->callback([&ctx, &run, range] {
     run = [&ctx, range] {
       ctx.only_reads();
-      constexpr int kWeeksBefore = 7;
-      constexpr int kDaysPerWeek = 7;
-      std::optional<domain::Date> from_flag, to_flag;
-      if (range->from) from_flag = value_or_fail(domain::parse_date(*range->from, "from"));
-      if (range->to) to_flag = value_or_fail(domain::parse_date(*range->to, "to"));
-      const domain::Date to = to_flag ? *to_flag : ctx.date();
-      const domain::Date from =
-          from_flag ? *from_flag : domain::add_days(planner::week_start(to), -kWeeksBefore * kDaysPerWeek);
-      value_or_fail(domain::check_range(from, to, "--to"));
-      const auto report = value_or_fail(services::routines_report(ctx.session(), from, to));
+      domain::DateRange days;
+      if (range->from) days.from = value_or_fail(domain::parse_date(*range->from, "from"));
+      if (range->to) days.to = value_or_fail(domain::parse_date(*range->to, "to"));
+      const auto report = value_or_fail(services::routines_report(ctx.session(), days, ctx.date(), "--to"));
       print(ctx.json() ? services::document_text(services::to_json(report)) : describe(report));
     };
   });

@@ -16,6 +16,7 @@
 #include "services/activity_request.hpp"
 #include "services/backup.hpp"
 #include "services/calendar.hpp"
+#include "services/checkin_form.hpp"
 #include "services/environment.hpp"
 #include "services/explain.hpp"
 #include "services/import.hpp"
@@ -146,7 +147,8 @@ domain::Id id_in_path(const httplib::Request& req) {
 /// The request's context: the session, the profile, and the day asked about.
 class Call {
  public:
-  Call(services::Session& s, const httplib::Request& req) : s_(s), req_(req) {}
+  Call(services::Session& s, const httplib::Request& req, std::optional<domain::Date> today)
+      : s_(s), req_(req), today_(today) {}
 
   services::Session& session() { return s_; }
   const domain::Profile& profile() {
@@ -154,10 +156,10 @@ class Call {
     return *profile_;
   }
   domain::UnitSystem units() { return profile().units.value_or(domain::UnitSystem::metric); }
-  /// `?date=`, or today in the profile's time zone.
+  /// `?date=`, or today: the server's (`serve --date`) or in the profile's time zone.
   domain::Date date() {
     if (const auto text = param(req_, "date")) return value_or_throw(domain::parse_date(*text, "date"));
-    return services::today_in(profile().time_zone);
+    return today_ ? *today_ : services::today_in(profile().time_zone);
   }
   domain::DateRange range() {
     return value_or_throw(domain::parse_date_range(param(req_, "from"), param(req_, "to"), "the 'to' date"));
@@ -166,6 +168,7 @@ class Call {
  private:
   services::Session& s_;
   const httplib::Request& req_;
+  std::optional<domain::Date> today_;
   std::optional<domain::Profile> profile_;
 };
 
@@ -193,7 +196,7 @@ void delete_entry(Call& call, const httplib::Request& req, httplib::Response& re
 /// The query parameters a route reads: `date` (the day asked about, today by default), `from` and `to` (a range).
 std::vector<std::string> query_of(const std::string& method, const std::string& path) {
   if (method != "GET") return {};
-  if (path == "/api/checkins" || path == "/api/activities") return {"from", "to"};
+  if (path == "/api/checkins" || path == "/api/activities" || path == "/api/routines") return {"from", "to"};
   if (path == "/api/load") return {"date", "from", "to"};
   if (path == "/api/today" || path == "/api/insights" || path == "/api/plan" || path == "/api/plan.ics" ||
       path == "/api/routines/{routine}") {
@@ -319,6 +322,25 @@ std::vector<RouteEntry> make_routes() {
         if (!kind) throw Failed{{domain::ErrorKind::not_found, "routine", "no such routine"}};
         send(res, kOk, services::to_json(value_or_throw(services::guide(c.session(), *kind, c.date()))));
       });
+  add("GET", "/api/routines", "/api/routines",
+      "Recorded routines from..to and, per ISO week, runs with a warm-up before / cool-down after, as `routines "
+      "--json`",
+      [](Call& c, const httplib::Request&, httplib::Response& res) {
+        send(res, kOk,
+             services::to_json(value_or_throw(services::routines_report(c.session(), c.range(), c.date(), "to"))));
+      });
+  add("POST", "/api/routines", "/api/routines", "Record how far the runner got through a guided routine",
+      [](Call& c, const httplib::Request& req, httplib::Response& res) {
+        Json body = body_object(req, services::routine_request_fields());
+        body["id"] = 0;  // the store numbers it
+        auto session = value_or_throw(services::routine_from_json(body, ""));
+        value_or_throw(services::check_not_future(c.session(), session.date));
+        session.id = value_or_throw(services::record_routine(c.session(), session));
+        send(res, kCreated, services::to_json(session));
+      });
+  add("GET", "/api/checkin-form", "/api/checkin-form",
+      "What a check-in asks: sites and regions, sides, timings, and the warning signs as yes/no questions",
+      [](Call&, const httplib::Request&, httplib::Response& res) { send(res, kOk, services::checkin_form_json()); });
   add("GET", "/api/profile", "/api/profile", "The athlete profile",
       [](Call& c, const httplib::Request&, httplib::Response& res) { send(res, kOk, services::to_json(c.profile())); });
   add("PUT", "/api/profile", "/api/profile", "Replace the athlete profile (the document GET answers)",
@@ -465,8 +487,8 @@ void add_api(httplib::Server& http, services::Session& session, std::mutex& stor
     const Handler handle = e.handle;
     const bool cacheable = e.route.method == "GET";
     const std::vector<std::string> query = e.route.query;
-    auto wrapped = [&session, &store_mutex, handle, cache, cacheable, query](const httplib::Request& req,
-                                                                             httplib::Response& res) {
+    auto wrapped = [&session, &store_mutex, handle, cache, cacheable, query, today = options.today](
+                       const httplib::Request& req, httplib::Response& res) {
       // A misspelled parameter (`?dat=`) is refused: answering for today instead would mislead.
       for (const auto& [name, value] : req.params) {
         if (std::find(query.begin(), query.end(), name) != query.end()) continue;
@@ -493,7 +515,7 @@ void add_api(httplib::Server& http, services::Session& session, std::mutex& stor
           }
         }
       }
-      Call call(session, req);
+      Call call(session, req, today);
       try {
         handle(call, req, res);
       } catch (const Failed& f) {

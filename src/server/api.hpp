@@ -11,9 +11,11 @@
 #include <cstddef>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "domain/date.hpp"
 #include "services/session.hpp"
 
 namespace httplib {
@@ -42,6 +44,8 @@ struct ApiOptions {
   /// request whose Origin (or, without one, Host) names another is refused (403): DNS rebinding and
   /// cross-site requests.
   std::vector<std::string> own_hosts;
+  /// The day a request without `?date=` asks about; unset: today in the athlete's time zone.
+  std::optional<domain::Date> today;
 };
 
 /// Registers the routes on `http`. `session` is the one store and rule book every request uses, one

@@ -10,6 +10,8 @@
 #include <pthread.h>
 
 #include "server/api.hpp"
+#include "server/pages.hpp"
+#include "server/web_assets.hpp"
 
 namespace stridecare::server {
 namespace {
@@ -75,11 +77,12 @@ domain::Expected<void> serve(services::Session& session, const ServeOptions& opt
         domain::ErrorKind::io, "port",
         fmt::format("cannot listen on {}:{} (in use, or not an address of this machine)", options.host, options.port));
   }
-  ApiOptions api{.max_body_bytes = options.max_body_bytes, .own_hosts = {}};
+  ApiOptions api{.max_body_bytes = options.max_body_bytes, .own_hosts = {}, .today = options.today};
   for (const std::string& name : {options.host, std::string("localhost"), std::string("127.0.0.1")}) {
     api.own_hosts.push_back(fmt::format("{}:{}", url_host(name), port));
   }
   add_api(http, session, store_mutex, api);
+  add_pages(http, web_assets());
   http.set_logger([&log](const httplib::Request& req, const httplib::Response& res) {
     log(fmt::format("{} {} {}", req.method, req.path, res.status));
   });

@@ -1,10 +1,13 @@
 #pragma once
-/// `stridecare serve`: the JSON API (api.hpp) on one address, until SIGINT or SIGTERM.
+/// `stridecare serve`: the JSON API (api.hpp) and the dashboard's pages (pages.hpp) on one address, until SIGINT
+/// or SIGTERM.
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 
+#include "domain/date.hpp"
 #include "domain/error.hpp"
 #include "services/session.hpp"
 
@@ -14,6 +17,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";  ///< only this machine, unless told otherwise
   int port = 8080;                 ///< 0: any free port (the one taken is given to `listening`)
   std::size_t max_body_bytes = std::size_t{64} << 20;
+  std::optional<domain::Date> today;  ///< the day the pages and the API take as today; unset: the real one
 };
 
 /// Serves until SIGINT or SIGTERM, then stops taking connections and lets the requests in flight finish

@@ -146,6 +146,18 @@ const std::vector<std::string>& checkin_request_fields() {
   return fields;
 }
 
+const std::vector<std::string>& routine_request_fields() {
+  static const std::vector<std::string> fields = [] {
+    std::vector<std::string> out;
+    const Json doc = to_json(domain::RoutineSession{});  // a local: items() views it
+    for (const auto& [key, value] : doc.items()) {
+      if (key != "id" && key != "completed") out.push_back(key);
+    }
+    return out;
+  }();
+  return fields;
+}
+
 const std::vector<std::string>& profile_request_fields() {
   static const std::vector<std::string> fields = [] {
     domain::Profile every;  // with each optional key set, so that all are written

@@ -29,6 +29,10 @@ const std::vector<std::string>& activity_request_fields();
 /// misspelled is an error, never a sign left out.
 const std::vector<std::string>& checkin_request_fields();
 
+/// The keys of a recorded routine (`POST /api/routines`): those of to_json(RoutineSession), less `id` and
+/// `completed` (which follows from the steps).
+const std::vector<std::string>& routine_request_fields();
+
 /// The keys of a profile document (`PUT /api/profile`): those of to_json(Profile), the optional ones too.
 const std::vector<std::string>& profile_request_fields();
 

@@ -9,6 +9,7 @@
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
 #include "planner/day_assessment.hpp"
+#include "planner/strength.hpp"
 #include "rules/rule_ids.hpp"
 #include "rules/triage.hpp"
 #include "services/environment.hpp"
@@ -186,6 +187,17 @@ Expected<RoutinesReport> routines_report(Session& s, domain::Date from, domain::
   }
   r.routines = std::move(*routines);
   return r;
+}
+
+Expected<RoutinesReport> routines_report(Session& s, const domain::DateRange& range, domain::Date today,
+                                         std::string_view to_name) {
+  constexpr int kWeeksBefore = 7;
+  constexpr int kDaysPerWeek = 7;
+  const domain::Date to = range.to.value_or(today);
+  const domain::Date from =
+      range.from.value_or(domain::add_days(planner::week_start(to), -kWeeksBefore * kDaysPerWeek));
+  if (auto ok = domain::check_range(from, to, to_name); !ok) return std::unexpected(ok.error());
+  return routines_report(s, from, to);
 }
 
 Json to_json(const RoutinesReport& r) {

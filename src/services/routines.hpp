@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "planner/adherence.hpp"
@@ -82,6 +83,10 @@ struct RoutinesReport {
 
 /// The report of [from, to] (from <= to).
 Expected<RoutinesReport> routines_report(Session& s, domain::Date from, domain::Date to);
+/// The report of `range` as `routines` and GET /api/routines read it: `to` by default `today`, `from` by default
+/// the Monday 7 weeks before `to`'s week (8 weeks of adherence). Errors: `to_name` when `to` is before `from`.
+Expected<RoutinesReport> routines_report(Session& s, const domain::DateRange& range, domain::Date today,
+                                         std::string_view to_name = "to");
 /// `{"from","to","routines":[{"id","date","time","routine","steps_total","steps_done","steps_skipped","seconds",
 /// "minutes","completed"}],"weeks":[{"week","from","to","runs","runs_with_warmup","runs_with_cooldown",
 /// "strength_sessions","strength_target","strength_rule","strength_why"}]}`.

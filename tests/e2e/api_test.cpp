@@ -88,7 +88,7 @@ TEST_F(E2eApi, TodayIsTodayJsonAndTheServerStopsCleanlyLoggingEachRequest) {
   EXPECT_EQ(json_of(r)["rules"], cli["rules"]);
   const Outcome o = stop();
   EXPECT_EQ(o.exit_code, 0) << o;
-  EXPECT_NE(o.err.find("serving http://127.0.0.1:" + std::to_string(port_)), std::string::npos) << o;
+  EXPECT_NE(o.err.find("the dashboard is at http://127.0.0.1:" + std::to_string(port_) + "/"), std::string::npos) << o;
   EXPECT_NE(o.err.find("GET /api/today 200"), std::string::npos) << o;
 }
 
@@ -180,7 +180,9 @@ TEST_F(E2eApi, EveryRouteOfTheContractIsDescribedAndAnswers) {
       {"/api/exercises", "get"},   {"/api/profile", "get"},
       {"/api/export", "get"},      {"/api/openapi.json", "get"},
       {"/api/activities", "post"}, {"/api/import", "post"},
-      {"/api/profile", "put"},     {"/api/routines/{routine}", "get"}};
+      {"/api/profile", "put"},     {"/api/routines/{routine}", "get"},
+      {"/api/routines", "get"},    {"/api/routines", "post"},
+      {"/api/checkin-form", "get"}};
   std::set<std::pair<std::string, std::string>> described;
   for (const auto& [path, ops] : api["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
@@ -362,6 +364,103 @@ TEST_F(E2eApi, AnUnknownQueryParameterIsRefusedNotIgnored) {
   EXPECT_EQ(json_of(r)["error"]["field"], "dat");
   EXPECT_EQ(json_of(r)["error"]["message"], "dat: is not a parameter of this route (date)");
   EXPECT_EQ(client().Get("/api/exercises?kind=static")->status, 422);
+}
+
+TEST_F(E2eApi, EveryPageAnswersTheDashboardAndNoPathReachesAnotherFile) {
+  start();
+  std::string script;
+  for (const std::string page :
+       {"/", "/checkin", "/load", "/plan", "/import", "/routine/warmup", "/routine/cooldown", "/routine/strength"}) {
+    const auto r = client().Get(page);
+    ASSERT_TRUE(r) << page;
+    EXPECT_EQ(r->status, 200) << page;
+    EXPECT_EQ(r->get_header_value("Content-Type"), "text/html; charset=utf-8") << page;
+    EXPECT_NE(r->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos) << page;
+    EXPECT_EQ(r->get_header_value("X-Content-Type-Options"), "nosniff") << page;
+    const auto at = r->body.find("src=\"/assets/");
+    ASSERT_NE(at, std::string::npos) << page << ": the page loads its built script";
+    script = r->body.substr(at + 5, r->body.find('"', at + 5) - at - 5);
+  }
+  const auto js = client().Get(script);
+  ASSERT_TRUE(js);
+  EXPECT_EQ(js->status, 200) << script;
+  EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(js->get_header_value("Cache-Control").find("immutable"), std::string::npos);
+  // Paths that would climb out of the built files, raw and encoded, name nothing.
+  for (const std::string path :
+       {"/assets/../../CMakeCache.txt", "/..%2f..%2fetc%2fpasswd", "/assets/%2e%2e/%2e%2e/etc/passwd",
+        "/assets/..%5c..%5cetc%5cpasswd", "/etc/passwd", "/assets/", "/index.html/..", "/checkin/extra"}) {
+    const auto r = client().Get(path);
+    ASSERT_TRUE(r) << path;
+    EXPECT_TRUE(r->status == 404 || r->status == 400) << path << ": " << r->status;
+    EXPECT_EQ(r->body.find("root:"), std::string::npos) << path;
+    EXPECT_EQ(r->body.find("CMAKE_"), std::string::npos) << path;
+  }
+  // An unknown page is an HTML page with a way back, an unknown API route stays JSON.
+  const auto page = client().Get("/no-such-page");
+  EXPECT_EQ(page->status, 404);
+  EXPECT_NE(page->body.find("href=\"/\""), std::string::npos);
+  EXPECT_EQ(json_of(client().Get("/api/no-such-route"))["error"]["code"], "not_found");
+}
+
+TEST_F(E2eApi, TheCheckInFormAsksEveryWarningSignAndMapsEachAnswer) {
+  start();
+  const Json form = json_of(client().Get("/api/checkin-form"));
+  std::set<std::string> asked;
+  for (const auto& q : form["questions"]) {
+    asked.insert(q["field"].get<std::string>());
+    EXPECT_EQ(q["question"].get<std::string>().back(), '?') << q;
+  }
+  // Every boolean a check-in takes is asked, so the form can leave none out.
+  for (const std::string field : {"swelling", "redness", "warmth", "fever_or_unwell", "cannot_bear_weight", "locking",
+                                  "giving_way", "injury_trauma", "numbness_tingling", "night_pain", "deformity",
+                                  "persists_after_run", "cleared_by_clinician"}) {
+    EXPECT_TRUE(asked.contains(field)) << field;
+  }
+  // The one question asked the other way round: "no" sets the sign.
+  for (const auto& q : form["questions"]) {
+    EXPECT_EQ(q["set_when_yes"], q["field"] != "cannot_bear_weight") << q;
+  }
+  EXPECT_EQ(form["pain"]["max"], 10);
+}
+
+TEST_F(E2eApi, ARoutineFollowedInTheBrowserIsRecordedAsTheGuideRecordsIt) {
+  start();
+  const auto r = post("/api/routines", R"({"date":"2026-03-17","time":"18:05","routine":"cooldown",)"
+                                       R"("steps_total":24,"steps_done":24,"steps_skipped":0,"seconds":612})");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201) << r->body;
+  EXPECT_EQ(json_of(r)["completed"], true);
+  const auto cli = sc_json({"--json", "routines", "--from", "2026-03-16", "--to", "2026-03-17"});
+  ASSERT_EQ(cli["routines"].size(), 1U) << cli;
+  EXPECT_EQ(cli["routines"][0]["seconds"], 612);
+  const Json listed = json_of(client().Get("/api/routines?from=2026-03-16&to=2026-03-17"));
+  EXPECT_EQ(listed, cli);
+  // More steps done than the routine has, a routine that does not exist, a day still to come: refused by field.
+  const auto too_many = post("/api/routines", R"({"date":"2026-03-17","routine":"cooldown","steps_total":2,)"
+                                              R"("steps_done":3,"steps_skipped":0,"seconds":60})");
+  EXPECT_EQ(too_many->status, 422) << too_many->body;
+  const auto unknown = post("/api/routines", R"({"date":"2026-03-17","routine":"yoga","steps_total":2,)"
+                                             R"("steps_done":1,"steps_skipped":0,"seconds":60})");
+  EXPECT_EQ(unknown->status, 422);
+  EXPECT_EQ(json_of(unknown)["error"]["field"], "routine");
+  const auto future = post("/api/routines", R"({"date":"2999-01-01","routine":"cooldown","steps_total":2,)"
+                                            R"("steps_done":1,"steps_skipped":0,"seconds":60})");
+  EXPECT_EQ(future->status, 422);
+  EXPECT_EQ(json_of(client().Get("/api/routines?from=2026-03-16&to=2026-03-17"))["routines"].size(), 1U);
+}
+
+TEST_F(E2eApi, ServeDateIsTheDayThePagesAndTheApiTakeAsToday) {
+  start({"--date", "2026-03-17"});
+  const Json today = json_of(client().Get("/api/today"));
+  EXPECT_EQ(today["date"], "2026-03-17");
+  EXPECT_EQ(today["action"], sc_json({"--json", "today", "--date", "2026-03-17"})["action"]);
+  EXPECT_EQ(json_of(client().Get("/api/plan"))["start"], "2026-03-17");
+  const Outcome o = stop();
+  EXPECT_EQ(o.exit_code, 0) << o;
+  const Outcome bad = sc({"serve", "--date", "2026-02-30"});
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("date"), std::string::npos) << bad;
 }
 
 }  // namespace

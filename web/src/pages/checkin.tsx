@@ -1,0 +1,190 @@
+// Check-in: the body site and side, pain on a 0-10 slider, when it hurts, and the warning signs as plain
+// yes/no questions (their words come from the server: GET /api/checkin-form). The triage shows on saving.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { ApiError, post } from '../api';
+import { useApp } from '../app';
+import { Banner, CareList, ErrorNote, RuleList, useDoc } from '../components';
+import { longDate } from '../format';
+import type { CheckinForm, LoggedCheckin } from '../types';
+
+type Answers = Record<string, 'yes' | 'no'>;
+
+function Radios(props: {
+  name: string;
+  legend: string;
+  choices: { id: string; label: string }[];
+  value: string;
+  onChange: (v: string) => void;
+  invalid?: boolean;
+}) {
+  return (
+    <fieldset class="choices" aria-invalid={props.invalid ? 'true' : undefined}>
+      <legend>{props.legend}</legend>
+      {props.choices.map((c) => (
+        <label key={c.id} class="choice">
+          <input
+            type="radio"
+            name={props.name}
+            value={c.id}
+            checked={props.value === c.id}
+            onChange={() => props.onChange(c.id)}
+          />
+          {c.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function CheckinPage() {
+  const { today, refresh } = useApp();
+  const form = useDoc<CheckinForm>('/api/checkin-form');
+  const query = new URLSearchParams(window.location.search);
+  const [date, setDate] = useState(today.date);
+  const [time, setTime] = useState('');
+  const [site, setSite] = useState(query.get('site') ?? 'knee');
+  const [region, setRegion] = useState('');
+  const [side, setSide] = useState(query.get('side') ?? '');
+  const [pain, setPain] = useState(0);
+  const [timing, setTiming] = useState('');
+  const [answers, setAnswers] = useState<Answers>({});
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<LoggedCheckin | null>(null);
+  const resultRef = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    document.title = 'Check in - stridecare';
+  }, []);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  if (form.error) return <main id="main"><ErrorNote error={form.error} /></main>;
+  const f = form.doc;
+  if (!f) return <main id="main"><p class="loading">Loading…</p></main>;
+
+  const answerOf = (field: string, setWhenYes: boolean) => answers[field] ?? (setWhenYes ? 'no' : 'yes');
+  const regions = f.sites.find((s) => s.id === site)?.regions ?? [];
+
+  const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const body: Record<string, unknown> = { date, site, side, pain, timing, note };
+    if (time) body.time = time;
+    if (region) body.region = region;
+    for (const q of f.questions) body[q.field] = (answerOf(q.field, q.set_when_yes) === 'yes') === q.set_when_yes;
+    setSaving(true);
+    try {
+      setResult(await post<LoggedCheckin>('/api/checkins', body));
+      setError(null);
+      void refresh();
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <main id="main">
+        <h1>Check-in saved</h1>
+        <section ref={resultRef} tabIndex={-1} class="triage" aria-label="Triage">
+          <p>
+            {result.checkin.pain}/10 at the {result.checkin.side} {result.checkin.site} on {longDate(result.checkin.date)}.
+          </p>
+          <Banner action={result.action} text={result.action_text} />
+          <RuleList rules={result.rules} label="Why" />
+          {result.care.length > 0 ? (
+            <>
+              <h2>Care</h2>
+              <CareList care={result.care} />
+            </>
+          ) : null}
+          {result.also.length > 0 ? (
+            <>
+              <h2>Also noted</h2>
+              <RuleList rules={result.also} label="Also noted" />
+            </>
+          ) : null}
+        </section>
+        <p>
+          <button type="button" onClick={() => setResult(null)}>
+            Record another check-in
+          </button>
+        </p>
+        <p class="disclaimer">{result.disclaimer}</p>
+      </main>
+    );
+  }
+
+  const invalid = (field: string) => error?.field === field;
+  return (
+    <main id="main">
+      <h1>Check in</h1>
+      <form class="checkin" onSubmit={submit} noValidate>
+        <div class="row">
+          <label>
+            Date
+            <input type="date" value={date} max={today.date} required onInput={(e) => setDate(e.currentTarget.value)} aria-invalid={invalid('date') ? 'true' : undefined} />
+          </label>
+          <label>
+            Time (optional)
+            <input type="time" value={time} onInput={(e) => setTime(e.currentTarget.value)} aria-invalid={invalid('time') ? 'true' : undefined} />
+          </label>
+        </div>
+        <Radios name="site" legend="Where does it hurt?" choices={f.sites} value={site} onChange={(v) => (setSite(v), setRegion(''))} invalid={invalid('site')} />
+        <label>
+          Which part (optional)
+          <select value={region} onChange={(e) => setRegion(e.currentTarget.value)} aria-invalid={invalid('region') ? 'true' : undefined}>
+            <option value="">Not sure / all over</option>
+            {regions.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Radios name="side" legend="Which side?" choices={f.sides} value={side} onChange={setSide} invalid={invalid('side')} />
+        <label class="pain">
+          <span>
+            Pain: <output for="pain" class="pain-value">{pain}</output>/10
+          </span>
+          <input id="pain" type="range" min={f.pain.min} max={f.pain.max} step={1} value={pain} onInput={(e) => setPain(Number(e.currentTarget.value))} aria-valuetext={`${pain} out of 10`} />
+          <span class="scale">
+            <span>
+              {f.pain.min}: {f.pain.low}
+            </span>
+            <span>
+              {f.pain.max}: {f.pain.high}
+            </span>
+          </span>
+        </label>
+        <Radios name="timing" legend="When does it hurt?" choices={f.timings} value={timing} onChange={setTiming} invalid={invalid('timing')} />
+        <h2>Warning signs</h2>
+        <p class="subtle">Answer each one: a yes may mean a clinician should see the joint.</p>
+        {f.questions.map((q) => (
+          <fieldset class="question" key={q.field} aria-invalid={invalid(q.field) ? 'true' : undefined}>
+            <legend>{q.question}</legend>
+            {(['yes', 'no'] as const).map((a) => (
+              <label key={a} class="choice">
+                <input type="radio" name={q.field} value={a} checked={answerOf(q.field, q.set_when_yes) === a} onChange={() => setAnswers({ ...answers, [q.field]: a })} />
+                {a === 'yes' ? 'Yes' : 'No'}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <label>
+          Note (optional)
+          <textarea value={note} rows={2} onInput={(e) => setNote(e.currentTarget.value)} />
+        </label>
+        {error ? <ErrorNote error={error} /> : null}
+        <button type="submit" class="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save check-in'}
+        </button>
+      </form>
+    </main>
+  );
+}

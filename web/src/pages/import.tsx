@@ -1,0 +1,132 @@
+// Import: drop FIT, GPX or TCX files (also .gz) or a whole Strava or Garmin export zip; a progress bar while
+// they upload, then each file's result as `stridecare import` reports it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { JSX } from 'preact';
+import { ApiError, upload } from '../api';
+import { Link, useApp } from '../app';
+import { ErrorNote } from '../components';
+import { addDays, distance, minutes, longDate, mondayOf } from '../format';
+import type { ImportReport } from '../types';
+
+const ACCEPT = '.fit,.gpx,.tcx,.gz,.zip';
+
+export function ImportPage() {
+  const { units, refresh } = useApp();
+  const [sent, setSent] = useState<number | null>(null);
+  const [names, setNames] = useState<string[]>([]);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    document.title = 'Import - stridecare';
+  }, []);
+
+  const send = async (files: File[]) => {
+    if (files.length === 0) return;
+    setNames(files.map((f) => f.name));
+    setReport(null);
+    setError(null);
+    setSent(0);
+    try {
+      setReport(await upload<ImportReport>('/api/import', files, setSent));
+      void refresh();
+    } catch (e) {
+      setError(e as ApiError);
+    } finally {
+      setSent(null);
+    }
+  };
+
+  const onDrop = (e: JSX.TargetedDragEvent<HTMLElement>) => {
+    e.preventDefault();
+    setOver(false);
+    void send(Array.from(e.dataTransfer?.files ?? []));
+  };
+
+  const dates = report?.activities.map((a) => a.date).sort() ?? [];
+  const chartHref =
+    dates.length > 0 ? `/load?from=${addDays(mondayOf(dates[0]), -28)}&to=${addDays(dates[dates.length - 1], 28)}` : null;
+
+  return (
+    <main id="main">
+      <h1>Import</h1>
+      <section
+        class={`dropzone${over ? ' over' : ''}`}
+        onDragOver={(e) => (e.preventDefault(), setOver(true))}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        aria-label="Drop files here"
+      >
+        <p>Drop FIT, GPX or TCX files (also .gz), or a whole Strava or Garmin export (.zip), here.</p>
+        <label class="button primary">
+          Choose files…
+          <input
+            ref={input}
+            class="visually-hidden"
+            type="file"
+            multiple
+            accept={ACCEPT}
+            onChange={(e) => void send(Array.from(e.currentTarget.files ?? []))}
+          />
+        </label>
+      </section>
+      {sent !== null ? (
+        <section aria-live="polite">
+          <p>
+            Uploading {names.length === 1 ? names[0] : `${names.length} files`}
+            {sent >= 1 ? ': reading…' : '…'}
+          </p>
+          <progress max={1} value={sent >= 1 ? undefined : sent} aria-label="Upload progress" />
+        </section>
+      ) : null}
+      {error ? <ErrorNote error={error} /> : null}
+      {report ? (
+        <section class="report" aria-live="polite">
+          <h2>
+            {report.imported} imported of {report.files} {report.files === 1 ? 'file' : 'files'}
+          </h2>
+          {report.stopped ? (
+            <p class="error" role="alert">
+              Stopped: {report.stopped.message}
+            </p>
+          ) : null}
+          <ul class="results">
+            {report.activities.map((a) => (
+              <li key={a.id} class="ok">
+                <strong>{a.path}</strong>: {a.sport} on {longDate(a.date)}
+                {a.distance_km !== null ? `, ${distance(a.distance_km, units)}` : ''}, {minutes(a.duration_s / 60)}
+                {a.warnings.map((w, i) => (
+                  <p key={i} class="warning">
+                    {w.id}: {w.summary ?? ''}
+                  </p>
+                ))}
+              </li>
+            ))}
+            {report.duplicates.map((d, i) => (
+              <li key={`d${i}`} class="dup">
+                <strong>{d.path}</strong>: not imported again ({d.reason})
+              </li>
+            ))}
+            {report.failed.map((f, i) => (
+              <li key={`f${i}`} class="failed">
+                <strong>{f.path}</strong>: {f.error}
+              </li>
+            ))}
+            {report.warnings.map((w, i) => (
+              <li key={`w${i}`} class="warning">
+                <strong>{w.path}</strong>: {w.warning}
+              </li>
+            ))}
+          </ul>
+          {chartHref ? (
+            <p>
+              <Link href={chartHref}>See them on the load chart</Link> · <Link href="/">Today</Link>
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+    </main>
+  );
+}
