@@ -108,7 +108,7 @@ std::string describe(const services::PlanReport& r, TextStyle& style) {
   for (const auto& d : p.days) {
     const std::string label = fmt::format("{:<{}}", day_label(d.date), kDayColumn);
     if (d.sessions.empty()) {
-      const auto why = services::rest_reason(d);
+      const auto why = services::rest_reason(p, d);
       out += wrap(fmt::format("Rest ({}: {})", why.id, why.why), label, kDetailIndent);
       continue;
     }

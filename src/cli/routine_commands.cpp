@@ -196,7 +196,15 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       const GuideOptions options{guide_speed()};
       ctx.check_globals();
       const domain::Date day = ctx.date();
-      const auto g = value_or_fail(services::guide(ctx.session(), *k, day));
+      auto guided = services::guide(ctx.session(), *k, day);
+      if (!guided && guided.error().kind == domain::ErrorKind::refused) {
+        // The refusal says what to do in words; here, also the commands that do it.
+        guided.error().message +=
+            *k == planner::RoutineKind::warmup && guided.error().message.find("Instead") != std::string::npos
+                ? " (stridecare guide cooldown, stridecare guide strength)"
+                : " (then: stridecare log pain ... --cleared-by-clinician)";
+      }
+      const auto g = value_or_fail(std::move(guided));
       if (*dry_run) {
         print(ctx.json() ? services::document_text(services::to_json(g)) : describe_routine(g, ctx.units()));
         return;

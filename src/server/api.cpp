@@ -161,6 +161,8 @@ class Call {
     if (const auto text = param(req_, "date")) return value_or_throw(domain::parse_date(*text, "date"));
     return today_ ? *today_ : services::today_in(profile().time_zone);
   }
+  /// `serve --date`, when given.
+  std::optional<domain::Date> pinned_today() const { return today_; }
   domain::DateRange range() {
     return value_or_throw(domain::parse_date_range(param(req_, "from"), param(req_, "to"), "the 'to' date"));
   }
@@ -183,9 +185,9 @@ struct RouteEntry {
 
 /// A new entry as the CLI checks one: complete and plausible, and not in the future where the athlete is.
 template <class T>
-domain::Expected<void> check_new(services::Session& s, const T& c) {
+domain::Expected<void> check_new(Call& call, const T& c) {
   if (auto ok = domain::validate(c); !ok) return ok;
-  return services::check_not_future(s, c.date);  // in the athlete's zone
+  return services::check_not_future(call.session(), c.date, call.pinned_today());  // in the athlete's zone
 }
 
 void delete_entry(Call& call, const httplib::Request& req, httplib::Response& res, services::EntryKind kind) {
@@ -227,7 +229,7 @@ std::vector<RouteEntry> make_routes() {
         Json body = body_object(req, services::checkin_request_fields());
         body["id"] = 0;  // the store numbers it
         const auto checkin = value_or_throw(services::checkin_from_json(body, ""));
-        value_or_throw(check_new(c.session(), checkin));
+        value_or_throw(check_new(c, checkin));
         const auto logged = value_or_throw(services::log_checkin(c.session(), checkin));
         send(res, kCreated, services::to_json(logged, c.session().rules));
       });
@@ -240,7 +242,7 @@ std::vector<RouteEntry> make_routes() {
       [](Call& c, const httplib::Request& req, httplib::Response& res) {
         const auto a =
             value_or_throw(services::activity_from_request(body_object(req, services::activity_request_fields())));
-        value_or_throw(check_new(c.session(), a));
+        value_or_throw(check_new(c, a));
         if (a.sport == domain::Sport::strength) {
           send(res, kCreated, services::to_json(value_or_throw(services::log_strength(c.session(), a))));
         } else {
@@ -334,7 +336,7 @@ std::vector<RouteEntry> make_routes() {
         Json body = body_object(req, services::routine_request_fields());
         body["id"] = 0;  // the store numbers it
         auto session = value_or_throw(services::routine_from_json(body, ""));
-        value_or_throw(services::check_not_future(c.session(), session.date));
+        value_or_throw(services::check_not_future(c.session(), session.date, c.pinned_today()));
         session.id = value_or_throw(services::record_routine(c.session(), session));
         send(res, kCreated, services::to_json(session));
       });

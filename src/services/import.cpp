@@ -498,16 +498,23 @@ Expected<ImportReport> import_uploads(Session& s, const std::vector<Upload>& upl
   };
   for (auto& a : report->imported) rename(a.path);
   for (auto& d : report->duplicates) rename(d.path);
-  for (auto& f : report->failed) {
+  // A message names the file as it was written here: name it as it was sent, never by the server's folder.
+  const auto rename_in = [&names](std::string& text) {
     for (const auto& [written, sent] : names) {
-      for (std::size_t at = f.error.find(written); at != std::string::npos; at = f.error.find(written, at)) {
-        f.error.replace(at, written.size(), sent);
+      for (std::size_t at = text.find(written); at != std::string::npos; at = text.find(written, at)) {
+        text.replace(at, written.size(), sent);
         at += sent.size();
       }
     }
+  };
+  for (auto& f : report->failed) {
+    rename_in(f.error);
     rename(f.path);
   }
-  for (auto& w : report->warnings) rename(w.path);
+  for (auto& w : report->warnings) {
+    rename_in(w.warning);
+    rename(w.path);
+  }
   return report;
 }
 

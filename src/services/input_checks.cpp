@@ -51,4 +51,10 @@ domain::Expected<void> check_not_future(Session& s, domain::Date day) {
   return refuse_future(day, today, "");
 }
 
+domain::Expected<void> check_not_future(Session& s, domain::Date day, std::optional<domain::Date> today) {
+  if (!today) return check_not_future(s, day);
+  if (std::chrono::sys_days{day} <= std::chrono::sys_days{*today}) return {};
+  return refuse_future(day, *today, "");
+}
+
 }  // namespace stridecare::services

@@ -4,6 +4,7 @@
 /// before the database is opened, except check_not_future, which needs the
 /// profile's time zone.
 
+#include <optional>
 #include <string_view>
 
 #include "domain/date.hpp"
@@ -25,5 +26,7 @@ domain::Expected<void> check_not_surely_future(domain::Date day);
 /// A day after today in the profile's time zone is refused (field `date`):
 /// nothing is logged before it has begun.
 domain::Expected<void> check_not_future(Session& s, domain::Date day);
+/// As above, against `today` when given (`serve --date`: the day the server takes as today), else the real one.
+domain::Expected<void> check_not_future(Session& s, domain::Date day, std::optional<domain::Date> today);
 
 }  // namespace stridecare::services

@@ -27,7 +27,7 @@ std::string change_why(const PlanReport& r, const planner::PlanDay& day, const d
     return fmt::format("{}: {} (was {}, now {})", top.id, top.why, was.action, domain::name_of(r.plan.action));
   }
   if (!day.sessions.empty() && !day.sessions.front().rules.empty()) return cited(day.sessions.front().rules.front());
-  return cited(rest_reason(day));
+  return cited(rest_reason(r.plan, day));
 }
 
 Json reasons_json(const std::vector<planner::PlanReason>& reasons) {
@@ -108,8 +108,12 @@ std::string session_headline(const planner::PlannedSession& s) {
   return title;
 }
 
-planner::PlanReason rest_reason(const planner::PlanDay& d) {
+planner::PlanReason rest_reason(const planner::WeeklyPlan& plan, const planner::PlanDay& d) {
   if (!d.notes.empty()) return d.notes.front();
+  const bool none = std::ranges::all_of(plan.days, [](const planner::PlanDay& day) { return day.sessions.empty(); });
+  if (none) {
+    return {std::string(planner::kPlanRest1), "nothing is planned this week under the action in force (see why above)"};
+  }
   return {std::string(planner::kPlanRest1), "no session planned this day: the week's sessions are on the others"};
 }
 
@@ -177,7 +181,12 @@ Json to_json(const planner::PlannedSession& s) {
           {"warmup", steps_json(s.warmup)},
           {"cooldown", steps_json(s.cooldown)},
           {"exercises", steps_json(s.strength)},
-          {"rules", reasons_json(s.rules)}};
+          {"rules", reasons_json(s.rules)},
+          // The lines `plan` and the .ics write, so that a page words the session as they do.
+          {"condition_text", s.condition ? Json(condition_text(*s.condition)) : Json()},
+          {"warmup_summary", s.warmup ? Json(routine_summary(*s.warmup)) : Json()},
+          {"cooldown_summary", s.cooldown ? Json(routine_summary(*s.cooldown)) : Json()},
+          {"exercises_summary", s.strength ? Json(strength_summary(*s.strength, domain::UnitSystem::metric)) : Json()}};
 }
 
 Json to_json(const PlanReport& r) {
@@ -191,7 +200,7 @@ Json to_json(const PlanReport& r) {
       rest.sport = domain::Sport::other;
       rest.title = "Rest";
       rest.effort = "rest";
-      rest.rules = {rest_reason(d)};
+      rest.rules = {rest_reason(r.plan, d)};
       Json j = to_json(rest);
       j["sport"] = nullptr;
       sessions.push_back(std::move(j));

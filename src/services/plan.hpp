@@ -64,7 +64,8 @@ std::string routine_summary(const planner::Routine& r);
 /// A strength session in one line: "Goblet squat 3x10 @ 20 kg, Lunge 3x8 each side, ...".
 std::string strength_summary(const planner::Routine& r, domain::UnitSystem units);
 
-/// Why a day has no session: PLAN-REST-1, or not one of the profile's training days.
-planner::PlanReason rest_reason(const planner::PlanDay& d);
+/// Why a day of `plan` has no session: PLAN-REST-1, not one of the profile's training days, or a week with no
+/// session at all under the action in force.
+planner::PlanReason rest_reason(const planner::WeeklyPlan& plan, const planner::PlanDay& d);
 
 }  // namespace stridecare::services

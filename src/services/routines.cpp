@@ -70,14 +70,14 @@ Expected<GuidePermission> guide_permission(Session& s, planner::RoutineKind kind
     case rules::Action::urgent_care:
       return refused(fmt::format(
           "no {} now: the action in force is {} ({}: no exercise guidance at all). {} Exercise guidance returns "
-          "when a clinician has cleared you and you log it (log pain --cleared-by-clinician).",
+          "once a check-in records that a clinician has cleared you.",
           routine_name(kind), action_words(p.action), rules::ids::kSafeGuide1, what_to_do));
     case rules::Action::see_clinician:
     case rules::Action::stop_running:
       if (kind == planner::RoutineKind::warmup) {
         return refused(
             fmt::format("no warm-up now: the action in force is {} ({}: no running, and a warm-up prepares a run). {} "
-                        "Instead: guide cooldown or guide strength, only while pain stays at {}/10 or below.",
+                        "Instead: the cool-down or the strength routine, only while pain stays at {}/10 or below.",
                         action_words(p.action), rules::ids::kSafeGuide2, what_to_do, pain_max));
       }
       p.rule = std::string(rules::ids::kSafeGuide2);

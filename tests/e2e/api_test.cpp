@@ -285,6 +285,22 @@ TEST_F(E2eApi, UploadedFilesAreImportedUnderTheNamesTheyWereSentWith) {
   EXPECT_EQ(not_multipart->status, 400);
 }
 
+// Regression (found by the dashboard trial): a warning about an uploaded file named the server's temporary
+// folder ("/tmp/stridecare-upload-gvyNjx/1/half.fit: the file names no sport").
+TEST_F(E2eApi, WarningsNameAnUploadedFileAsItWasSentNeverByTheServersFolder) {
+  start();
+  const std::string fit = read_bytes(kCorpus / "fitdecode" / "tests" / "files" / "garmin-fenix-5-run.fit");
+  const httplib::MultipartFormDataItems items = {
+      {"files", fit.substr(0, fit.size() / 2), "half.fit", "application/octet-stream"}};
+  const auto r = client().Post("/api/import", {{"Origin", "http://" + host()}}, items);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200) << r->body;
+  EXPECT_EQ(r->body.find("stridecare-upload"), std::string::npos) << r->body;
+  const Json j = json_of(r);
+  ASSERT_FALSE(j["warnings"].empty()) << j.dump();
+  for (const auto& w : j["warnings"]) EXPECT_EQ(w["path"], "half.fit") << w;
+}
+
 // Answers are kept while nothing changes: a write through the server or by another process (the CLI on the
 // same database) must show at once.
 TEST_F(E2eApi, KeptAnswersFollowWritesThroughTheServerAndByAnotherProcess) {
@@ -456,6 +472,12 @@ TEST_F(E2eApi, ServeDateIsTheDayThePagesAndTheApiTakeAsToday) {
   EXPECT_EQ(today["date"], "2026-03-17");
   EXPECT_EQ(today["action"], sc_json({"--json", "today", "--date", "2026-03-17"})["action"]);
   EXPECT_EQ(json_of(client().Get("/api/plan"))["start"], "2026-03-17");
+  // A day after the server's today is still to come: refused as the CLI refuses a day after the real one.
+  const auto later = post("/api/checkins", R"({"date":"2026-03-20","site":"knee","side":"left","pain":2,)"
+                                           R"("timing":"at_rest"})");
+  EXPECT_EQ(later->status, 422) << later->body;
+  EXPECT_EQ(json_of(later)["error"]["field"], "date");
+  EXPECT_NE(json_of(later)["error"]["message"].get<std::string>().find("today is 2026-03-17"), std::string::npos);
   const Outcome o = stop();
   EXPECT_EQ(o.exit_code, 0) << o;
   const Outcome bad = sc({"serve", "--date", "2026-02-30"});

@@ -101,8 +101,9 @@ test('today shows the demo day as an amber reduce banner with its rules glossed'
   await banner.waitFor();
   assert.equal(await banner.getAttribute('data-action'), 'reduce');
   assert.match(await banner.getAttribute('class'), /banner-amber/);
-  await page.getByText('TRIAGE-PMM-3').first().click(); // the gloss opens: the rule in plain words
-  assert.ok(await page.locator('details.gloss[open]').count() >= 1);
+  // The gloss opens: the rule in plain words (once the glossary has come, the rule ID is its summary).
+  await page.locator('details.gloss summary', { hasText: 'TRIAGE-PMM-3' }).first().click();
+  await page.locator('details.gloss[open]', { hasText: 'TRIAGE-PMM-3' }).first().waitFor();
   await shoot(page, 'today');
 });
 
@@ -113,6 +114,14 @@ test('a check-in with swelling shows the clinician banner, on saving and on Toda
   await page.getByRole('radio', { name: 'Left' }).check();
   await page.locator('#pain').fill('3');
   await page.getByRole('radio', { name: 'After a run (within 24 hours)' }).check();
+  // No warning sign is answered for the runner: saving now names every question still open.
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  const open = page.locator('form .error[role=alert]');
+  await open.waitFor();
+  assert.match(await open.innerText(), /Is the joint swollen\?/);
+  assert.match(await open.innerText(), /Can you put weight on the leg\?/);
+  await page.getByRole('button', { name: 'None of these signs' }).click();
+  assert.equal(await page.getByRole('group', { name: 'Can you put weight on the leg?' }).getByRole('radio', { name: 'Yes' }).isChecked(), true);
   await page.getByRole('group', { name: 'Is the joint swollen?' }).getByRole('radio', { name: 'Yes' }).check();
   await shoot(page, 'checkin-form');
   await page.getByRole('button', { name: 'Save check-in' }).click();
@@ -124,6 +133,21 @@ test('a check-in with swelling shows the clinician banner, on saving and on Toda
   await shoot(page, 'checkin-triage');
   await page.getByRole('link', { name: 'Today' }).click();
   await page.locator('main .banner-red[data-action="see_clinician"]').waitFor();
+});
+
+test('a check-in of an earlier day shows what is in force today, not that day\'s triage', async (t) => {
+  const page = await phonePage(t);
+  await page.goto(`${base}/checkin`);
+  await page.locator('input[type=date]').fill('2026-03-10');
+  await page.getByRole('radio', { name: 'Knee' }).check();
+  await page.getByRole('radio', { name: 'Left' }).check();
+  await page.locator('#pain').fill('1');
+  await page.getByRole('radio', { name: 'The morning after a run' }).check();
+  await page.getByRole('button', { name: 'None of these signs' }).click();
+  await page.getByRole('button', { name: 'Save check-in' }).click();
+  await page.locator('.triage .banner').waitFor();
+  assert.match(await page.locator('.triage').innerText(), /What is in force today, Tue 17 Mar 2026/);
+  assert.equal(await page.locator('.triage .banner').getAttribute('data-action'), 'see_clinician');
 });
 
 test('uploading a corpus FIT file adds the run and the load chart shows it', async (t) => {
@@ -197,8 +221,10 @@ test('every page answers on its own address and an unknown one says so', async (
   }
   await shoot(page, 'routine-strength');
   await page.goto(`${base}/routine/warmup`);
-  await page.locator('main .error').waitFor();
-  assert.match(await page.locator('main .error').innerText(), /SAFE-GUIDE-2|warm-up/);
+  const refusal = page.locator('main .banner-red[role=alert]');
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /no warm-up now: .*SAFE-GUIDE-2.*Instead: the cool-down or the strength routine/s);
+  assert.doesNotMatch(await refusal.innerText(), /stridecare |--/, 'no command-line advice on a web page');
   await shoot(page, 'routine-warmup-refused');
   const res = await page.goto(`${base}/no-such-page`);
   assert.equal(res.status(), 404);

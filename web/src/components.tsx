@@ -1,7 +1,7 @@
 // Pieces the pages share: the action banner, rules with their glosses, care advice, a session's card.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get } from './api';
-import type { Action, Care, Session, Step, Why } from './types';
+import type { Action, Care, Session, Why } from './types';
 import { distance, minutes } from './format';
 import { Link, useApp } from './app';
 
@@ -82,6 +82,14 @@ export function urgency(action: Action): 'red' | 'amber' | 'green' {
   return action === 'continue' ? 'green' : 'amber';
 }
 
+/// The routines the action in force allows (SAFE-GUIDE-1: none under emergency or urgent care; SAFE-GUIDE-2: no
+/// warm-up, which prepares a run, under a clinician referral or a stop).
+export function allowedRoutines(action: Action): ('warmup' | 'cooldown' | 'strength')[] {
+  if (action === 'emergency' || action === 'urgent_care') return [];
+  if (action === 'see_clinician' || action === 'stop_running') return ['cooldown', 'strength'];
+  return ['warmup', 'cooldown', 'strength'];
+}
+
 export function Banner(props: { action: Action; text: string; heading?: 'h2' | 'h1' }) {
   const level = urgency(props.action);
   const Heading = props.heading ?? 'h2';
@@ -107,22 +115,12 @@ export function CareList(props: { care: Care[] }) {
   );
 }
 
-function stepsText(steps: Step[]): string {
-  const names: string[] = [];
-  for (const s of steps) if (!names.includes(s.name)) names.push(s.name);
-  return names.join(', ');
-}
-
-function stepsMinutes(steps: Step[]): number {
-  return Math.round(steps.reduce((t, s) => t + s.duration_s, 0) / 60);
-}
-
 /// A session's warm-up or cool-down in a line, with the button that starts it on the day itself.
-function RoutineLine(props: { label: string; what: string; steps: Step[]; start: [string, string] | null }) {
-  if (props.steps.length === 0) return null;
+function RoutineLine(props: { label: string; what: string; summary: string | null; start: [string, string] | null }) {
+  if (!props.summary) return null;
   return (
     <p class="routine-line">
-      <strong>{props.label}:</strong> {props.what} {stepsMinutes(props.steps)} min: {stepsText(props.steps)}
+      <strong>{props.label}:</strong> {props.what} {props.summary}
       {props.start ? (
         <Link class="button" href={props.start[0]}>
           {props.start[1]}
@@ -144,12 +142,12 @@ export function SessionCard(props: { session: Session; today: boolean }) {
     <article class={`session session-${s.kind}`}>
       <h4 class="session-title">{s.title}</h4>
       {dose.length > 0 ? <p class="dose">{dose.join(' · ')}</p> : null}
-      {s.condition ? <p class="condition">Only {s.condition.replace(/^only /, '')}</p> : null}
-      <RoutineLine label="Before" what="warm-up" steps={s.warmup} start={props.today ? ['/routine/warmup', 'Start warm-up'] : null} />
-      <RoutineLine label="After" what="cool-down" steps={s.cooldown} start={props.today ? ['/routine/cooldown', 'Start cool-down'] : null} />
-      {s.exercises.length > 0 ? (
+      {s.condition_text ? <p class="condition">{s.condition_text}</p> : null}
+      <RoutineLine label="Before" what="warm-up" summary={s.warmup_summary} start={props.today ? ['/routine/warmup', 'Start warm-up'] : null} />
+      <RoutineLine label="After" what="cool-down" summary={s.cooldown_summary} start={props.today ? ['/routine/cooldown', 'Start cool-down'] : null} />
+      {s.exercises_summary ? (
         <p class="routine-line">
-          <strong>Exercises:</strong> {stepsText(s.exercises)}
+          <strong>Exercises:</strong> {s.exercises_summary}
           {props.today && s.kind === 'strength' ? (
             <Link class="button" href="/routine/strength">
               Start strength routine

@@ -22,6 +22,7 @@ export interface LoadWarning {
   level?: string;
   value?: number;
   summary?: string;
+  why?: string;
   evidence?: string;
 }
 export interface Step {
@@ -48,6 +49,11 @@ export interface Session {
   cooldown: Step[];
   exercises: Step[];
   rules: Why[];
+  // As `plan` and the .ics word them.
+  condition_text: string | null;
+  warmup_summary: string | null;
+  cooldown_summary: string | null;
+  exercises_summary: string | null;
 }
 export interface ReturnToRun {
   site: string;

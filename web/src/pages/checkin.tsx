@@ -2,11 +2,11 @@
 // yes/no questions (their words come from the server: GET /api/checkin-form). The triage shows on saving.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { JSX } from 'preact';
-import { ApiError, post } from '../api';
+import { ApiError, get, post } from '../api';
 import { useApp } from '../app';
 import { Banner, CareList, ErrorNote, RuleList, useDoc } from '../components';
 import { longDate } from '../format';
-import type { CheckinForm, LoggedCheckin } from '../types';
+import type { CheckinForm, LoggedCheckin, Today } from '../types';
 
 type Answers = Record<string, 'yes' | 'no'>;
 
@@ -52,8 +52,10 @@ export function CheckinPage() {
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<LoggedCheckin | null>(null);
+  const [missing, setMissing] = useState<string[]>([]);
+  const [result, setResult] = useState<{ logged: LoggedCheckin; now: Today } | null>(null);
   const resultRef = useRef<HTMLElement>(null);
+  const missingRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     document.title = 'Check in - stridecare';
@@ -66,18 +68,37 @@ export function CheckinPage() {
   const f = form.doc;
   if (!f) return <main id="main"><p class="loading">Loading…</p></main>;
 
-  const answerOf = (field: string, setWhenYes: boolean) => answers[field] ?? (setWhenYes ? 'no' : 'yes');
+  // No answer is given for the runner: a warning sign left at a default would be a sign never asked about.
+  const answerOf = (field: string) => answers[field];
+  const noSigns = () => {
+    const all: Answers = {};
+    for (const q of f.questions) all[q.field] = q.set_when_yes ? 'no' : 'yes';
+    setAnswers(all);
+  };
   const regions = f.sites.find((s) => s.id === site)?.regions ?? [];
 
   const submit = async (e: JSX.TargetedEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const unanswered: string[] = [];
+    if (!side) unanswered.push('Which side?');
+    if (!timing) unanswered.push('When does it hurt?');
+    if (date > today.date) unanswered.push(`The date: a day after ${longDate(today.date)} is still to come`);
+    for (const q of f.questions) if (!answerOf(q.field)) unanswered.push(q.question);
+    setMissing(unanswered);
+    if (unanswered.length > 0) {
+      window.setTimeout(() => missingRef.current?.focus(), 0);
+      return;
+    }
     const body: Record<string, unknown> = { date, site, side, pain, timing, note };
     if (time) body.time = time;
     if (region) body.region = region;
-    for (const q of f.questions) body[q.field] = (answerOf(q.field, q.set_when_yes) === 'yes') === q.set_when_yes;
+    for (const q of f.questions) body[q.field] = (answerOf(q.field) === 'yes') === q.set_when_yes;
     setSaving(true);
     try {
-      setResult(await post<LoggedCheckin>('/api/checkins', body));
+      const logged = await post<LoggedCheckin>('/api/checkins', body);
+      // What is in force today, which a check-in of an earlier day may not show on its own.
+      const now = logged.date === today.date ? logged : await get<Today>('/api/today');
+      setResult({ logged, now });
       setError(null);
       void refresh();
     } catch (err) {
@@ -88,25 +109,27 @@ export function CheckinPage() {
   };
 
   if (result) {
+    const { logged, now } = result;
     return (
       <main id="main">
         <h1>Check-in saved</h1>
         <section ref={resultRef} tabIndex={-1} class="triage" aria-label="Triage">
           <p>
-            {result.checkin.pain}/10 at the {result.checkin.side} {result.checkin.site} on {longDate(result.checkin.date)}.
+            {logged.checkin.pain}/10 at the {logged.checkin.side} {logged.checkin.site} on {longDate(logged.checkin.date)}.
+            {logged.checkin.date !== now.date ? ` What is in force today, ${longDate(now.date)}:` : ''}
           </p>
-          <Banner action={result.action} text={result.action_text} />
-          <RuleList rules={result.rules} label="Why" />
-          {result.care.length > 0 ? (
+          <Banner action={now.action} text={now.action_text} />
+          <RuleList rules={now.rules} label="Why" />
+          {now.care.length > 0 ? (
             <>
               <h2>Care</h2>
-              <CareList care={result.care} />
+              <CareList care={now.care} />
             </>
           ) : null}
-          {result.also.length > 0 ? (
+          {now.also.length > 0 ? (
             <>
               <h2>Also noted</h2>
-              <RuleList rules={result.also} label="Also noted" />
+              <RuleList rules={now.also} label="Also noted" />
             </>
           ) : null}
         </section>
@@ -115,7 +138,7 @@ export function CheckinPage() {
             Record another check-in
           </button>
         </p>
-        <p class="disclaimer">{result.disclaimer}</p>
+        <p class="disclaimer">{now.disclaimer}</p>
       </main>
     );
   }
@@ -164,13 +187,19 @@ export function CheckinPage() {
         </label>
         <Radios name="timing" legend="When does it hurt?" choices={f.timings} value={timing} onChange={setTiming} invalid={invalid('timing')} />
         <h2>Warning signs</h2>
-        <p class="subtle">Answer each one: a yes may mean a clinician should see the joint.</p>
+        <p class="subtle">Answer each one: some answers mean a clinician should see the joint.</p>
+        <p>
+          <button type="button" onClick={noSigns}>
+            None of these signs
+          </button>{' '}
+          <span class="subtle">answers every question below with the answer that means no sign (check them).</span>
+        </p>
         {f.questions.map((q) => (
-          <fieldset class="question" key={q.field} aria-invalid={invalid(q.field) ? 'true' : undefined}>
+          <fieldset class="question" key={q.field} aria-invalid={invalid(q.field) || (missing.length > 0 && !answerOf(q.field)) ? 'true' : undefined}>
             <legend>{q.question}</legend>
             {(['yes', 'no'] as const).map((a) => (
               <label key={a} class="choice">
-                <input type="radio" name={q.field} value={a} checked={answerOf(q.field, q.set_when_yes) === a} onChange={() => setAnswers({ ...answers, [q.field]: a })} />
+                <input type="radio" name={q.field} value={a} checked={answerOf(q.field) === a} onChange={() => setAnswers({ ...answers, [q.field]: a })} />
                 {a === 'yes' ? 'Yes' : 'No'}
               </label>
             ))}
@@ -180,6 +209,16 @@ export function CheckinPage() {
           Note (optional)
           <textarea value={note} rows={2} onInput={(e) => setNote(e.currentTarget.value)} />
         </label>
+        {missing.length > 0 ? (
+          <div class="error" role="alert" tabIndex={-1} ref={missingRef}>
+            Not saved yet: please answer
+            <ul>
+              {missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {error ? <ErrorNote error={error} /> : null}
         <button type="submit" class="primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save check-in'}

@@ -10,6 +10,16 @@ import type { ImportReport } from '../types';
 
 const ACCEPT = '.fit,.gpx,.tcx,.gz,.zip';
 
+/// A message without the file name it starts with, when the name is already written before it.
+function withoutName(path: string, message: string): string {
+  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+}
+
+/// "25 s", "42 min", "1 h 5 min".
+function duration(seconds: number): string {
+  return seconds < 60 ? `${Math.round(seconds)} s` : minutes(seconds / 60);
+}
+
 export function ImportPage() {
   const { units, refresh } = useApp();
   const [sent, setSent] = useState<number | null>(null);
@@ -46,6 +56,10 @@ export function ImportPage() {
   };
 
   const dates = report?.activities.map((a) => a.date).sort() ?? [];
+  // A file's warnings go with its result; those of files that gave no activity stand on their own.
+  const imported = new Set(report?.activities.map((a) => a.path) ?? []);
+  const fileWarnings = (path: string) =>
+    (report?.warnings ?? []).filter((w) => w.path === path).map((w) => withoutName(path, w.warning));
   const chartHref =
     dates.length > 0 ? `/load?from=${addDays(mondayOf(dates[0]), -28)}&to=${addDays(dates[dates.length - 1], 28)}` : null;
 
@@ -96,10 +110,15 @@ export function ImportPage() {
             {report.activities.map((a) => (
               <li key={a.id} class="ok">
                 <strong>{a.path}</strong>: {a.sport} on {longDate(a.date)}
-                {a.distance_km !== null ? `, ${distance(a.distance_km, units)}` : ''}, {minutes(a.duration_s / 60)}
+                {a.distance_km !== null ? `, ${distance(a.distance_km, units)}` : ''}, {duration(a.duration_s)}
                 {a.warnings.map((w, i) => (
                   <p key={i} class="warning">
-                    {w.id}: {w.summary ?? ''}
+                    {w.id}: {w.summary ?? w.why ?? ''}
+                  </p>
+                ))}
+                {fileWarnings(a.path).map((w, i) => (
+                  <p key={`w${i}`} class="warning">
+                    {w}
                   </p>
                 ))}
               </li>
@@ -111,14 +130,16 @@ export function ImportPage() {
             ))}
             {report.failed.map((f, i) => (
               <li key={`f${i}`} class="failed">
-                <strong>{f.path}</strong>: {f.error}
+                <strong>{f.path}</strong>: {withoutName(f.path, f.error)}
               </li>
             ))}
-            {report.warnings.map((w, i) => (
-              <li key={`w${i}`} class="warning">
-                <strong>{w.path}</strong>: {w.warning}
-              </li>
-            ))}
+            {report.warnings
+              .filter((w) => !imported.has(w.path))
+              .map((w, i) => (
+                <li key={`w${i}`} class="warning">
+                  <strong>{w.path}</strong>: {withoutName(w.path, w.warning)}
+                </li>
+              ))}
           </ul>
           {chartHref ? (
             <p>

@@ -6,9 +6,19 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { Link, useApp } from '../app';
 import { ErrorNote, Term, useDoc } from '../components';
-import { addDays, dayOf, distance, mondayOf, shortDate } from '../format';
+import { addDays, dayOf, distance, isoOf, longDate, mondayOf, shortDate } from '../format';
 import type { Units } from '../format';
 import type { Checkin, LoadSeries } from '../types';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/// An x-axis tick: the day as it was stored (a UTC midnight), never shifted into this browser's zone.
+function axisDate(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  return d.getUTCDate() === 1 && d.getUTCMonth() === 0
+    ? `${d.getUTCFullYear()}`
+    : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${d.getUTCMonth() === 0 ? ` ${d.getUTCFullYear()}` : ''}`;
+}
 
 const ACWR_LOW = 0.8; // the usual range the band shades (the glossary's ACWR entry)
 const ACWR_HIGH = 1.3;
@@ -16,6 +26,8 @@ const KM_PER_MILE = 1.609344;
 
 interface Week {
   monday: string;
+  days: number; // of the week within the range: fewer than 7 at its ends
+  acwr: number | null; // on the week's last day in the range
   km: number;
   runs: number;
   spikes: number;
@@ -44,7 +56,9 @@ function build(load: LoadSeries, checkins: Checkin[]): Chart {
     const pain = painByDay.get(d.date);
     c.pain.push(pain ?? null);
     const monday = mondayOf(d.date);
-    const w = weeks.get(monday) ?? { monday, km: 0, runs: 0, spikes: 0, pain: null };
+    const w = weeks.get(monday) ?? { monday, days: 0, acwr: null, km: 0, runs: 0, spikes: 0, pain: null };
+    w.days += 1;
+    w.acwr = d.acwr_ewma;
     w.km += d.run_km;
     if (d.run_km > 0) w.runs += 1;
     if (spike) w.spikes += 1;
@@ -70,10 +84,15 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
   const painColor = color('--chart-pain', '#7d3c98');
   const ink = color('--ink', '#222');
   const axis = { stroke: ink, grid: { stroke: 'rgba(128,128,128,0.2)' }, ticks: { stroke: 'rgba(128,128,128,0.4)' } };
+  // On a phone three labelled axes would leave the plot a third of the width: the pain axis goes (its dots
+  // stay, 0-10 from the bottom to the top) and the labels shrink to the figures.
+  const narrow = width < 560;
   return {
     width,
     height: Math.max(240, Math.min(420, Math.round(width * 0.55))),
     cursor: { drag: { x: true, y: false, setScale: true } },
+    // The days are calendar days stored as UTC midnights: ticks fall on them wherever the browser is.
+    tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
     scales: {
       x: { time: true },
       km: { range: () => [0, maxWeek * 1.1] },
@@ -81,13 +100,19 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
       pain: { range: [0, 10] },
     },
     axes: [
-      { ...axis },
-      { ...axis, scale: 'km', label: `Weekly run distance (${unit})`, values: (_u, splits) => splits.map((v) => `${Math.round((v / per) * 10) / 10}`) },
-      { ...axis, scale: 'acwr', side: 1, label: 'ACWR (EWMA)', grid: { show: false } },
-      { ...axis, scale: 'pain', side: 1, label: 'Pain /10', grid: { show: false }, size: 40 },
+      { ...axis, values: (_u, splits) => splits.map((v) => axisDate(v)) },
+      {
+        ...axis,
+        scale: 'km',
+        label: narrow ? undefined : `Weekly run distance (${unit})`,
+        size: narrow ? 36 : 50,
+        values: (_u, splits) => splits.map((v) => `${Math.round((v / per) * 10) / 10}`),
+      },
+      { ...axis, scale: 'acwr', side: 1, label: narrow ? undefined : 'ACWR (EWMA)', size: narrow ? 36 : 50, grid: { show: false } },
+      { ...axis, scale: 'pain', side: 1, label: 'Pain /10', grid: { show: false }, size: 40, show: !narrow },
     ],
     series: [
-      {},
+      { value: (_u, v) => (v === null ? '-' : shortDate(isoOf(new Date(v * 1000)))) },
       {
         label: `Week's running (${unit})`,
         scale: 'km',
@@ -124,10 +149,6 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
           ctx.beginPath();
           ctx.rect(left, top, w, h);
           ctx.clip();
-          const hi = u.valToPos(ACWR_HIGH, 'acwr', true);
-          const lo = u.valToPos(ACWR_LOW, 'acwr', true);
-          ctx.fillStyle = band;
-          ctx.fillRect(left, hi, w, lo - hi);
           ctx.fillStyle = bar;
           const base = u.valToPos(0, 'km', true);
           const gap = Math.max(1, devicePixelRatio);
@@ -137,6 +158,11 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
             const y = u.valToPos(wk.km, 'km', true);
             ctx.fillRect(x0 + gap, y, Math.max(1, x1 - x0 - 2 * gap), base - y);
           }
+          // The usual ACWR range over the bars (translucent), so that it shows across the whole chart.
+          const hi = u.valToPos(ACWR_HIGH, 'acwr', true);
+          const lo = u.valToPos(ACWR_LOW, 'acwr', true);
+          ctx.fillStyle = band;
+          ctx.fillRect(left, hi, w, lo - hi);
           ctx.restore();
         },
       ],
@@ -212,7 +238,7 @@ export function LoadPage() {
   return (
     <main id="main">
       <h1>
-        Load <span class="subtle">{shortDate(from)} to {shortDate(to)}</span>
+        Load <span class="subtle">{longDate(from)} to {longDate(to)}</span>
       </h1>
       <form
         class="range"
@@ -244,6 +270,7 @@ export function LoadPage() {
           </p>
           <details class="table">
             <summary>The weeks as a table</summary>
+            <div class="scroll">
             <table>
               <thead>
                 <tr>
@@ -251,21 +278,27 @@ export function LoadPage() {
                   <th scope="col">Running</th>
                   <th scope="col">Runs</th>
                   <th scope="col">Spikes</th>
+                  <th scope="col">ACWR</th>
                   <th scope="col">Highest pain</th>
                 </tr>
               </thead>
               <tbody>
                 {chart.weeks.map((w) => (
                   <tr key={w.monday} data-week={w.monday}>
-                    <th scope="row">{shortDate(w.monday)}</th>
+                    <th scope="row">
+                      {shortDate(w.monday)}
+                      {w.days < 7 ? <span class="subtle"> ({w.days} of its days)</span> : null}
+                    </th>
                     <td class="week-km">{distance(w.km, units)}</td>
                     <td>{w.runs}</td>
                     <td>{w.spikes}</td>
+                    <td>{w.acwr === null ? '-' : w.acwr.toFixed(2)}</td>
                     <td>{w.pain === null ? '-' : `${w.pain}/10`}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           </details>
         </>
       ) : null}

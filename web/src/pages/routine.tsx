@@ -4,21 +4,37 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, post } from '../api';
 import { Link, useApp } from '../app';
-import { ErrorNote, Term, useDoc } from '../components';
+import { ErrorNote, Term, urgency, useDoc } from '../components';
 import { clock, localNow, minutes } from '../format';
 import type { Routine, Step } from '../types';
 
 type Kind = Routine['kind'];
 const TITLE: Record<Kind, string> = { warmup: 'Warm-up', cooldown: 'Cool-down', strength: 'Strength' };
 
-function dose(s: Step): string {
+/// A warm-up drill moves for its time; a stretch is held (ROUTINE-WARM-1: no static holds before running).
+function dose(kind: Kind, s: Step): string {
   const load = s.load_kg ? ` at ${s.load_kg} kg` : '';
   if (s.reps) return `${s.reps} reps${load}`;
-  return `hold ${s.seconds ?? s.duration_s} s${load}`;
+  const seconds = s.seconds ?? s.duration_s;
+  return kind === 'cooldown' ? `hold ${seconds} s` : `${seconds} s${load}`;
 }
 
-function sideText(side: Step['side']): string {
-  return side === 'both' ? 'Both sides' : side === 'left' ? 'Left side' : 'Right side';
+/// "Left side", or nothing for an exercise done with both legs at once.
+function sideText(side: Step['side']): string | null {
+  return side === 'both' ? null : side === 'left' ? 'Left side' : 'Right side';
+}
+
+/// "Set 2 of 3" for a strength step: the sets of one exercise on one side, in order.
+function setText(steps: Step[], index: number): string | null {
+  const s = steps[index];
+  const same = steps.filter((x) => x.exercise === s.exercise && x.side === s.side);
+  if (same.length < 2) return null;
+  return `Set ${same.indexOf(s) + 1} of ${same.length}`;
+}
+
+function stepLine(kind: Kind, s: Step): string {
+  const side = sideText(s.side);
+  return `${s.name}${side ? `, ${side.toLowerCase()}` : ''}: ${dose(kind, s)}`;
 }
 
 /// A short tone (Web Audio): higher for a new exercise, lower at the end.
@@ -38,10 +54,17 @@ interface Progress {
   index: number; // the step under way
   left: number; // s left of it
   paused: boolean;
-  done: number;
-  skipped: number;
+  status: ('done' | 'skipped' | undefined)[]; // each step: run to its end, skipped, or not reached
   seconds: number; // s spent, pauses excluded
   finished: boolean;
+}
+
+/// Steps finished (run to the end or skipped) and, of them, skipped: as `guide` counts them.
+function counts(p: Progress): { done: number; skipped: number } {
+  return {
+    done: p.status.filter((x) => x !== undefined).length,
+    skipped: p.status.filter((x) => x === 'skipped').length,
+  };
 }
 
 export function RoutinePage(props: { kind: Kind }) {
@@ -53,6 +76,7 @@ export function RoutinePage(props: { kind: Kind }) {
   const audio = useRef<AudioContext | null>(null);
   const lock = useRef<{ release: () => Promise<void> } | null>(null);
   const recorded = useRef(false);
+  const pauseButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     document.title = `${TITLE[props.kind]} - stridecare`;
@@ -81,20 +105,23 @@ export function RoutinePage(props: { kind: Kind }) {
   };
 
   const next = (q: Progress, skip: boolean): Progress => {
-    const done = q.done + 1;
-    const skipped = q.skipped + (skip ? 1 : 0);
+    const status = [...q.status];
+    status[q.index] = skip ? 'skipped' : 'done';
     if (q.index + 1 >= steps.length) {
       tone(audio.current, 440);
-      return { ...q, done, skipped, left: 0, finished: true };
+      return { ...q, status, left: 0, finished: true };
     }
     tone(audio.current, 880);
-    return { ...q, index: q.index + 1, left: steps[q.index + 1].duration_s, done, skipped };
+    return { ...q, status, index: q.index + 1, left: steps[q.index + 1].duration_s };
   };
 
+  /// Back to the step before, which is to be done again: it no longer counts as finished.
   const back = (q: Progress): Progress => {
     if (q.index === 0) return { ...q, left: steps[0].duration_s };
     tone(audio.current, 660);
-    return { ...q, index: q.index - 1, left: steps[q.index - 1].duration_s, done: Math.max(0, q.done - 1) };
+    const status = [...q.status];
+    status[q.index - 1] = undefined;
+    return { ...q, status, index: q.index - 1, left: steps[q.index - 1].duration_s };
   };
 
   const start = async () => {
@@ -112,11 +139,13 @@ export function RoutinePage(props: { kind: Kind }) {
     tone(audio.current, 880);
     recorded.current = false;
     setSaved(null);
-    setP({ index: 0, left: steps[0].duration_s, paused: false, done: 0, skipped: 0, seconds: 0, finished: false });
+    setP({ index: 0, left: steps[0].duration_s, paused: false, status: [], seconds: 0, finished: false });
+    window.setTimeout(() => pauseButton.current?.focus(), 0);
   };
 
   const record = async (q: Progress) => {
-    if (recorded.current || q.done === 0) return;
+    const { done, skipped } = counts(q);
+    if (recorded.current || done === 0) return;
     recorded.current = true;
     void lock.current?.release().catch(() => undefined);
     lock.current = null;
@@ -125,8 +154,8 @@ export function RoutinePage(props: { kind: Kind }) {
       date: today.date,
       routine: props.kind,
       steps_total: steps.length,
-      steps_done: q.done,
-      steps_skipped: q.skipped,
+      steps_done: done,
+      steps_skipped: skipped,
       seconds: Math.round(q.seconds),
     };
     if (now.date === today.date) body.time = now.time;
@@ -145,8 +174,9 @@ export function RoutinePage(props: { kind: Kind }) {
   // Keys as in `stridecare guide`: space pauses, n skips, b goes back, q stops.
   useEffect(() => {
     if (!p || p.finished) return undefined;
+    // Space pauses wherever the focus is: on a focused button it would press that button instead.
     const onKey = (e: KeyboardEvent) => {
-      if (e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter')) return;
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === ' ') setP((q) => q && { ...q, paused: !q.paused });
       else if (e.key === 'n') setP((q) => q && next(q, true));
       else if (e.key === 'b') setP((q) => q && back(q));
@@ -162,10 +192,18 @@ export function RoutinePage(props: { kind: Kind }) {
 
   const title = <h1>{TITLE[props.kind]}</h1>;
   if (routine.error) {
+    const refused = routine.error.status === 409;
     return (
       <main id="main">
         {title}
-        <ErrorNote error={routine.error} />
+        {refused ? (
+          <section class={`banner banner-${urgency(today.action)}`} role="alert">
+            <h2 class="banner-title">Not now</h2>
+            <p class="banner-text">{routine.error.message}</p>
+          </section>
+        ) : (
+          <ErrorNote error={routine.error} />
+        )}
         <p>
           <Link href="/">Back to today</Link>
         </p>
@@ -193,9 +231,7 @@ export function RoutinePage(props: { kind: Kind }) {
         ))}
         <ol class="steps">
           {r.steps.map((s, i) => (
-            <li key={i}>
-              {s.name}, {s.side === 'both' ? 'both sides' : `${s.side} side`}: {dose(s)}
-            </li>
+            <li key={i}>{stepLine(props.kind, s)}</li>
           ))}
         </ol>
         <button type="button" class="primary big" onClick={start} disabled={r.steps.length === 0}>
@@ -209,15 +245,16 @@ export function RoutinePage(props: { kind: Kind }) {
   const step = steps[p.index];
   const upcoming = steps[p.index + 1];
   if (p.finished) {
+    const { done, skipped } = counts(p);
     return (
       <main id="main">
         {title}
         <p class="done" role="status">
-          {p.done === steps.length ? 'Done' : 'Stopped'}: {p.done} of {steps.length} steps
-          {p.skipped > 0 ? ` (${p.skipped} skipped)` : ''}, {clock(p.seconds)}.
+          {done === steps.length ? 'Finished' : 'Stopped'}: {done} of {steps.length} steps
+          {skipped > 0 ? ` (${skipped} of them skipped)` : ''}, {clock(p.seconds)}.
         </p>
         {saved ? <p role="status">{saved}</p> : null}
-        {p.done === 0 ? <p>Stopped before the first step ended: nothing recorded.</p> : null}
+        {done === 0 ? <p>Stopped before the first step ended: nothing recorded.</p> : null}
         {saveError ? <ErrorNote error={saveError} /> : null}
         <p>
           <Link href="/">Back to today</Link>
@@ -234,19 +271,17 @@ export function RoutinePage(props: { kind: Kind }) {
       <h2 class="exercise" aria-live="polite">
         {step.name}
       </h2>
-      <p class="side">
-        {sideText(step.side)} · {dose(step)}
-      </p>
+      <p class="side">{[sideText(step.side), setText(steps, p.index), dose(props.kind, step)].filter(Boolean).join(' · ')}</p>
       <p class="countdown" role="timer" aria-label="Time left" data-seconds={Math.ceil(p.left)}>
         {clock(p.left)}
       </p>
       {p.paused ? <p class="paused">Paused</p> : null}
-      <p class="next">{upcoming ? `Next: ${upcoming.name}, ${upcoming.side === 'both' ? 'both sides' : `${upcoming.side} side`}` : 'Last step'}</p>
+      <p class="next">{upcoming ? `Next: ${stepLine(props.kind, upcoming)}` : 'Last step'}</p>
       <div class="controls">
         <button type="button" onClick={() => setP((q) => q && back(q))}>
           Back
         </button>
-        <button type="button" class="primary" onClick={() => setP((q) => q && { ...q, paused: !q.paused })}>
+        <button type="button" class="primary" ref={pauseButton} onClick={() => setP((q) => q && { ...q, paused: !q.paused })}>
           {p.paused ? 'Resume' : 'Pause'}
         </button>
         <button type="button" onClick={() => setP((q) => q && next(q, true))}>

@@ -2,7 +2,7 @@
 // sessions with their guided routines, the rules that fired in plain words, and care advice.
 import { useEffect } from 'preact/hooks';
 import { Link, useApp } from '../app';
-import { Banner, CareList, RuleList, SessionCard, Term } from '../components';
+import { allowedRoutines, Banner, CareList, RuleList, SessionCard, Term } from '../components';
 import { longDate, where } from '../format';
 import type { ReturnToRun } from '../types';
 
@@ -12,6 +12,8 @@ const OFFER: Record<ReturnToRun['today'], string> = {
   waiting: 'Waiting for your check-ins',
   done: 'Programme complete',
 };
+
+const ROUTINE_LINK = { warmup: 'Warm-up', cooldown: 'Cool-down', strength: 'Strength routine' };
 
 export function TodayPage() {
   const { today, refresh } = useApp();
@@ -55,14 +57,21 @@ export function TodayPage() {
       ))}
       <section>
         <h2>Today's sessions</h2>
-        {t.sessions.length === 0 ? <p>Nothing more is planned today.</p> : null}
+        {t.sessions.length === 0 ? <p>No session is planned today.</p> : null}
         {t.sessions.map((s, i) => (
           <SessionCard key={i} session={s} today />
         ))}
         <RuleList rules={t.session_notes} label="About today's sessions" />
-        <p>
-          <Link href="/plan">The week's plan</Link> · <Link href="/routine/cooldown">Cool-down</Link> ·{' '}
-          <Link href="/routine/warmup">Warm-up</Link>
+        <p class="links">
+          <Link href="/plan">The week's plan</Link>
+          {allowedRoutines(t.action).map((kind) => (
+            <>
+              {' · '}
+              <Link key={kind} href={`/routine/${kind}`}>
+                {ROUTINE_LINK[kind]}
+              </Link>
+            </>
+          ))}
         </p>
       </section>
       {t.care.length > 0 ? (
