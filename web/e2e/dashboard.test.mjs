@@ -168,6 +168,17 @@ test('uploading a corpus FIT file adds the run and the load chart shows it', asy
   assert.equal(Number(await page.locator('.chart-host').getAttribute('data-total-km')).toFixed(2), '5.38');
   await page.getByText('The weeks as a table').click();
   assert.equal(await page.locator('tr[data-week="2018-06-11"] .week-km').innerText(), '5.4 km');
+  // Dragging across the chart zooms in: the days shown narrow to those dragged over.
+  const shown = page.locator('.chart .shown');
+  const [from, to] = [await shown.getAttribute('data-from'), await shown.getAttribute('data-to')];
+  assert.ok(from <= '2018-06-14' && to >= '2018-06-14', `${from}..${to} shows the run`);
+  const box = await page.locator('.chart-host .u-over').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction((f) => document.querySelector('.chart .shown')?.getAttribute('data-from') !== f, from);
+  assert.ok((await shown.getAttribute('data-from')) > from && (await shown.getAttribute('data-to')) < to);
   await shoot(page, 'load');
 });
 

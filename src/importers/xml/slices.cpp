@@ -47,12 +47,20 @@ std::size_t point_end_after(std::string_view text, std::size_t from, std::string
   return std::string_view::npos;
 }
 
-/// The elements a slice that ends just after an end tag of local name
+/// The elements a slice that ends just after a track point of local name
 /// `point` ends inside, outermost first: the ancestors of that element, the
 /// last one the slice closed. Empty when it cannot be told which element that
-/// is (none, or several on the path to the last element, nested).
-std::vector<pugi::xml_node> open_at_end(const pugi::xml_document& doc, std::string_view point) {
+/// is (none, or several on the path to the last element, nested), or when a
+/// slice cut after an empty element (`empty_cut`) does not end with an empty
+/// point, one with no child and no text (kept as its value, parse_embed_pcdata):
+/// `<x/>` or text ending in `/>` before a point's start tag, inside a point
+/// left open by damage, closes no point.
+std::vector<pugi::xml_node> open_at_end(const pugi::xml_document& doc, std::string_view point, bool empty_cut) {
   std::vector<pugi::xml_node> path = last_path(doc);
+  if (empty_cut && (path.empty() || local_name(path.back().name()) != point || path.back().first_child() ||
+                    *path.back().value() != '\0')) {
+    return {};
+  }
   std::size_t closed = path.size();
   for (std::size_t i = 0; i < path.size(); ++i) {
     if (local_name(path[i].name()) != point) continue;
@@ -169,6 +177,7 @@ class SliceParser {
   bool parse(std::size_t end, bool last) {
     buffer_.assign(prefix_);
     buffer_.append(text_.substr(begin_, end - begin_));
+    empty_cut_ = text_.substr(begin_, end - begin_).ends_with("/>");  // before pugixml writes into the buffer
     const std::size_t text_bytes = buffer_.size();
     // As in load_xml_in_place: the string's terminating '\0' is pugixml's end mark.
     result_ = doc_.load_buffer_inplace(buffer_.data(), text_bytes + 1, kActivityParseOptions,
@@ -200,7 +209,7 @@ class SliceParser {
   bool walk(bool last) {
     left_open_.clear();
     if (!last) {
-      left_open_ = open_at_end(doc_, point_);
+      left_open_ = open_at_end(doc_, point_, empty_cut_);
       if (left_open_.empty()) return false;
     }
     return walk_elements(doc_, scope_, *reader_, carried_levels_, left_open_);
@@ -239,6 +248,7 @@ class SliceParser {
   std::string prefix_;                       ///< the carried start tags
   std::size_t carried_levels_ = 0;           ///< how many, in the slice being read
   std::vector<pugi::xml_node> left_open_;
+  bool empty_cut_ = false;  ///< the slice being read was cut after an empty element
 };
 
 }  // namespace

@@ -71,7 +71,7 @@ function build(load: LoadSeries, checkins: Checkin[]): Chart {
   return c;
 }
 
-function options(chart: Chart, width: number, units: Units): uPlot.Options {
+function options(chart: Chart, width: number, units: Units, onRange: (from: number, to: number) => void): uPlot.Options {
   const per = units === 'imperial' ? KM_PER_MILE : 1;
   const unit = units === 'imperial' ? 'mi' : 'km';
   const maxWeek = Math.max(10, ...chart.weeks.map((w) => w.km)); // km: the axis writes the profile's unit
@@ -141,6 +141,11 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
       },
     ],
     hooks: {
+      setScale: [
+        (u, key) => {
+          if (key === 'x' && u.scales.x.min !== undefined && u.scales.x.max !== undefined) onRange(u.scales.x.min, u.scales.x.max);
+        },
+      ],
       drawAxes: [
         (u) => {
           const ctx = u.ctx;
@@ -170,21 +175,60 @@ function options(chart: Chart, width: number, units: Units): uPlot.Options {
   };
 }
 
+/// Drag with a finger to zoom, as with the mouse (uPlot selects with the mouse only). The chart lets vertical
+/// swipes scroll the page (CSS touch-action: pan-y) and takes the horizontal ones.
+function touchZoom(u: uPlot): () => void {
+  const over = u.over;
+  let from: number | null = null;
+  const x = (t: Touch) => Math.min(Math.max(t.clientX - over.getBoundingClientRect().left, 0), over.clientWidth);
+  const start = (e: TouchEvent) => {
+    from = e.touches.length === 1 ? x(e.touches[0]) : null;
+  };
+  const move = (e: TouchEvent) => {
+    if (from === null || e.touches.length !== 1) return;
+    const to = x(e.touches[0]);
+    u.setSelect({ left: Math.min(from, to), width: Math.abs(to - from), top: 0, height: over.clientHeight }, false);
+  };
+  const end = () => {
+    const sel = u.select;
+    if (from !== null && sel.width > 10) {
+      u.setScale('x', { min: u.posToVal(sel.left, 'x'), max: u.posToVal(sel.left + sel.width, 'x') });
+    }
+    u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+    from = null;
+  };
+  over.addEventListener('touchstart', start, { passive: true });
+  over.addEventListener('touchmove', move, { passive: true });
+  over.addEventListener('touchend', end);
+  return () => {
+    over.removeEventListener('touchstart', start);
+    over.removeEventListener('touchmove', move);
+    over.removeEventListener('touchend', end);
+  };
+}
+
 function LoadChart(props: { chart: Chart; units: Units }) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const [shown, setShown] = useState<[string, string] | null>(null); // the days the chart shows, zoomed or not
   useEffect(() => {
     const el = host.current;
     if (!el) return undefined;
     const c = props.chart;
     const data: uPlot.AlignedData = [c.x, c.weekly, c.acwr, c.spikes, c.pain];
-    plot.current = new uPlot(options(c, el.clientWidth, props.units), data, el);
+    plot.current = new uPlot(
+      options(c, el.clientWidth, props.units, (from, to) => setShown([isoOf(new Date(from * 1000)), isoOf(new Date(to * 1000))])),
+      data,
+      el,
+    );
+    const stopTouch = touchZoom(plot.current);
     const resize = new ResizeObserver(() => {
       const p = plot.current;
       if (p && el.clientWidth > 0) p.setSize({ width: el.clientWidth, height: p.height });
     });
     resize.observe(el);
     return () => {
+      stopTouch();
       resize.disconnect();
       plot.current?.destroy();
       plot.current = null;
@@ -198,10 +242,13 @@ function LoadChart(props: { chart: Chart; units: Units }) {
   return (
     <figure class="chart">
       <div ref={host} class="chart-host" data-total-km={km.toFixed(3)} data-days={props.chart.x.length} aria-hidden="true" />
+      <p class="shown" data-from={shown?.[0]} data-to={shown?.[1]}>
+        {shown ? `Showing ${longDate(shown[0])} to ${longDate(shown[1])}` : ''}
+      </p>
       <figcaption>
         Bars: each week's running. Line: the acute:chronic workload ratio, with its usual range 0.8-1.3 shaded.
         Red dots: single runs much longer than your longest of the 30 days before. Purple dots: pain check-ins.
-        Drag across the chart to zoom in;{' '}
+        Drag across the chart (with the mouse or a finger) to zoom in;{' '}
         <button type="button" class="link" onClick={reset}>
           zoom out
         </button>
