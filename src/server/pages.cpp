@@ -14,8 +14,8 @@ namespace {
 constexpr int kPageOk = 200;
 constexpr int kPageNotFound = 404;
 
-constexpr std::array<std::string_view, 8> kPages = {
-    "/", "/checkin", "/load", "/plan", "/import", "/routine/warmup", "/routine/cooldown", "/routine/strength"};
+constexpr std::array<std::string_view, 9> kPages = {
+    "/", "/checkin", "/log", "/load", "/plan", "/import", "/routine/warmup", "/routine/cooldown", "/routine/strength"};
 
 /// Only this server, for everything: the dashboard fetches its own API and loads its own files. Styles set
 /// from scripts (the charts', the countdown's) are not inline style sheets and need no exception.

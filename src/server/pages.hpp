@@ -1,5 +1,5 @@
 #pragma once
-/// The dashboard's pages (../shared/spec/api.md, "Pages"): `/` and `/checkin`, `/load`, `/plan`, `/import`,
+/// The dashboard's pages (../shared/spec/api.md, "Pages"): `/` and `/checkin`, `/log`, `/load`, `/plan`, `/import`,
 /// `/routine/{warmup,cooldown,strength}` answer the one page of the app (index.html), which draws the page its
 /// address names; `/assets/...` answer the built scripts and styles. Nothing is read from the disk: a path is
 /// looked up among the files compiled in (web_assets.hpp), so no path can reach another file.

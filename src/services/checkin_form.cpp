@@ -31,7 +31,7 @@ QuestionWording wording(domain::Sign sign) {
     case domain::Sign::giving_way:
       return {"The joint gives way under you", "Does the joint give way under you?"};
     case domain::Sign::injury_trauma:
-      return {"It started with a fall, twist or blow",
+      return {"A new fall, twist or blow since the last check-in",
               "Since your last check-in, did a fall, a twist or a blow hurt it?"};
     case domain::Sign::numbness_tingling:
       return {"Numbness or tingling in the leg or foot", "Do you feel numbness or tingling in the leg or foot?"};

@@ -385,8 +385,8 @@ TEST_F(E2eApi, AnUnknownQueryParameterIsRefusedNotIgnored) {
 TEST_F(E2eApi, EveryPageAnswersTheDashboardAndNoPathReachesAnotherFile) {
   start();
   std::string script;
-  for (const std::string page :
-       {"/", "/checkin", "/load", "/plan", "/import", "/routine/warmup", "/routine/cooldown", "/routine/strength"}) {
+  for (const std::string page : {"/", "/checkin", "/log", "/load", "/plan", "/import", "/routine/warmup",
+                                 "/routine/cooldown", "/routine/strength"}) {
     const auto r = client().Get(page);
     ASSERT_TRUE(r) << page;
     EXPECT_EQ(r->status, 200) << page;

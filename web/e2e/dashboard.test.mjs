@@ -135,6 +135,24 @@ test('a check-in with swelling shows the clinician banner, on saving and on Toda
   await page.locator('main .banner-red[data-action="see_clinician"]').waitFor();
 });
 
+test('a run logged by hand is listed with the last weeks\' entries and can be removed again', async (t) => {
+  const page = await phonePage(t);
+  page.on('dialog', (d) => void d.accept()); // "Remove ...? This cannot be undone."
+  await page.goto(`${base}/log`);
+  await page.getByRole('radio', { name: 'A run' }).check();
+  await page.getByLabel('Distance (km)').fill('5');
+  await page.getByLabel('Duration (min)').fill('30');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  const saved = page.locator('.saved');
+  await saved.waitFor();
+  assert.match(await saved.innerText(), /Saved: run on Tue 17 Mar 2026, 5\.0 km, 30 min/);
+  const entry = page.locator('.entries li', { hasText: 'run 5.0 km, 30 min' });
+  await entry.waitFor();
+  await shoot(page, 'log');
+  await entry.getByRole('button', { name: /Remove/ }).click();
+  await entry.waitFor({ state: 'detached' });
+});
+
 test('a check-in of an earlier day shows what is in force today, not that day\'s triage', async (t) => {
   const page = await phonePage(t);
   await page.goto(`${base}/checkin`);
@@ -225,7 +243,7 @@ test('the cool-down page counts down a 20-30 s hold, pauses with the space bar a
 test('every page answers on its own address and an unknown one says so', async (t) => {
   // After the swelling check-in the warm-up is refused (SAFE-GUIDE-2: 409) and the page says why.
   const page = await phonePage(t, { expectFailedLoads: true });
-  for (const p of ['/', '/checkin', '/load', '/plan', '/import', '/routine/warmup', '/routine/cooldown', '/routine/strength']) {
+  for (const p of ['/', '/checkin', '/log', '/load', '/plan', '/import', '/routine/warmup', '/routine/cooldown', '/routine/strength']) {
     const res = await page.goto(base + p);
     assert.equal(res.status(), 200, p);
     await page.locator('main h1').first().waitFor();

@@ -11,6 +11,7 @@ import { CheckinPage } from './pages/checkin';
 import { LoadPage } from './pages/load';
 import { PlanPage } from './pages/plan';
 import { ImportPage } from './pages/import';
+import { LogPage } from './pages/log';
 import { RoutinePage } from './pages/routine';
 import { ErrorNote } from './components';
 
@@ -33,6 +34,7 @@ export function useApp(): AppState {
 const NAV: [string, string][] = [
   ['/', 'Today'],
   ['/checkin', 'Check in'],
+  ['/log', 'Log'],
   ['/plan', 'Plan'],
   ['/load', 'Load'],
   ['/import', 'Import'],
@@ -67,6 +69,8 @@ function page(path: string): JSX.Element {
       return <PlanPage />;
     case '/import':
       return <ImportPage />;
+    case '/log':
+      return <LogPage />;
   }
   return (
     <main id="main">

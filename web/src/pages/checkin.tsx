@@ -37,7 +37,13 @@ function Radios(props: {
   );
 }
 
+/// A new form for each check-in: nothing of the last one (its warning signs above all) is carried into the next.
 export function CheckinPage() {
+  const [round, setRound] = useState(0);
+  return <CheckinForm key={round} onAnother={() => setRound((r) => r + 1)} />;
+}
+
+function CheckinForm(props: { onAnother: () => void }) {
   const { today, refresh } = useApp();
   const form = useDoc<CheckinForm>('/api/checkin-form');
   const query = new URLSearchParams(window.location.search);
@@ -82,7 +88,7 @@ export function CheckinPage() {
     const unanswered: string[] = [];
     if (!side) unanswered.push('Which side?');
     if (!timing) unanswered.push('When does it hurt?');
-    if (date > today.date) unanswered.push(`The date: a day after ${longDate(today.date)} is still to come`);
+    if (date > today.date) unanswered.push(`Date: pick ${longDate(today.date)} or an earlier day`);
     for (const q of f.questions) if (!answerOf(q.field)) unanswered.push(q.question);
     setMissing(unanswered);
     if (unanswered.length > 0) {
@@ -134,7 +140,7 @@ export function CheckinPage() {
           ) : null}
         </section>
         <p>
-          <button type="button" onClick={() => setResult(null)}>
+          <button type="button" onClick={props.onAnother}>
             Record another check-in
           </button>
         </p>

@@ -57,7 +57,7 @@ export function ImportPage() {
 
   const dates = report?.activities.map((a) => a.date).sort() ?? [];
   // A file's warnings go with its result; those of files that gave no activity stand on their own.
-  const imported = new Set(report?.activities.map((a) => a.path) ?? []);
+  const imported = new Set([...(report?.activities ?? []), ...(report?.duplicates ?? [])].map((a) => a.path));
   const fileWarnings = (path: string) =>
     (report?.warnings ?? []).filter((w) => w.path === path).map((w) => withoutName(path, w.warning));
   const chartHref =
@@ -126,6 +126,11 @@ export function ImportPage() {
             {report.duplicates.map((d, i) => (
               <li key={`d${i}`} class="dup">
                 <strong>{d.path}</strong>: not imported again ({d.reason})
+                {fileWarnings(d.path).map((w, j) => (
+                  <p key={j} class="warning">
+                    {w}
+                  </p>
+                ))}
               </li>
             ))}
             {report.failed.map((f, i) => (

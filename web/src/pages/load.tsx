@@ -12,12 +12,17 @@ import type { Checkin, LoadSeries } from '../types';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/// An x-axis tick: the day as it was stored (a UTC midnight), never shifted into this browser's zone.
-function axisDate(seconds: number): string {
-  const d = new Date(seconds * 1000);
-  return d.getUTCDate() === 1 && d.getUTCMonth() === 0
-    ? `${d.getUTCFullYear()}`
-    : `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${d.getUTCMonth() === 0 ? ` ${d.getUTCFullYear()}` : ''}`;
+/// An x-axis tick: the day as it was stored (a UTC midnight), never shifted into this browser's zone; the year
+/// on the first tick and where it changes.
+function axisDates(splits: number[]): string[] {
+  let year = -1;
+  return splits.map((seconds) => {
+    const d = new Date(seconds * 1000);
+    const label = `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+    if (d.getUTCFullYear() === year) return label;
+    year = d.getUTCFullYear();
+    return `${label} ${year}`;
+  });
 }
 
 const ACWR_LOW = 0.8; // the usual range the band shades (the glossary's ACWR entry)
@@ -100,7 +105,7 @@ function options(chart: Chart, width: number, units: Units, onRange: (from: numb
       pain: { range: [0, 10] },
     },
     axes: [
-      { ...axis, values: (_u, splits) => splits.map((v) => axisDate(v)) },
+      { ...axis, values: (_u, splits) => axisDates(splits) },
       {
         ...axis,
         scale: 'km',
@@ -333,7 +338,7 @@ export function LoadPage() {
                 {chart.weeks.map((w) => (
                   <tr key={w.monday} data-week={w.monday}>
                     <th scope="row">
-                      {shortDate(w.monday)}
+                      {shortDate(w.monday)} {w.monday.slice(0, 4)}
                       {w.days < 7 ? <span class="subtle"> ({w.days} of its days)</span> : null}
                     </th>
                     <td class="week-km">{distance(w.km, units)}</td>

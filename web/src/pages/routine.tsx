@@ -167,8 +167,11 @@ export function RoutinePage(props: { kind: Kind }) {
     }
   };
 
+  const doneRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
-    if (p?.finished) void record(p);
+    if (!p?.finished) return;
+    void record(p);
+    window.setTimeout(() => doneRef.current?.focus(), 0); // the keyboard goes on from the summary
   }, [p?.finished]);
 
   // Keys as in `stridecare guide`: space pauses, n skips, b goes back, q stops.
@@ -218,7 +221,7 @@ export function RoutinePage(props: { kind: Kind }) {
       <main id="main">
         {title}
         <p>
-          {r.steps.length} steps, about {minutes(r.total_s / 60)}. {r.rules.map((id) => <Term key={id} id={id} />)}
+          {r.steps.length} steps, about {minutes(Math.ceil(r.total_s / 60))}. {r.rules.map((id) => <Term key={id} id={id} />)}
         </p>
         {r.condition ? <p class="condition">{r.condition}</p> : null}
         {r.notes.map((n, i) => (
@@ -249,7 +252,7 @@ export function RoutinePage(props: { kind: Kind }) {
     return (
       <main id="main">
         {title}
-        <p class="done" role="status">
+        <p class="done" role="status" tabIndex={-1} ref={doneRef}>
           {done === steps.length ? 'Finished' : 'Stopped'}: {done} of {steps.length} steps
           {skipped > 0 ? ` (${skipped} of them skipped)` : ''}, {clock(p.seconds)}.
         </p>

@@ -65,12 +65,9 @@ export function TodayPage() {
         <p class="links">
           <Link href="/plan">The week's plan</Link>
           {allowedRoutines(t.action).map((kind) => (
-            <>
-              {' · '}
-              <Link key={kind} href={`/routine/${kind}`}>
-                {ROUTINE_LINK[kind]}
-              </Link>
-            </>
+            <Link key={kind} href={`/routine/${kind}`}>
+              {ROUTINE_LINK[kind]}
+            </Link>
           ))}
         </p>
       </section>
