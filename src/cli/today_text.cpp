@@ -68,11 +68,8 @@ std::string programme_text(const planner::Programme& p, const rules::RuleBook& b
            fmt::format("  {}  ", domain::where(p.site, p.side)), kReasonIndent);
   switch (p.offer) {
     case planner::Offer::session:
-      out +=
-          wrap(fmt::format("Today: {}. Check in after it and the next morning; it counts when the pain stays at "
-                           "{}/10 or below that day and {}/10 or below the next morning.",
-                           p.offer_note, book.return_to_run.session_pain_max, book.return_to_run.next_morning_pain_max),
-               std::string(kReasonIndent, ' '), kReasonIndent);
+      out += wrap(fmt::format("Today: {}. {}", p.offer_note, services::programme_checkin_advice(book)),
+                  std::string(kReasonIndent, ' '), kReasonIndent);
       break;
     case planner::Offer::rest_day:
     case planner::Offer::waiting:

@@ -42,6 +42,13 @@ std::string checkin_question(const rules::CheckinDue& due) {
   return fmt::format("How does your {} feel today?", domain::where(due.site, due.side));
 }
 
+std::string programme_checkin_advice(const rules::RuleBook& book) {
+  return fmt::format(
+      "Check in after it and the next morning; it counts when the pain stays at {}/10 or below that day and {}/10 or "
+      "below the next morning.",
+      book.return_to_run.session_pain_max, book.return_to_run.next_morning_pain_max);
+}
+
 Json to_json(const planner::Programme& p, const rules::RuleBook& book) {
   const auto& t = book.return_to_run;
   const auto& stage = t.stages[static_cast<std::size_t>(p.stage)];
@@ -53,6 +60,8 @@ Json to_json(const planner::Programme& p, const rules::RuleBook& book) {
           {"stage", p.stage},
           {"stages", static_cast<int>(t.stages.size()) - 1},
           {"session", planner::session_text(stage)},
+          {"stage_text", planner::stage_text(p.stage, t)},
+          {"checkin_advice", p.offer == planner::Offer::session ? Json(programme_checkin_advice(book)) : Json()},
           {"session_min", stage.minutes()},
           {"walk_only", stage.walk_only()},
           {"done", p.done},

@@ -41,6 +41,10 @@ Expected<TodayReport> today(Session& s, domain::Date date, domain::UnitSystem un
 
 /// "How does your left knee feel today?" (SAFE-ASK-1).
 std::string checkin_question(const rules::CheckinDue& due);
+/// What makes a return-to-run session count (PLAN-RTR-1), said with the session offered today: "Check in after
+/// it and the next morning; it counts when the pain stays at 3/10 or below that day and 3/10 or below the next
+/// morning."
+std::string programme_checkin_advice(const rules::RuleBook& book);
 
 /// product.md's `today --json`: `{"date","action","action_text","rules","also","care","warnings","sessions",
 /// "return_to_run","checkin_due","episodes","disclaimer"}`.

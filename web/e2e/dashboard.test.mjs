@@ -26,9 +26,9 @@ let browser;
 const serverLog = [];
 
 /// Starts `stridecare serve` on a fresh copy of the demo data and resolves with its URL.
-function startServer(db) {
+function startServer(db, day = demoDay) {
   return new Promise((resolve, reject) => {
-    const child = spawn(exe, ['--db', db, 'serve', '--port', '0', '--date', demoDay], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(exe, ['--db', db, 'serve', '--port', '0', '--date', day], { stdio: ['ignore', 'ignore', 'pipe'] });
     let text = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk) => {
@@ -41,14 +41,22 @@ function startServer(db) {
   });
 }
 
+function stridecare(db, args) {
+  const r = spawnSync(exe, ['--db', db, ...args], { encoding: 'utf8' });
+  assert.equal(r.status, 0, `stridecare ${args.join(' ')}: ${r.stderr}`);
+}
+
+function restoreDemo(db) {
+  stridecare(db, ['restore', path.join(source, 'data', 'demo', 'demo-export.json')]);
+}
+
 before(async () => {
   assert.ok(exe && existsSync(exe), `STRIDECARE_EXE must name the built program (${exe})`);
   assert.ok(existsSync(browserPath), `${browserPath} is missing: scripts/install-deps.sh installs Debian's chromium`);
   mkdirSync(artifacts, { recursive: true });
   dir = mkdtempSync(path.join(tmpdir(), 'stridecare-browser-'));
   const db = path.join(dir, 'stridecare.db');
-  const restore = spawnSync(exe, ['--db', db, 'restore', path.join(source, 'data', 'demo', 'demo-export.json')], { encoding: 'utf8' });
-  assert.equal(restore.status, 0, restore.stderr);
+  restoreDemo(db);
   const started = await startServer(db);
   server = started.child;
   base = started.url;
@@ -70,12 +78,12 @@ after(async () => {
 
 /// A phone-sized page that fails its test on any request to another host and on any console error (a
 /// Content-Security-Policy violation among them); `expectFailedLoads`: answers of 4xx the test asks for.
-async function phonePage(t, { expectFailedLoads = false } = {}) {
+async function phonePage(t, { expectFailedLoads = false, origin = base } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
   const page = await context.newPage();
   const problems = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`request to another host: ${r.url()}`);
+    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) problems.push(`request to another host: ${r.url()}`);
   });
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
@@ -257,4 +265,23 @@ test('every page answers on its own address and an unknown one says so', async (
   await shoot(page, 'routine-warmup-refused');
   const res = await page.goto(`${base}/no-such-page`);
   assert.equal(res.status(), 404);
+});
+
+test('a return-to-run programme shows its stage, today\'s session and when it counts', async (t) => {
+  // A stop (pain 6 during a run) that a pain-free check-in ends starts the programme at stage 0.
+  const db = path.join(dir, 'programme.db');
+  restoreDemo(db);
+  stridecare(db, ['log', 'pain', '--date', '2026-03-18', '--time', '08:00', '--site', 'knee', '--side', 'left', '--pain', '6', '--timing', 'during_run']);
+  stridecare(db, ['log', 'pain', '--date', '2026-03-19', '--time', '08:00', '--site', 'knee', '--side', 'left', '--pain', '1', '--timing', 'next_morning']);
+  const other = await startServer(db, '2026-03-19');
+  t.after(() => other.child.kill('SIGINT'));
+  const page = await phonePage(t, { origin: other.url });
+  await page.goto(`${other.url}/`);
+  const programme = page.locator('.rtr');
+  await programme.waitFor();
+  const text = await programme.innerText();
+  assert.match(text, /Return to running, left knee/);
+  assert.match(text, /Stage 0 of 7: brisk walk, 30 min, pain-free \(0 of 1 done\)/);
+  assert.match(text, /Check in after it and the next morning/);
+  await shoot(page, 'today-return-to-run');
 });

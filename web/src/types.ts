@@ -61,6 +61,8 @@ export interface ReturnToRun {
   stage: number;
   stages: number;
   session: string;
+  stage_text: string;
+  checkin_advice: string | null;
   session_min: number;
   walk_only: boolean;
   done: number;

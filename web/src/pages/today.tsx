@@ -4,14 +4,6 @@ import { useEffect } from 'preact/hooks';
 import { Link, useApp } from '../app';
 import { allowedRoutines, Banner, CareList, RuleList, SessionCard, Term } from '../components';
 import { longDate, where } from '../format';
-import type { ReturnToRun } from '../types';
-
-const OFFER: Record<ReturnToRun['today'], string> = {
-  session: "Today's session",
-  rest_day: 'Today is a rest day between runs',
-  waiting: 'Waiting for your check-ins',
-  done: 'Programme complete',
-};
 
 const ROUTINE_LINK = { warmup: 'Warm-up', cooldown: 'Cool-down', strength: 'Strength routine' };
 
@@ -42,13 +34,13 @@ export function TodayPage() {
       <RuleList rules={t.rules} label="Why" />
       {t.return_to_run.map((p) => (
         <section class="rtr" key={`${p.site}-${p.side}`}>
-          <h2>
-            Return to running, {where(p.site, p.side)}: stage {p.stage} of {p.stages}
-          </h2>
+          <h2>Return to running, {where(p.site, p.side)}</h2>
           <p>
-            <strong>{OFFER[p.today]}:</strong> {p.session} ({p.done} of {p.repeats} done at this stage)
+            {p.stage_text} ({p.done} of {p.repeats} done)
           </p>
-          {p.note ? <p>{p.note}</p> : null}
+          <p>
+            <strong>Today:</strong> {p.note}. {p.checkin_advice ?? ''}
+          </p>
           <p class="subtle">Since {longDate(p.since)}.</p>
           {p.rules.map((id) => (
             <Term key={id} id={id} />
