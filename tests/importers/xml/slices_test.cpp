@@ -70,6 +70,19 @@ std::string first_difference(const Recording& a, const Recording& b) {
   return ::testing::AssertionSuccess();
 }
 
+/// Damaged `bytes` in slices of every size: declined (the whole parse judges them), or read exactly as the
+/// whole parse reads them, never otherwise.
+void expect_declined_or_whole(const std::string& bytes) {
+  const auto reference = whole(bytes);
+  for (const std::size_t slice_bytes : {1U, 64U, 200U, 4096U}) {
+    const auto result = sliced(bytes, slice_bytes);
+    if (!result) continue;
+    ASSERT_TRUE(reference.has_value()) << "slices of " << slice_bytes << " read what the whole parse rejects";
+    ASSERT_TRUE(result->has_value()) << slice_bytes;
+    EXPECT_EQ(first_difference(**result, *reference), "") << "slices of " << slice_bytes;
+  }
+}
+
 std::vector<std::filesystem::path> corpus_xml_files() {
   std::vector<std::filesystem::path> out;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(corpus_dir())) {
@@ -352,14 +365,7 @@ TEST(XmlSlices, APointLeftOpenByDamageIsLeftToTheWholeParse) {
         <trkseg></trkseg>
     </trk>
 </gpx>)XML";
-  const auto reference = whole(bytes);
-  for (const std::size_t slice_bytes : {1U, 64U}) {
-    const auto result = sliced(bytes, slice_bytes);
-    if (!result) continue;  // declined: the whole parse judges it
-    ASSERT_TRUE(reference.has_value()) << "slices of " << slice_bytes << " read what the whole parse rejects";
-    ASSERT_TRUE(result->has_value()) << slice_bytes;
-    EXPECT_EQ(first_difference(**result, *reference), "") << "slices of " << slice_bytes;
-  }
+  expect_declined_or_whole(bytes);
 }
 
 // Regression (found by the xml fuzzer): damage leaves a point open ("<trkpt lat=.. lon=..>" followed by
@@ -367,14 +373,7 @@ TEST(XmlSlices, APointLeftOpenByDamageIsLeftToTheWholeParse) {
 TEST(XmlSlices, EmptyPointsNestedInAPointLeftOpenAreLeftToTheWholeParse) {
   const std::string bytes = read_bytes(std::filesystem::path(STRIDECARE_SOURCE_DIR) / "tests" / "importers" / "xml" /
                                        "fuzz_finds" / "point-left-open-before-empty-points.gpx");
-  const auto reference = whole(bytes);
-  for (const std::size_t slice_bytes : {1U, 64U, 200U, 4096U}) {
-    const auto result = sliced(bytes, slice_bytes);
-    if (!result) continue;  // declined: the whole parse judges it
-    ASSERT_TRUE(reference.has_value()) << "slices of " << slice_bytes << " read what the whole parse rejects";
-    ASSERT_TRUE(result->has_value()) << slice_bytes;
-    EXPECT_EQ(first_difference(**result, *reference), "") << "slices of " << slice_bytes;
-  }
+  expect_declined_or_whole(bytes);
 }
 
 }  // namespace stridecare::importers
