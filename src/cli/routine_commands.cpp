@@ -111,6 +111,17 @@ double guide_speed() {
   return v;
 }
 
+/// The commands for what a refusal of `guide` advises instead: the routines the action in force still allows, or
+/// the check-in that ends a clinician's action.
+std::string refusal_commands(CliContext& ctx, domain::Date day) {
+  const auto report = value_or_fail(services::today(ctx.session(), day));
+  std::string commands;
+  for (const auto kind : services::allowed_routines(report.triage.action)) {
+    commands += fmt::format("{}stridecare guide {}", commands.empty() ? "" : ", ", domain::name_of(kind));
+  }
+  return commands.empty() ? " (then: stridecare log pain ... --cleared-by-clinician)" : " (" + commands + ")";
+}
+
 /// Stores how far the runner got (nothing when no step was done) and says so.
 void record(CliContext& ctx, const planner::Routine& r, const GuideProgress& p, domain::Date day) {
   const int total = static_cast<int>(r.steps.size());
@@ -199,10 +210,7 @@ void add_routine_commands(CLI::App& app, CliContext& ctx, Runner& run) {
       auto guided = services::guide(ctx.session(), *k, day);
       if (!guided && guided.error().kind == domain::ErrorKind::refused) {
         // The refusal says what to do in words; here, also the commands that do it.
-        guided.error().message +=
-            *k == planner::RoutineKind::warmup && guided.error().message.find("Instead") != std::string::npos
-                ? " (stridecare guide cooldown, stridecare guide strength)"
-                : " (then: stridecare log pain ... --cleared-by-clinician)";
+        guided.error().message += refusal_commands(ctx, day);
       }
       const auto g = value_or_fail(std::move(guided));
       if (*dry_run) {

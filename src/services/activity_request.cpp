@@ -1,7 +1,10 @@
 #include "services/activity_request.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 #include "domain/quantities.hpp"
 #include "domain/validate.hpp"
@@ -52,6 +55,15 @@ domain::Error with_request_key(domain::Error e) {
     if (e.message.starts_with(std::string(domain_name) + ":")) e.message.replace(0, domain_name.size(), request_name);
   }
   return e;
+}
+
+/// The keys of a document, less those `left_out`: the keys a request for it may hold.
+std::vector<std::string> keys_of(const Json& doc, std::initializer_list<std::string_view> left_out) {
+  std::vector<std::string> out;
+  for (const auto& [key, value] : doc.items()) {
+    if (std::ranges::find(left_out, std::string_view(key)) == left_out.end()) out.push_back(key);
+  }
+  return out;
 }
 
 }  // namespace
@@ -135,26 +147,12 @@ const std::vector<std::string>& activity_request_fields() {
 }
 
 const std::vector<std::string>& checkin_request_fields() {
-  static const std::vector<std::string> fields = [] {
-    std::vector<std::string> out;
-    const Json doc = to_json(domain::PainCheckin{});  // a local: items() views it
-    for (const auto& [key, value] : doc.items()) {
-      if (key != "id") out.push_back(key);
-    }
-    return out;
-  }();
+  static const std::vector<std::string> fields = keys_of(to_json(domain::PainCheckin{}), {"id"});
   return fields;
 }
 
 const std::vector<std::string>& routine_request_fields() {
-  static const std::vector<std::string> fields = [] {
-    std::vector<std::string> out;
-    const Json doc = to_json(domain::RoutineSession{});  // a local: items() views it
-    for (const auto& [key, value] : doc.items()) {
-      if (key != "id" && key != "completed") out.push_back(key);
-    }
-    return out;
-  }();
+  static const std::vector<std::string> fields = keys_of(to_json(domain::RoutineSession{}), {"id", "completed"});
   return fields;
 }
 
@@ -164,10 +162,7 @@ const std::vector<std::string>& profile_request_fields() {
     every.units = domain::UnitSystem::metric;
     every.weekly_goal_m = 1;
     every.session_time = 0;
-    std::vector<std::string> out;
-    const Json doc = to_json(every);  // a local: items() views it
-    for (const auto& [key, value] : doc.items()) out.push_back(key);
-    return out;
+    return keys_of(to_json(every), {});
   }();
   return fields;
 }

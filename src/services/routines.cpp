@@ -55,6 +55,22 @@ std::string action_words(rules::Action a) {
 
 }  // namespace
 
+std::vector<planner::RoutineKind> allowed_routines(rules::Action action) {
+  using planner::RoutineKind;
+  switch (action) {
+    case rules::Action::emergency:
+    case rules::Action::urgent_care:
+      return {};
+    case rules::Action::see_clinician:
+    case rules::Action::stop_running:
+      return {RoutineKind::cooldown, RoutineKind::strength};
+    case rules::Action::reduce:
+    case rules::Action::keep_going:
+      break;
+  }
+  return {RoutineKind::warmup, RoutineKind::cooldown, RoutineKind::strength};
+}
+
 Expected<GuidePermission> guide_permission(Session& s, planner::RoutineKind kind, domain::Date date) {
   auto report = today(s, date);
   if (!report) return std::unexpected(report.error());
@@ -65,29 +81,24 @@ Expected<GuidePermission> guide_permission(Session& s, planner::RoutineKind kind
   auto refused = [&](std::string message) {
     return std::unexpected(domain::Error{domain::ErrorKind::refused, "ROUTINE", std::move(message)});
   };
-  switch (p.action) {
-    case rules::Action::emergency:
-    case rules::Action::urgent_care:
-      return refused(fmt::format(
-          "no {} now: the action in force is {} ({}: no exercise guidance at all). {} Exercise guidance returns "
-          "once a check-in records that a clinician has cleared you.",
-          routine_name(kind), action_words(p.action), rules::ids::kSafeGuide1, what_to_do));
-    case rules::Action::see_clinician:
-    case rules::Action::stop_running:
-      if (kind == planner::RoutineKind::warmup) {
-        return refused(
-            fmt::format("no warm-up now: the action in force is {} ({}: no running, and a warm-up prepares a run). {} "
-                        "Instead: the cool-down or the strength routine, only while pain stays at {}/10 or below.",
-                        action_words(p.action), rules::ids::kSafeGuide2, what_to_do, pain_max));
-      }
-      p.rule = std::string(rules::ids::kSafeGuide2);
-      p.condition =
-          fmt::format("Only while pain stays at {}/10 or below; stop if it rises above {}.", pain_max, pain_max);
-      p.easier_variants = kind == planner::RoutineKind::strength;
-      return p;
-    case rules::Action::reduce:
-    case rules::Action::keep_going:
-      return p;
+  const auto allowed = allowed_routines(p.action);
+  if (allowed.empty()) {
+    return refused(fmt::format(
+        "no {} now: the action in force is {} ({}: no exercise guidance at all). {} Exercise guidance returns "
+        "once a check-in records that a clinician has cleared you.",
+        routine_name(kind), action_words(p.action), rules::ids::kSafeGuide1, what_to_do));
+  }
+  if (std::ranges::find(allowed, kind) == allowed.end()) {
+    return refused(
+        fmt::format("no warm-up now: the action in force is {} ({}: no running, and a warm-up prepares a run). {} "
+                    "Instead: the cool-down or the strength routine, only while pain stays at {}/10 or below.",
+                    action_words(p.action), rules::ids::kSafeGuide2, what_to_do, pain_max));
+  }
+  if (p.action == rules::Action::see_clinician || p.action == rules::Action::stop_running) {
+    p.rule = std::string(rules::ids::kSafeGuide2);
+    p.condition =
+        fmt::format("Only while pain stays at {}/10 or below; stop if it rises above {}.", pain_max, pain_max);
+    p.easier_variants = kind == planner::RoutineKind::strength;
   }
   return p;
 }

@@ -29,6 +29,11 @@ struct GuidePermission {
   bool easier_variants = false;                      ///< strength: STRENGTH-PAIN-1's variants only
 };
 
+/// The routines `action` allows, in the order warm-up, cool-down, strength: none under `emergency` and
+/// `urgent_care` (SAFE-GUIDE-1), no warm-up under `see_clinician` and `stop_running` (SAFE-GUIDE-2). The one
+/// answer guide_permission, `today` (its `routines`) and the pages that offer a routine go by.
+std::vector<planner::RoutineKind> allowed_routines(rules::Action action);
+
 /// SAFE-GUIDE-1: `emergency` and `urgent_care` refuse every routine;
 /// SAFE-GUIDE-2: `see_clinician` and `stop_running` refuse the warm-up (it
 /// prepares a run) and allow the cool-down and strength while pain stays at

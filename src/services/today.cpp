@@ -9,6 +9,7 @@
 #include "services/journal.hpp"
 #include "services/load.hpp"
 #include "services/plan.hpp"
+#include "services/routines.hpp"
 
 namespace stridecare::services {
 
@@ -98,6 +99,8 @@ Json to_json(const TodayReport& r, const rules::RuleBook& book) {
   for (const auto& s : r.sessions) sessions.push_back(to_json(s));
   Json session_notes = Json::array();
   for (const auto& n : r.session_notes) session_notes.push_back({{"id", n.id}, {"why", n.why}});
+  Json routines_json = Json::array();  // the guided routines the action allows (SAFE-GUIDE-1/-2)
+  for (const auto kind : allowed_routines(r.triage.action)) routines_json.push_back(domain::name_of(kind));
   Json episodes = Json::array();
   for (const auto& e : r.triage.episodes) {
     episodes.push_back({{"site", domain::name_of(e.site)},
@@ -119,6 +122,7 @@ Json to_json(const TodayReport& r, const rules::RuleBook& book) {
           {"checkin_due", due},
           {"episodes", episodes},
           {"pain_in_last_week", r.pain_in_last_week},
+          {"routines", routines_json},
           {"disclaimer", r.disclaimer}};
 }
 

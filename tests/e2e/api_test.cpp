@@ -99,6 +99,10 @@ TEST_F(E2eApi, ACheckInWithSwellingAnswersWithTheClinicianAction) {
   ASSERT_TRUE(r);
   EXPECT_EQ(r->status, 201) << r->body;
   EXPECT_EQ(json_of(r)["action"], "see_clinician") << r->body;
+  // SAFE-GUIDE-2: the routines offered are those `guide` allows, and the warm-up is refused as it is there.
+  EXPECT_EQ(json_of(r)["routines"], Json::array({"cooldown", "strength"})) << r->body;
+  EXPECT_EQ(client().Get("/api/routines/warmup?date=2026-03-17")->status, 409);
+  EXPECT_EQ(client().Get("/api/routines/cooldown?date=2026-03-17")->status, 200);
   const Json list = json_of(client().Get("/api/checkins?from=2026-03-17&to=2026-03-17"));
   ASSERT_FALSE(list["checkins"].empty());
   EXPECT_EQ(list["checkins"].back()["swelling"], true);

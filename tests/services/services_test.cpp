@@ -5,6 +5,7 @@
 #include "rules/rule_book.hpp"
 #include "services/backup.hpp"
 #include "services/journal.hpp"
+#include "services/routines.hpp"
 #include "services/today.hpp"
 #include "storage/memory_store.hpp"
 #include "support/test_values.hpp"
@@ -184,6 +185,21 @@ TEST_F(ServicesTest, CsvExportHasAHeaderAndOneRowPerEntry) {
   EXPECT_EQ(std::count(csv->begin(), csv->end(), '\n'), 3);
   EXPECT_EQ(csv->rfind("record,id,date", 0), 0u);
   EXPECT_NE(csv->find("\"a, \"\"quoted\"\" note\""), std::string::npos);
+}
+
+// SAFE-GUIDE-1 and -2 (rules.md 2.2): no routine under emergency or urgent care, no warm-up (it prepares a run)
+// under a clinician referral or a stop; `today`'s `routines` and `guide` both go by this.
+TEST(AllowedRoutines, FollowTheActionInForce) {
+  using planner::RoutineKind;
+  using Kinds = std::vector<RoutineKind>;
+  const Kinds all{RoutineKind::warmup, RoutineKind::cooldown, RoutineKind::strength};
+  const Kinds no_warmup{RoutineKind::cooldown, RoutineKind::strength};
+  EXPECT_EQ(allowed_routines(rules::Action::emergency), Kinds{});
+  EXPECT_EQ(allowed_routines(rules::Action::urgent_care), Kinds{});
+  EXPECT_EQ(allowed_routines(rules::Action::see_clinician), no_warmup);
+  EXPECT_EQ(allowed_routines(rules::Action::stop_running), no_warmup);
+  EXPECT_EQ(allowed_routines(rules::Action::reduce), all);
+  EXPECT_EQ(allowed_routines(rules::Action::keep_going), all);
 }
 
 }  // namespace

@@ -82,14 +82,6 @@ export function urgency(action: Action): 'red' | 'amber' | 'green' {
   return action === 'continue' ? 'green' : 'amber';
 }
 
-/// The routines the action in force allows (SAFE-GUIDE-1: none under emergency or urgent care; SAFE-GUIDE-2: no
-/// warm-up, which prepares a run, under a clinician referral or a stop).
-export function allowedRoutines(action: Action): ('warmup' | 'cooldown' | 'strength')[] {
-  if (action === 'emergency' || action === 'urgent_care') return [];
-  if (action === 'see_clinician' || action === 'stop_running') return ['cooldown', 'strength'];
-  return ['warmup', 'cooldown', 'strength'];
-}
-
 export function Banner(props: { action: Action; text: string; heading?: 'h2' | 'h1' }) {
   const level = urgency(props.action);
   const Heading = props.heading ?? 'h2';

@@ -91,6 +91,7 @@ export interface Today {
   return_to_run: ReturnToRun[];
   checkin_due: CheckinDue[];
   episodes: { site: string; side: string; start: string; episode_day: number; inflamed: boolean }[];
+  routines: ('warmup' | 'cooldown' | 'strength')[]; // the guided routines the action allows (SAFE-GUIDE-1/-2)
   disclaimer: string;
 }
 export interface LoggedCheckin extends Today {

@@ -2,7 +2,7 @@
 // sessions with their guided routines, the rules that fired in plain words, and care advice.
 import { useEffect } from 'preact/hooks';
 import { Link, useApp } from '../app';
-import { allowedRoutines, Banner, CareList, RuleList, SessionCard, Term } from '../components';
+import { Banner, CareList, RuleList, SessionCard, Term } from '../components';
 import { longDate, where } from '../format';
 
 const ROUTINE_LINK = { warmup: 'Warm-up', cooldown: 'Cool-down', strength: 'Strength routine' };
@@ -56,7 +56,7 @@ export function TodayPage() {
         <RuleList rules={t.session_notes} label="About today's sessions" />
         <p class="links">
           <Link href="/plan">The week's plan</Link>
-          {allowedRoutines(t.action).map((kind) => (
+          {t.routines.map((kind) => (
             <Link key={kind} href={`/routine/${kind}`}>
               {ROUTINE_LINK[kind]}
             </Link>
